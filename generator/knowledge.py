@@ -1,0 +1,41 @@
+"""Domain knowledge kept as data: YAML files in `generator/data/` that users read and extend.
+
+Rules in the stages consult these files instead of naming people, places or
+phrases in code. A project can add to them: a file of the same name in the
+folder given by the environment variable SUMMIT_TIMELINE_KNOWLEDGE is read
+after the shipped one, and its list entries are appended (mappings are merged).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+@cache
+def load_data(name: str) -> Any:
+    """The shipped data file `name`.yaml, extended by the user's file of that name."""
+    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    user_dir = os.environ.get("SUMMIT_TIMELINE_KNOWLEDGE")
+    if user_dir and (Path(user_dir) / f"{name}.yaml").is_file():
+        with open(Path(user_dir) / f"{name}.yaml", encoding="utf-8") as handle:
+            data = _merge(data, yaml.safe_load(handle))
+    return data
