@@ -1,0 +1,139 @@
+"""Command line: parses arguments, calls the pipeline, prints. Nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.model import PartialDate
+
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_DATA = Path("docs/data")
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8")
+
+
+def _reference(value: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    from generator.pipeline import extract
+
+    report = extract(args.seeds, args.data)
+    for problem in report.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(
+        f"extracted {report.articles} article parts from {args.seeds} into {args.data}; "
+        f"skipped {len(report.skipped)} file(s)"
+    )
+    if report.save is not None:
+        print(report.save)
+    return 0
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from generator.ingest import read_articles
+    from generator.store import check_timeline
+
+    texts = None
+    if args.seeds.is_dir():
+        articles, _ = read_articles(args.seeds)
+        texts = {article.id: article.text for article in articles}
+    problems = check_timeline(args.data, article_texts=texts)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{args.data}: {len(problems)} problem(s); fix them and run `check` again", file=sys.stderr)
+        return 1
+    print(f"{args.data}: no problems found")
+    return 0
+
+
+def command_render(args: argparse.Namespace) -> int:
+    from generator.pipeline import render_to_folder
+
+    count, problems = render_to_folder(args.data, args.seeds, args.out)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(f"wrote {count} files to {args.out}")
+    return 0
+
+
+def command_dates(args: argparse.Namespace) -> int:
+    from generator.dates import find_time_expressions
+
+    text = _read_input(args.file)
+    records = [
+        {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "value": e.value}
+        for e in find_time_expressions(text, args.reference)
+    ]
+    print(json.dumps(records, ensure_ascii=False, indent=1))
+    return 0
+
+
+def command_quotes(args: argparse.Namespace) -> int:
+    from generator.pipeline import analyse_text
+    from generator.statements import quotes_as_json_records
+
+    analysis = analyse_text(_read_input(args.file), args.reference)
+    records = quotes_as_json_records(analysis.statements, analysis.people)
+    print(json.dumps(records, ensure_ascii=False, indent=1))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summit-timeline",
+        description="Turn news articles about summits into a sourced, browsable timeline.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="articles → YAML in the data folder, keeping edits")
+    extract.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of articles")
+    extract.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of YAML data")
+    extract.add_argument("--jobs", type=int, default=1, help="processes that parse in parallel")
+    extract.set_defaults(run=command_extract)
+
+    check = commands.add_parser("check", help="validate the YAML; exit 1 with located errors")
+    check.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    check.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="to check source sentences")
+    check.set_defaults(run=command_check)
+
+    render = commands.add_parser("render", help="write the site's Markdown pages and downloads")
+    render.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    render.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    render.add_argument("--out", type=Path, required=True, help="folder to write into")
+    render.set_defaults(run=command_render)
+
+    dates = commands.add_parser("dates", help="print the time expressions of a text as JSON")
+    dates.add_argument("--reference", type=_reference, default=None, help="YYYY-MM-DD")
+    dates.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    dates.set_defaults(run=command_dates)
+
+    quotes = commands.add_parser("quotes", help="print the statements of a text as JSON")
+    quotes.add_argument("--reference", type=_reference, default=None, help="YYYY-MM-DD")
+    quotes.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    quotes.set_defaults(run=command_quotes)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FileNotFoundError as error:
+        print(f"summit-timeline: {error.filename}: no such file or folder", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,300 @@
+"""Ingest: article files → cleaned `Article` records.
+
+Reads every `*.txt` / `*.md` file in a folder, decodes it safely, reads
+optional YAML front matter, strips HTML and page furniture (ads, counters,
+"Read more" lines), splits a file holding several articles at their by-lines,
+and keeps photo captions apart from the body. A file that cannot be read is
+reported as a `Problem` and skipped; the others are processed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from generator.knowledge import load_data
+from generator.model import Article, PartialDate, Problem, slugify
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+# Larger files are not news articles; reading them would only exhaust memory.
+MAX_FILE_BYTES = 50_000_000
+FRONT_MATTER_KEYS = ("title", "published", "publisher", "url")
+# A headline is one short line that does not end like a sentence.
+MAX_HEADLINE_CHARS = 200
+
+
+class SkippedFile(Exception):
+    """The file cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    drop: re.Pattern[str]
+    strip_prefix: re.Pattern[str]
+    credit: re.Pattern[str]
+    caption: re.Pattern[str]
+
+
+def _any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_data("boilerplate")
+    return _Patterns(
+        drop=_any_of(data["drop_lines"]),
+        strip_prefix=_any_of(data["strip_prefixes"]),
+        # By-lines are matched case-sensitively: "By contrast …" is prose.
+        credit=_any_of(data["credit_lines"], flags=0),
+        caption=_any_of(data["caption_lines"]),
+    )
+
+
+def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """All articles in `folder`, in file-name order, and the files skipped."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    paths = sorted(
+        p for p in Path(folder).iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+    )
+    for path in paths:
+        try:
+            articles.extend(read_article_file(path))
+        except SkippedFile as error:
+            problems.append(Problem(file=str(path), message=str(error)))
+    return articles, problems
+
+
+def read_article_file(path: Path) -> list[Article]:
+    """The article parts of one file; raises SkippedFile when it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SkippedFile(
+                f"file is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES / 1e6:.0f} MB "
+                "an article may be: split it into articles or remove it from the seeds folder"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SkippedFile(f"cannot be read ({error.strerror}); check its permissions") from None
+    text = decode_article_bytes(raw)
+    metadata, body = split_front_matter(text)
+    if looks_like_html(body):
+        body = html_to_text(body)
+    parts = split_into_parts(clean_lines(body))
+    if not parts:
+        raise SkippedFile("holds no article text (empty or only page furniture)")
+    stem_slug = slugify(path.stem, max_length=80)
+    articles = []
+    for number, part in enumerate(parts, start=1):
+        article_id = stem_slug if len(parts) == 1 else f"{stem_slug}-{number}"
+        articles.append(_article_from_part(part, article_id, path.name, number, metadata))
+    return articles
+
+
+def decode_article_bytes(raw: bytes) -> str:
+    """UTF-8 (with or without BOM, or UTF-16 with BOM), else Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise SkippedFile("is a binary file, not text; remove it or save the article as UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 is a superset of Latin-1's printable range and is what
+    # "ANSI" editors save; its five undefined bytes fall back to Latin-1.
+    return raw.decode("cp1252", errors="replace").replace("\ufffd", "")
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Optional YAML front matter → (known keys as strings, the rest of the text)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (front matter line {mark.line + 2})" if mark else ""
+        raise SkippedFile(
+            f"front matter is not valid YAML{where}: {getattr(error, 'problem', error)}; "
+            "fix it or remove the lines between the two '---'"
+        ) from None
+    if not isinstance(data, dict):
+        raise SkippedFile("front matter must be a mapping such as 'published: 2018-07-16'")
+    metadata = {key: str(data[key]).strip() for key in FRONT_MATTER_KEYS if data.get(key)}
+    if "published" in metadata:
+        try:
+            PartialDate.parse(metadata["published"][:10])
+        except ValueError as error:
+            raise SkippedFile(f"front matter 'published': {error}") from None
+    return metadata, text[match.end() :]
+
+
+_HTML_SIGNS = re.compile(r"<(html|body|p|div|br|head|article|span)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_SIGNS.findall(text[:20000])) >= 2
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one block element per line."""
+
+    BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr article section header footer title".split())
+    HIDDEN = frozenset("script style noscript template svg head".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.hidden_depth = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.HIDDEN:
+            self.hidden_depth += 1
+        if tag in self.BLOCKS:
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.HIDDEN and self.hidden_depth:
+            self.hidden_depth -= 1
+        if tag in self.BLOCKS:
+            self.chunks.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden_depth:
+            self.chunks.append(data)
+
+
+def html_to_text(page: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(page)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.chunks).splitlines())
+    body = "\n".join(line for line in lines if line)
+    title = " ".join("".join(extractor.title).split())
+    if title and not body.startswith(title):
+        body = f"{title}\n{body}"
+    return html.unescape(body) if "&" in body else body
+
+
+def clean_lines(body: str) -> list[str]:
+    """Paragraphs of the body with page furniture removed.
+
+    Each non-blank line is a paragraph, except in hard-wrapped text (blocks of
+    several lines of similar width), whose lines are joined back.
+    """
+    patterns = _patterns()
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if _is_hard_wrapped(lines):
+            lines = [" ".join(lines)]
+        for line in lines:
+            line = patterns.strip_prefix.sub("", line, count=1) if _starts_with_furniture(line) else line
+            if line and not patterns.drop.fullmatch(line):
+                paragraphs.append(line)
+    return paragraphs
+
+
+def _starts_with_furniture(line: str) -> bool:
+    match = _patterns().strip_prefix.match(line)
+    return bool(match and match.end() > 0)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 3:
+        return False
+    widths = sorted(len(line) for line in lines[:-1])
+    return 40 <= widths[len(widths) // 2] <= 100 and widths[-1] <= 110
+
+
+@dataclass
+class _Part:
+    lines: list[str]
+    credit: str | None = None
+
+
+def split_into_parts(paragraphs: list[str]) -> list[_Part]:
+    """Split at credit lines (by-lines, agency credits) that close an article."""
+    credit = _patterns().credit
+    parts: list[_Part] = []
+    current: list[str] = []
+    for line in paragraphs:
+        if len(line) <= 120 and credit.fullmatch(line):
+            if current:
+                parts.append(_Part(current, credit=line))
+                current = []
+            elif parts and parts[-1].credit is None:
+                parts[-1].credit = line
+            continue
+        current.append(line)
+    if current:
+        parts.append(_Part(current))
+    return parts
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= MAX_HEADLINE_CHARS and not re.search(r"[.:;,]['\"’”)]?$", line)
+
+
+def _article_from_part(
+    part: _Part, article_id: str, file_name: str, number: int, metadata: dict[str, str]
+) -> Article:
+    lines = list(part.lines)
+    title = ""
+    if lines and _is_headline(lines[0]):
+        title = lines.pop(0)
+        while lines and lines[0] == title:  # a headline repeated as the first line
+            lines.pop(0)
+    caption_pattern = _patterns().caption
+    captions = [line for line in lines[:3] if caption_pattern.fullmatch(line)]
+    body = [line for line in lines if line not in captions]
+    if metadata.get("title") and number == 1:
+        title = metadata["title"]
+    if not title:
+        words = " ".join(body[:1]).split()
+        title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return Article(
+        id=article_id,
+        file=file_name,
+        part=number,
+        title=title,
+        text="\n\n".join(body),
+        published=metadata.get("published"),
+        published_basis="front matter" if metadata.get("published") else None,
+        publisher=metadata.get("publisher") or _publisher_from_credit(part.credit),
+        url=metadata.get("url"),
+        captions=captions,
+        byline=part.credit,
+    )
+
+
+_PUBLISHER_IN_CREDIT = re.compile(r"\b(?:for|from)\s+(.+?)\s*$|^(.+?)\s+with inputs from\b")
+
+
+def _publisher_from_credit(credit: str | None) -> str | None:
+    if not credit:
+        return None
+    match = _PUBLISHER_IN_CREDIT.search(credit)
+    return (match.group(1) or match.group(2)).strip() if match else None

@@ -1,0 +1,186 @@
+"""The one place that runs the stages in order.
+
+The command line, the tests and the benchmark all call `extract()` (articles →
+YAML) or `analyse_text()` (one text → its dates, people and statements), so
+they measure and exercise the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator import dates, ingest, store
+from generator.model import (
+    Article,
+    Event,
+    Mention,
+    PartialDate,
+    Person,
+    Problem,
+    Statement,
+    TimeExpression,
+    Timeline,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The NLP stages import spaCy (slow to import); they are imported where used so
+# that the site build, which only loads YAML, starts fast.
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the per-article stages found in one article (ids still local)."""
+
+    article: Article
+    expressions: list[TimeExpression]
+    people: list[Person]
+    mentions: list[Mention]
+    statements: list[Statement]
+    events: list[Event]
+
+
+@dataclass
+class ExtractReport:
+    articles: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    save: object | None = None
+
+
+def reference_date(article: Article) -> PartialDate | None:
+    """The date an article's relative expressions ("yesterday") count from."""
+    if not article.published:
+        return None
+    try:
+        return PartialDate.parse(article.published[:10])
+    except ValueError:
+        return None
+
+
+def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
+    from generator import events, people, statements
+
+    reference = reference_date(article)
+    expressions = dates.find_time_expressions(article.text, reference)
+    found_people, mentions = people.find_people(doc, reference)
+    found_statements = statements.find_statements(doc, article, found_people, mentions)
+    by_id = {person.id: person for person in found_people}
+    found_events = events.find_events(doc, article, expressions, mentions, by_id)
+    return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
+
+
+def analyse_articles(articles: list[Article]) -> list[ArticleAnalysis]:
+    from generator import nlp
+
+    docs = nlp.parse(article.text for article in articles)
+    return [analyse_article(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def date_articles(articles: list[Article], corrected: dict[str, str]) -> None:
+    """Set each article's `published`: editor's correction, front matter, else inferred."""
+    for article in articles:
+        if article.id in corrected:
+            article.published = corrected[article.id]
+            article.published_basis = "corrected by an editor"
+    undated = [article for article in articles if not article.published]
+    for article_id, (value, basis) in dates.infer_publication_dates(undated).items():
+        for article in undated:
+            if article.id == article_id:
+                article.published, article.published_basis = value, basis
+
+
+def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
+    """Merge per-article findings into one timeline with global ids."""
+    from generator import events, people
+
+    analyses = list(analyses)
+    merged_people, id_map = people.merge_people([a.people for a in analyses])
+    all_statements: list[Statement] = []
+    all_events: list[Event] = []
+    for analysis in analyses:
+        for statement in analysis.statements:
+            all_statements.append(replace(statement, speaker=id_map.get(statement.speaker, statement.speaker)))
+        for event in analysis.events:
+            all_events.append(replace(event, people=_unique(id_map.get(p, p) for p in event.people)))
+    merged_events = events.merge_events(all_events)
+    link_statements_to_events(all_statements, merged_events)
+    return Timeline(
+        articles=[a.article for a in analyses],
+        events=merged_events,
+        statements=all_statements,
+        people=merged_people,
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def link_statements_to_events(found_statements: list[Statement], found_events: list[Event]) -> None:
+    """A statement made in a sentence that reports an event belongs to that event."""
+    by_sentence = {(s.article, s.text): event.id for event in found_events for s in event.sources}
+    for statement in found_statements:
+        if not statement.event:
+            statement.event = by_sentence.get((statement.source.article, statement.source.text), "")
+
+
+def extract(seeds: Path, data: Path) -> ExtractReport:
+    """Articles in `seeds` → YAML in `data`, keeping the editor's edits."""
+    articles, skipped = ingest.read_articles(seeds)
+    date_articles(articles, store.edited_publication_dates(data))
+    timeline = build_timeline(analyse_articles(articles))
+    report = ExtractReport(articles=len(articles), skipped=skipped)
+    report.save = store.save_timeline(timeline, data)
+    return report
+
+
+def analyse_text(text: str, reference: PartialDate | None = None) -> ArticleAnalysis:
+    """One plain text through the per-article stages (the `quotes` command)."""
+    article = Article(
+        id="text",
+        file="-",
+        part=1,
+        title="",
+        text=text,
+        published=reference.iso() if reference else None,
+    )
+    from generator import nlp
+
+    return analyse_article(article, nlp.parse_one(text))
+
+
+def load_site_timeline(data: Path, seeds: Path) -> tuple[Timeline, list[Problem]]:
+    """The YAML as the editor left it, with each article's cleaned text from the seeds."""
+    timeline, problems = store.load_timeline(data)
+    if Path(seeds).is_dir():
+        articles, skipped = ingest.read_articles(seeds)
+        problems = problems + skipped
+        texts = {article.id: article.text for article in articles}
+        for article in timeline.articles:
+            article.text = texts.get(article.id, article.text)
+    return timeline, problems
+
+
+def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
+    """Write the site's Markdown pages and downloads to `out`; the count and problems."""
+    from generator.render import render_site
+
+    timeline, problems = load_site_timeline(data, seeds)
+    site = render_site(timeline)
+    root = Path(out).resolve()
+    written = 0
+    for relative, content in [*site.pages.items(), *site.files.items()]:
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root):  # a path built from text must stay inside
+            raise ValueError(f"refusing to write {relative!r} outside {root}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+        written += 1
+    return written, problems
