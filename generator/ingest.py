@@ -24,6 +24,9 @@ from generator.model import Article, PartialDate, Problem, slugify
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Larger files are not news articles; reading them would only exhaust memory.
 MAX_FILE_BYTES = 50_000_000
+# spaCy's own limit on one text (its parser needs about 1 GB per 100,000 words):
+# a longer article part is reported and left out.
+MAX_ARTICLE_CHARS = 1_000_000
 FRONT_MATTER_KEYS = ("title", "published", "publisher", "url")
 # A headline is one short line that does not end like a sentence.
 MAX_HEADLINE_CHARS = 200
@@ -66,14 +69,20 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
     )
     for path in paths:
         try:
-            articles.extend(read_article_file(path))
+            found, too_long = read_article_file(path)
         except SkippedFile as error:
             problems.append(Problem(file=str(path), message=str(error)))
+            continue
+        articles.extend(found)
+        problems.extend(too_long)
     return articles, problems
 
 
-def read_article_file(path: Path) -> list[Article]:
-    """The article parts of one file; raises SkippedFile when it cannot be used."""
+def read_article_file(path: Path) -> tuple[list[Article], list[Problem]]:
+    """The article parts of one file, and the parts left out as too long.
+
+    Raises SkippedFile when the file cannot be used at all.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -92,11 +101,23 @@ def read_article_file(path: Path) -> list[Article]:
     if not parts:
         raise SkippedFile("holds no article text (empty or only page furniture)")
     stem_slug = slugify(path.stem, max_length=80)
-    articles = []
+    articles, problems = [], []
     for number, part in enumerate(parts, start=1):
         article_id = stem_slug if len(parts) == 1 else f"{stem_slug}-{number}"
-        articles.append(_article_from_part(part, article_id, path.name, number, metadata))
-    return articles
+        article = _article_from_part(part, article_id, path.name, number, metadata)
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            problems.append(
+                Problem(
+                    file=str(path),
+                    record=article_id,
+                    message=f"article part {number} has {len(article.text):,} characters, more "
+                    f"than the {MAX_ARTICLE_CHARS:,} one article may have; left out — split it "
+                    "into articles (a by-line such as 'By Jane Doe' ends an article)",
+                )
+            )
+        else:
+            articles.append(article)
+    return articles, problems
 
 
 def decode_article_bytes(raw: bytes) -> str:
@@ -123,7 +144,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
+        # BaseLoader reads every value as text: "2018-02-30" is reported, not a crash.
+        data = yaml.load(match.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (front matter line {mark.line + 2})" if mark else ""
@@ -223,10 +245,14 @@ def _starts_with_furniture(line: str) -> bool:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines cut at a fixed width: similar lengths, most not ending a sentence."""
     if len(lines) < 3:
         return False
-    widths = sorted(len(line) for line in lines[:-1])
-    return 40 <= widths[len(widths) // 2] <= 100 and widths[-1] <= 110
+    inner = lines[:-1]
+    widest = max(len(line) for line in inner)
+    even = sum(len(line) >= 0.7 * widest for line in inner) >= 0.8 * len(inner)
+    open_ended = sum(not re.search(r"[.!?:'\"’”]$", line) for line in inner) > 0.5 * len(inner)
+    return 50 <= widest <= 100 and even and open_ended
 
 
 @dataclass
