@@ -30,7 +30,14 @@ def _reference(value: str) -> PartialDate:
 def command_extract(args: argparse.Namespace) -> int:
     from generator.pipeline import extract
 
-    report = extract(args.seeds, args.data)
+    if args.jobs < 1:
+        print("summit-timeline: --jobs must be 1 or more", file=sys.stderr)
+        return 2
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    cache_dir = None if args.no_cache else args.cache
+    report = extract(args.seeds, args.data, jobs=args.jobs, cache_dir=cache_dir, progress=progress)
+    if progress:
+        print(file=sys.stderr)
     for problem in report.skipped:
         print(f"skipped {problem}", file=sys.stderr)
     print(
@@ -40,6 +47,18 @@ def command_extract(args: argparse.Namespace) -> int:
     if report.save is not None:
         print(report.save)
     return 0
+
+
+def _progress_printer():
+    """A one-line progress bar on stderr (only used on a terminal)."""
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\rparsing [{bar}] {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -103,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of articles")
     extract.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of YAML data")
     extract.add_argument("--jobs", type=int, default=1, help="processes that parse in parallel")
+    extract.add_argument(
+        "--cache", type=Path, default=Path(".cache/summit-timeline"), help="analysis cache folder"
+    )
+    extract.add_argument("--no-cache", action="store_true", help="parse every article again")
     extract.set_defaults(run=command_extract)
 
     check = commands.add_parser("check", help="validate the YAML; exit 1 with located errors")

@@ -7,12 +7,14 @@ they measure and exercise the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import dates, ingest, store
+from generator._analysis_cache import AnalysisCache, article_key
 from generator.model import (
     Article,
     Event,
@@ -30,6 +32,13 @@ if TYPE_CHECKING:
 
 # The NLP stages import spaCy (slow to import); they are imported where used so
 # that the site build, which only loads YAML, starts fast.
+
+
+DEFAULT_CACHE = Path(".cache/summit-timeline")
+Progress = Callable[[int, int], None]
+# Articles per task handed to a worker process: big enough to batch the parse,
+# small enough to keep both cores busy to the end.
+CHUNK_SIZE = 8
 
 
 @dataclass
@@ -73,11 +82,50 @@ def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
 
 
-def analyse_articles(articles: list[Article]) -> list[ArticleAnalysis]:
+def analyse_articles(
+    articles: list[Article],
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> list[ArticleAnalysis]:
+    """Per-article analyses in article order; unchanged articles come from the cache."""
+    cache = AnalysisCache(cache_dir)
+    keys = [article_key(article) for article in articles]
+    results: list[ArticleAnalysis | None] = [cache.get(key) for key in keys]
+    todo = [index for index, result in enumerate(results) if result is None]
+    done = len(articles) - len(todo)
+    fresh = _analyse_uncached([articles[index] for index in todo], jobs)
+    for index, analysis in zip(todo, fresh, strict=True):
+        cache.put(keys[index], analysis)
+        results[index] = analysis
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    for article, result in zip(articles, results, strict=True):
+        assert result is not None
+        result.article = article  # metadata outside the key (basis, by-line) is today's
+    return results  # type: ignore[return-value]
+
+
+def _analyse_in_process(articles: list[Article]) -> list[ArticleAnalysis]:
     from generator import nlp
 
     docs = nlp.parse(article.text for article in articles)
     return [analyse_article(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def _analyse_uncached(articles: list[Article], jobs: int) -> Iterator[ArticleAnalysis]:
+    """Parse and analyse, in this process or spread over `jobs` worker processes."""
+    if jobs <= 1 or len(articles) <= CHUNK_SIZE:
+        for start in range(0, len(articles), CHUNK_SIZE):
+            yield from _analyse_in_process(articles[start : start + CHUNK_SIZE])
+        return
+    chunks = [articles[start : start + CHUNK_SIZE] for start in range(0, len(articles), CHUNK_SIZE)]
+    # "spawn": each worker loads spaCy once itself; nothing half-initialised is forked.
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        for analyses in pool.imap(_analyse_in_process, chunks):
+            yield from analyses
 
 
 def date_articles(articles: list[Article], corrected: dict[str, str]) -> None:
@@ -86,11 +134,10 @@ def date_articles(articles: list[Article], corrected: dict[str, str]) -> None:
         if article.id in corrected:
             article.published = corrected[article.id]
             article.published_basis = "corrected by an editor"
-    undated = [article for article in articles if not article.published]
-    for article_id, (value, basis) in dates.infer_publication_dates(undated).items():
-        for article in undated:
-            if article.id == article_id:
-                article.published, article.published_basis = value, basis
+    by_id = {article.id: article for article in articles}
+    for article_id, (value, basis) in dates.infer_publication_dates(articles).items():
+        if not by_id[article_id].published:
+            by_id[article_id].published, by_id[article_id].published_basis = value, basis
 
 
 def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
@@ -128,11 +175,19 @@ def link_statements_to_events(found_statements: list[Statement], found_events: l
             statement.event = by_sentence.get((statement.source.article, statement.source.text), "")
 
 
-def extract(seeds: Path, data: Path) -> ExtractReport:
+def extract(
+    seeds: Path,
+    data: Path,
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = DEFAULT_CACHE,
+    progress: Progress | None = None,
+) -> ExtractReport:
     """Articles in `seeds` → YAML in `data`, keeping the editor's edits."""
     articles, skipped = ingest.read_articles(seeds)
     date_articles(articles, store.edited_publication_dates(data))
-    timeline = build_timeline(analyse_articles(articles))
+    analyses = analyse_articles(articles, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    timeline = build_timeline(analyses)
     report = ExtractReport(articles=len(articles), skipped=skipped)
     report.save = store.save_timeline(timeline, data)
     return report
