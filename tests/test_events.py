@@ -1,0 +1,99 @@
+"""Events: dated happenings from sentences, merged across sentences and articles."""
+
+from __future__ import annotations
+
+from generator.events import classify_event_sentence, find_events, is_background_date, merge_events
+from generator.model import Article, Event, Mention, PartialDate, Person, Source, TimeExpression
+
+
+def _article(text: str, published: str = "2019-05-10", article_id: str = "a") -> Article:
+    return Article(id=article_id, file=f"{article_id}.txt", part=1, title="T", text=text, published=published)
+
+
+def _expression(text: str, phrase: str, value: str) -> TimeExpression:
+    start = text.index(phrase)
+    return TimeExpression(start, start + len(phrase), phrase, "DATE", value)
+
+
+def test_sentence_types_come_from_the_data_file() -> None:
+    assert classify_event_sentence("The leaders held a summit in Oslo.") == "summit"
+    assert classify_event_sentence("The two spoke in a phone call on Friday.") == "phone call"
+    assert classify_event_sentence("A ceasefire began at noon.") == "ceasefire"
+    assert classify_event_sentence("The weather was fine.") is None
+
+
+def test_dated_sentence_with_trigger_becomes_event_with_people_place_and_source(nlp) -> None:
+    text = "Anna Berg met Omar Haddad in Vienna on May 3, 2019. The weather was fine on May 4."
+    article = _article(text)
+    doc = nlp(text)
+    people = {"anna-berg": Person("anna-berg", "Anna Berg"), "omar-haddad": Person("omar-haddad", "Omar Haddad")}
+    mentions = [
+        Mention(0, 9, "Anna Berg", "anna-berg"),
+        Mention(14, 25, "Omar Haddad", "omar-haddad"),
+    ]
+    expressions = [_expression(text, "May 3, 2019", "2019-05-03"), _expression(text, "May 4", "2019-05-04")]
+    (event,) = find_events(doc, article, expressions, mentions, people)
+    assert event.date == "2019-05-03"
+    assert event.type == "meeting"
+    assert event.people == ["anna-berg", "omar-haddad"]
+    assert event.place == "Vienna"
+    assert event.title == "Berg–Haddad meeting in Vienna"
+    assert event.sources == [Source("a", "Anna Berg met Omar Haddad in Vienna on May 3, 2019.")]
+    assert not event.background
+
+
+def test_old_dates_and_cued_years_are_background() -> None:
+    text = "the treaty of 1974 and talks since 2016 and the vote in May 2019"
+    published = PartialDate(2019, 5, 10)
+    assert is_background_date(text, _expression(text, "1974", "1974"), published)
+    assert is_background_date(text, _expression(text, "2016", "2016"), published)
+    assert not is_background_date(text, _expression(text, "May 2019", "2019-05"), published)
+
+
+def _event(date: str, place: str = "", people: list[str] | None = None, article: str = "a", kind: str = "summit") -> Event:
+    return Event(
+        id="",
+        date=date,
+        title="x",
+        type=kind,
+        sources=[Source(article, f"{article} says {date}")],
+        place=place,
+        people=people or [],
+    )
+
+
+def test_same_happening_in_several_articles_is_one_event_with_all_sources() -> None:
+    merged = merge_events(
+        [
+            _event("2018-07-16", "Helsinki", article="a"),
+            _event("2018-07-16", "Helsinki", article="b"),
+            _event("2018-07", "Helsinki", article="c"),
+        ]
+    )
+    assert len(merged) == 1
+    assert merged[0].date == "2018-07-16"  # the most precise date wins
+    assert [s.article for s in merged[0].sources] == ["a", "b", "c"]
+
+
+def test_different_happenings_on_one_day_stay_apart_and_ids_are_unique() -> None:
+    merged = merge_events(
+        [
+            _event("2018-07-16", "Helsinki"),
+            _event("2018-07-16", "Moscow"),
+            _event("2018-07-16", "Helsinki", kind="sanctions"),
+        ]
+    )
+    assert len(merged) == 3
+    assert len({event.id for event in merged}) == 3
+
+
+def test_importance_grows_with_independent_sources() -> None:
+    once = merge_events([_event("2018-07-16", "Oslo")])[0]
+    twice = merge_events([_event("2018-07-16", "Oslo", article="a"), _event("2018-07-16", "Oslo", article="b")])[0]
+    assert twice.importance > once.importance
+
+
+def test_ids_are_stable_across_runs() -> None:
+    first = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
+    again = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
+    assert first == again == ["2017-01-02-x", "2018-07-16-x"]
