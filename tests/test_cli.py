@@ -1,0 +1,66 @@
+"""The command line, run as a user runs it: `summit-timeline …` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+EXECUTABLE = Path(sys.executable).parent / "summit-timeline"
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(EXECUTABLE), *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+def test_dates_command_prints_json_with_offsets() -> None:
+    result = run("dates", "--reference", "2018-07-17", "-", stdin="The leaders met yesterday.")
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert record == {"start": 16, "end": 25, "text": "yesterday", "type": "DATE", "value": "2018-07-16"}
+
+
+def test_dates_command_rejects_a_bad_reference() -> None:
+    result = run("dates", "--reference", "2018-02-30", "-", stdin="today")
+    assert result.returncode == 2
+    assert "not a day of the calendar" in result.stderr
+
+
+def test_module_entry_point_works_like_the_script() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "dates", "--reference", "2018-07-17", "-"],
+        input="in 2014",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["value"] == "2014"
+
+
+def test_quotes_command_prints_statements_with_full_speaker_names(tmp_path: Path) -> None:
+    text = (
+        "Foreign Minister Anna Lindqvist arrived in Oslo on Monday.\n\n"
+        "“We want peace,” Lindqvist said. “Nothing else matters.”\n"
+    )
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    result = run("quotes", str(tmp_path / "story.txt"))
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert records, "expected at least one statement"
+    first = records[0]
+    assert first["speaker"] == "Anna Lindqvist"
+    assert first["kind"] == "direct"
+    assert text[first["start"] : first["end"]] == first["text"]
+    assert "We want peace" in first["text"]
+
+
+def test_missing_input_file_is_a_clear_error() -> None:
+    result = run("dates", "no-such-file.txt")
+    assert result.returncode == 2
+    assert "no-such-file.txt" in result.stderr
