@@ -1,0 +1,264 @@
+"""YAML reading and writing for the store: safe, fast, located, atomic.
+
+PyYAML's C parser reads and writes whole files (ruamel.yaml is pure Python
+and ten times slower); ruamel.yaml round-trips only the records a merge must
+change, so an editor's comments and formatting survive. Both follow YAML 1.2
+scalars (`yes` is a string, as editors' language servers read it) and never
+turn a date into a date object: `2018-02-30` must reach validation as text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.representer import SafeRepresenter
+from yaml.resolver import BaseResolver, Resolver
+
+try:  # the C extension is ten times faster; fall back quietly without it
+    from yaml import CEmitter as _Emitter
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.emitter import Emitter
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+    from yaml.serializer import Serializer
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: Any) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    class _Emitter(Emitter, Serializer):  # type: ignore[no-redef]
+        def __init__(self, stream: Any, **kwds: Any) -> None:
+            Emitter.__init__(self, stream, width=kwds.get("width"), allow_unicode=True)
+            Serializer.__init__(self)
+
+
+# Emit long quotes on one line: a wrapped plain scalar confuses editors.
+LINE_WIDTH = 100_000
+
+_CORE_12 = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+]
+
+
+class _ReadResolver(BaseResolver):
+    pass
+
+
+class _WriteResolver(Resolver):
+    """Quotes whatever YAML 1.1 or 1.2 would read as other than a string (`yes`, `12:30`, dates)."""
+
+
+for _tag, _pattern, _first in _CORE_12:
+    _ReadResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+    _WriteResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+class _Constructor(SafeConstructor):
+    """SafeConstructor minus timestamps: every other tag outside YAML's core is refused."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+class Loader(_Parser, _Constructor, _ReadResolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: Any) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _ReadResolver.__init__(self)
+
+
+class _Representer(SafeRepresenter):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never write &anchors: editors should see every value in place
+
+
+class Dumper(_Emitter, _Representer, _WriteResolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: Any, **kwds: Any) -> None:
+        _Emitter.__init__(
+            self,
+            stream,
+            canonical=None,
+            indent=None,
+            width=LINE_WIDTH,
+            allow_unicode=True,
+            line_break=None,
+            encoding=kwds.get("encoding"),
+            explicit_start=None,
+            explicit_end=None,
+            version=None,
+            tags=None,
+        )
+        _Representer.__init__(self, default_style=None, default_flow_style=False, sort_keys=False)
+        _WriteResolver.__init__(self)
+
+
+class YamlError(Exception):
+    """A file that is not YAML the store can read, located for the editor."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Parsed:
+    """A file's data plus its node tree, so problems can name line and column."""
+
+    data: Any
+    root: yaml.Node | None
+
+    def locate(self, path: Sequence[str | int], key: bool = False) -> tuple[int, int] | None:
+        """1-based (line, column) of the value at `path` (or of its key), or of its nearest parent."""
+        node = self.root
+        found = _mark(node) if node is not None else None
+        for step in path:
+            child: yaml.Node | None = None
+            key_node: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == step:
+                        key_node, child = k, v
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if 0 <= step < len(node.value):
+                    child = node.value[step]
+            if child is None:
+                return found
+            node = child
+            found = _mark(key_node if key and key_node is not None and step == path[-1] else child)
+        return found
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse(text: str) -> Parsed:
+    """Safe-load `text` keeping its nodes; raise YamlError with the place of a syntax error or unsafe tag."""
+    loader = Loader(text)
+    try:
+        with _located_errors():
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    return Parsed(data, root)
+
+
+def load_fast(text: str) -> Any:
+    """Safe-load without keeping nodes (the quick path when nothing needs locating)."""
+    loader = Loader(text)
+    try:
+        with _located_errors():
+            return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+@contextlib.contextmanager
+def _located_errors() -> Iterator[None]:
+    try:
+        yield
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise YamlError(_explain(error), line, column) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"YAML error: {error}", None, None) from None
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    tag = re.search(r"tag '([^']*)'", problem)
+    if isinstance(error, yaml.constructor.ConstructorError) and tag:
+        return (
+            f"the tag {tag.group(1).replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+            "data files hold plain values only (strings, numbers, lists, mappings), remove the tag"
+        )
+    context = f" {error.context}" if error.context else ""
+    return f"YAML syntax error: {problem}{context}; fix the YAML at this place"
+
+
+def dump(data: Any) -> str:
+    """Block-style YAML with keys in the given order."""
+    stream = io.StringIO()
+    dumper = Dumper(stream)
+    try:
+        dumper.open()
+        dumper.represent(data)
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+def round_trip() -> Any:
+    """A ruamel.yaml round-trip instance emitting the same layout as `dump`."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class _Keep(RoundTripConstructor):
+        pass
+
+    # An invalid plain date (2018-02-30) must stay text for `check` to report, not crash the merge.
+    _Keep.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+    handler = YAML(typ="rt")
+    handler.representer.add_representer(
+        type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    handler.Constructor = _Keep
+    handler.width = LINE_WIDTH
+    handler.preserve_quotes = True
+    handler.allow_unicode = True
+    return handler
+
+
+def write_temp(path: Path, text: str) -> str:
+    """Write `text` to a new temporary file beside `path` (same file system) and return its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
+            write_text(temp, text)
+            temp.flush()
+            os.fsync(temp.fileno())
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return temp_name
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once: a crash leaves the old file whole."""
+    os.replace(write_temp(path, text), path)
+
+
+def write_text(stream: Any, text: str) -> None:
+    """The one place text reaches a file (tests make it fail half-way)."""
+    stream.write(text)

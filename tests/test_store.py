@@ -1,0 +1,270 @@
+"""The store: YAML files that keep editors' work, catch their mistakes, and never half-write."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import _store_yaml, store
+from generator.model import Article, Event, Person, Source, Statement, Timeline
+from tests.conftest import write_files
+
+SENTENCE = "The two leaders met in Oslo on Monday."
+
+
+def make_timeline() -> Timeline:
+    return Timeline(
+        articles=[Article("a-1", "a.txt", 1, "Leaders meet", "", published="2020-03-03", published_basis="front matter")],
+        people=[
+            Person("ann-lee", "Ann Lee", "prime minister", aliases=["Lee"]),
+            Person("bo-chen", "Bo Chen", "foreign minister"),
+        ],
+        events=[
+            Event("oslo-talks", "2020-03-02", "Talks in Oslo", "meeting", [Source("a-1", SENTENCE)],
+                  people=["ann-lee", "bo-chen"], place="Oslo"),
+            Event("vote", "2020-01-10", "Parliament votes", "vote", [Source("a-1", "Parliament voted.")]),
+        ],
+        statements=[
+            Statement("s-1", "ann-lee", "We agree", "direct", Source("a-1", '"We agree," Lee said.'),
+                      date="2020-03-02", start=10, end=18),
+        ],
+    )
+
+
+def save(timeline: Timeline, data: Path) -> store.SaveReport:
+    return store.save_timeline(timeline, data)
+
+
+def load(data: Path) -> Timeline:
+    timeline, problems = store.load_timeline(data)
+    assert problems == []
+    return timeline
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- writing and reading --------------------------------------------------------------------
+
+
+def test_saved_timeline_loads_back_equal(tmp_path: Path) -> None:
+    timeline = make_timeline()
+    save(timeline, tmp_path)
+    loaded = load(tmp_path)
+    assert loaded.people == timeline.people
+    assert loaded.articles == timeline.articles
+    assert sorted(e.id for e in loaded.events) == ["oslo-talks", "vote"]
+    assert {e.id: e for e in loaded.events}["oslo-talks"] == timeline.events[0]
+    assert [replace(s, start=-1, end=-1) for s in loaded.statements] == [
+        replace(s, start=-1, end=-1) for s in timeline.statements
+    ]
+
+
+def test_new_files_name_their_schema_and_sort_sensibly(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    for kind in ("articles", "events", "statements", "people"):
+        text = (tmp_path / f"{kind}.yaml").read_text()
+        assert text.splitlines()[0] == f"# yaml-language-server: $schema=./{kind}.schema.json"
+        assert (tmp_path / f"{kind}.schema.json").is_file()
+        assert (tmp_path / ".extracted" / f"{kind}.yaml").is_file()
+    events = (tmp_path / "events.yaml").read_text()
+    assert events.index("id: vote") < events.index("id: oslo-talks")  # by date
+
+
+def test_contract_fields_are_always_written_unknown_as_null(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    statements = (tmp_path / "statements.yaml").read_text()
+    assert "audience: null" in statements and "event: null" in statements
+    assert "topics" not in statements  # an extra field, written only when set
+
+
+def test_strings_that_look_like_other_things_stay_strings(tmp_path: Path) -> None:
+    timeline = make_timeline()
+    timeline.people[0].role = "yes"
+    timeline.events[0].title = "12:30"
+    save(timeline, tmp_path)
+    loaded = load(tmp_path)
+    assert loaded.people[0].role == "yes"
+    assert {e.id: e.title for e in loaded.events}["oslo-talks"] == "12:30"
+
+
+def test_unquoted_dates_an_editor_writes_load_as_text(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "date: '2020-03-02'", "date: 2020-03-05")
+    assert {e.id: e.date for e in load(tmp_path).events}["oslo-talks"] == "2020-03-05"
+
+
+# -- edits survive extraction ------------------------------------------------------------------
+
+
+def test_edited_field_survives_and_untouched_fields_follow_extraction(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "title: Talks in Oslo", "title: Oslo talks on trade")
+    again = make_timeline()
+    again.events[0].title = "Meeting in Oslo"  # extraction changed the edited field ...
+    again.events[0].summary = "They talked."  # ... and one the editor left alone
+    report = save(again, tmp_path)
+    event = {e.id: e for e in load(tmp_path).events}["oslo-talks"]
+    assert event.title == "Oslo talks on trade"
+    assert event.summary == "They talked."
+    assert report.counts["events"].kept_edits == 1
+
+
+def test_edit_survives_repeated_extractions(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "people.yaml", "name: Bo Chen", "name: Chen Bo")
+    for _ in range(3):
+        save(make_timeline(), tmp_path)
+    assert {p.id: p.name for p in load(tmp_path).people}["bo-chen"] == "Chen Bo"
+
+
+def test_deleted_record_stays_deleted(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    path = tmp_path / "events.yaml"
+    text = path.read_text()
+    start = text.index("- id: vote")
+    end = text.index("- id: oslo-talks")
+    path.write_text(text[:start] + text[end:])
+    report = save(make_timeline(), tmp_path)
+    assert [e.id for e in load(tmp_path).events] == ["oslo-talks"]
+    assert report.deleted_by_editor == 1
+    save(make_timeline(), tmp_path)
+    assert [e.id for e in load(tmp_path).events] == ["oslo-talks"]
+
+
+def test_record_added_by_editor_stays(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    with (tmp_path / "people.yaml").open("a") as handle:
+        handle.write("- id: cy-dora\n  name: Cy Dora\n")
+    report = save(make_timeline(), tmp_path)
+    assert "cy-dora" in [p.id for p in load(tmp_path).people]
+    assert report.editor_added == 1
+
+
+def test_comments_and_order_survive(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    path = tmp_path / "events.yaml"
+    text = path.read_text()
+    vote = text[text.index("- id: vote") : text.index("- id: oslo-talks")]
+    reordered = text.replace(vote, "").rstrip("\n") + "\n\n# checked by hand\n" + vote
+    reordered = reordered.replace("place: Oslo", "place: Oslo  # the city hall")
+    path.write_text(reordered)
+    again = make_timeline()
+    again.events[0].summary = "New summary."  # forces the commented record to be rewritten
+    save(again, tmp_path)
+    result = path.read_text()
+    assert "# checked by hand\n- id: vote" in result
+    assert "place: Oslo  # the city hall" in result
+    assert "summary: New summary." in result
+    assert result.index("id: oslo-talks") < result.index("id: vote")
+
+
+def test_new_records_are_added_after_their_neighbour(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "title: Parliament votes", "title: Parliament votes  # ok")
+    more = make_timeline()
+    more.events.append(Event("feb-call", "2020-02-01", "Phone call", "phone call", [Source("a-1", "They spoke.")]))
+    report = save(more, tmp_path)
+    ids = [e.id for e in load(tmp_path).events]
+    assert ids == ["vote", "feb-call", "oslo-talks"]
+    assert report.added == 1
+    assert "# ok" in (tmp_path / "events.yaml").read_text()
+
+
+def test_edited_list_still_gains_newly_extracted_items(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "  - bo-chen\n", "")  # editor removes a participant
+    more = make_timeline()
+    more.events[0].sources.append(Source("a-2", "Oslo hosted talks."))
+    more.events[0].people.append("cy-dora")
+    more.people.append(Person("cy-dora", "Cy Dora"))
+    more.articles.append(Article("a-2", "b.txt", 1, "More talks", ""))
+    save(more, tmp_path)
+    event = {e.id: e for e in load(tmp_path).events}["oslo-talks"]
+    assert event.people == ["ann-lee", "cy-dora"]  # bo-chen stays removed, cy-dora is new
+    assert [s.article for s in event.sources] == ["a-1", "a-2"]
+
+
+def test_untouched_record_no_longer_extracted_goes_edited_one_stays(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "people.yaml", "role: foreign minister", "role: trade minister")
+    fewer = make_timeline()
+    fewer.people = []
+    report = save(fewer, tmp_path)
+    assert [p.id for p in store.load_timeline(tmp_path)[0].people] == ["bo-chen"]
+    assert report.removed == 1
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    report = save(make_timeline(), tmp_path)
+    assert report.written == []
+
+
+def test_file_of_only_comments_gets_the_records(tmp_path: Path) -> None:
+    write_files(tmp_path, {"people.yaml": "# people go here\n[]\n"})
+    save(make_timeline(), tmp_path)
+    text = (tmp_path / "people.yaml").read_text()
+    assert text.startswith("# people go here\n")
+    assert [p.id for p in load(tmp_path).people] == ["ann-lee", "bo-chen"]
+
+
+def test_broken_data_file_stops_the_save_and_is_left_alone(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    path = tmp_path / "events.yaml"
+    path.write_text("- id: x\n  title: [unclosed\n")
+    with pytest.raises(store.StoreError, match=r"events\.yaml:\d+:\d+: YAML syntax error"):
+        save(make_timeline(), tmp_path)
+    assert path.read_text() == "- id: x\n  title: [unclosed\n"
+
+
+# -- nothing half-written -----------------------------------------------------------------------
+
+
+def test_run_killed_while_writing_leaves_previous_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save(make_timeline(), tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    calls = []
+
+    def write_half_then_die(stream, text: str) -> None:
+        calls.append(1)
+        if len(calls) == 3:  # the first files are written, then the run dies half-way through one
+            stream.write(text[: len(text) // 2])
+            raise KeyboardInterrupt
+        stream.write(text)
+
+    monkeypatch.setattr(_store_yaml, "write_text", write_half_then_die)
+    changed = make_timeline()
+    changed.events[0].title = "Changed"
+    changed.people[0].name = "Changed"
+    with pytest.raises(KeyboardInterrupt):
+        save(changed, tmp_path)
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # same files, same bytes, no temporary files left behind
+    assert len(calls) == 3
+
+
+# -- loading safely -----------------------------------------------------------------------------
+
+
+def test_python_object_tag_is_refused_with_its_place(tmp_path: Path) -> None:
+    write_files(tmp_path, {"people.yaml": "- id: a\n  name: !!python/object/apply:os.system ['true']\n"})
+    timeline, problems = store.load_timeline(tmp_path)
+    assert timeline.people == []
+    assert len(problems) == 1
+    text = str(problems[0])
+    assert text.startswith(f"{tmp_path / 'people.yaml'}:2:9: ")
+    assert "python/object/apply:os.system is not allowed" in text
+
+
+def test_load_keeps_records_with_problems_and_reports_them(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "date: '2020-03-02'", "date: '2020-02-30'")
+    timeline, problems = store.load_timeline(tmp_path)
+    assert len(timeline.events) == 2
+    assert [p.field for p in problems] == ["date"]
