@@ -1,0 +1,128 @@
+"""Text helpers for the renderer: escaping, dates for readers, URLs and anchors.
+
+Article text is untrusted. `escape_text` makes any string inert in HTML *and*
+Markdown at once: HTML's special characters and every character Markdown (or a
+Markdown extension: attr_list, emoji, tables, footnotes) gives a meaning become
+numeric character references, which Python-Markdown passes through unchanged and
+browsers show as the original characters. The Jinja environment applies it to
+every value a template prints unless the value is already `Markup` (HTML built
+by these helpers from escaped parts).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from generator.model import PartialDate, slugify
+
+# HTML's special characters, then every character Markdown or a common extension reads.
+_SPECIALS = re.compile(r"[&<>\"'\\`*_\[\]{}()#+!|~^:=$-]")
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_text(value: object) -> Markup:
+    """`value` as inert text for Markdown and HTML; whitespace runs become one space."""
+    if isinstance(value, Markup):
+        return value
+    text = _WHITESPACE.sub(" ", "" if value is None else str(value)).strip()
+    return Markup(_SPECIALS.sub(lambda m: _NAMED.get(m.group()) or f"&#{ord(m.group())};", text))
+
+
+def escape_block(value: object) -> Markup:
+    """Like `escape_text` but keeps line breaks as `<br>` (for multi-line quotes)."""
+    lines = [escape_text(line) for line in str(value or "").splitlines() if line.strip()]
+    return Markup("<br>").join(lines)
+
+
+def parse_date(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def format_date(value: str | None) -> str:
+    """A date at its own precision: "16 July 2018", "July 2018", "2018"; "" if unknown."""
+    date = parse_date(value)
+    if date is None:
+        return str(value or "")
+    if date.month is None:
+        return str(date.year)
+    month = calendar.month_name[date.month]
+    return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
+
+
+def date_range(date: PartialDate) -> tuple[datetime.date, datetime.date]:
+    """First and last calendar day a partial date may mean."""
+    if date.month is None:
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if date.day is None:
+        last = calendar.monthrange(date.year, date.month)[1]
+        return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
+    day = datetime.date(date.year, date.month, date.day)
+    return day, day
+
+
+def sort_key(value: str | None) -> tuple[int, int, int, int]:
+    """Chronological order; coarser dates before finer ones of the same period; unknown last."""
+    date = parse_date(value)
+    if date is None:
+        return (9999, 99, 99, 1)
+    return (date.year, date.month or 0, date.day or 0, 0)
+
+
+def anchor(kind: str, record_id: str) -> Markup:
+    """An HTML id for a record: `kind-slug` (kinds: e event, s statement); safe to print as is."""
+    return Markup(f"{slugify(kind, 8)}-{slugify(record_id, max_length=80)}")
+
+
+def page_url(path: str) -> str:
+    """Site URL of a page path with directory URLs: `people/x.md` -> `people/x/`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_path: str, fragment: str = "") -> Markup:
+    """A link from page `from_page` to page or file `to_path`, relative so the site can move."""
+    from_url, target = page_url(from_page), page_url(to_path)
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    url = posixpath.relpath("/" + target, "/" + from_dir)
+    if url == ".":
+        url = "./"
+    elif target.endswith("/") or not target:
+        url += "/"
+    return Markup(escape(url + (f"#{fragment}" if fragment else "")))
+
+
+def safe_external_url(url: str | None) -> str | None:
+    """`url` when it is a plain http(s) link, else None (never `javascript:` and the like)."""
+    if not url:
+        return None
+    parts = urlsplit(str(url).strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return parts.geturl()
+    return None
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """`text` shortened at a word boundary to about `limit` characters."""
+    text = _WHITESPACE.sub(" ", text or "").strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,275 @@
+"""Render a Timeline into the site's Markdown pages and data downloads.
+
+A pure function (`render_site`) with no MkDocs import, so the MkDocs plugin,
+`summit-timeline render --out DIR` and the tests share it, and the site can move
+to another Material-compatible generator. Page markup lives in
+`generator/templates/`; untrusted text is escaped by the Jinja environment
+(see `_render_text.escape_text`).
+
+Pages use directory URLs (`people/x.md` is served as `people/x/`), which is
+what MkDocs and Material-compatible generators do by default.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from generator import _render_downloads as downloads
+from generator._render_text import (
+    escape_block,
+    escape_text,
+    excerpt,
+    format_date,
+    parse_date,
+    relative_url,
+    safe_external_url,
+)
+from generator._render_view import SUMMIT_WINDOW_DAYS, SiteView
+from generator._render_visual import layout
+from generator.knowledge import load_data
+from generator.model import Timeline, slugify
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+# Where the site's own stylesheet and script go (beside Material's assets/ folders).
+ASSET_PATHS = {"site.css": "assets/summit-timeline/site.css", "site.js": "assets/summit-timeline/site.js"}
+# Sections list their pages in the navigation only while they are short; long
+# sections show their index page alone (every page repeats the navigation).
+NAV_ITEMS_LIMIT = 40
+
+NavItem = dict[str, "str | list[str | NavItem]"]
+
+
+@dataclass
+class RenderedSite:
+    """Markdown pages and binary files, keyed by path relative to the docs folder."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    # Assets the pages expect the theme to load (paths within `files`).
+    extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[str] = field(default_factory=list)
+
+
+@pass_context
+def _link(context: Any, to_path: str, fragment: str = "") -> Markup:
+    return relative_url(context["page"], to_path, fragment)
+
+
+def _iso_date(value: str | None) -> Markup:
+    """The ISO date (digits and hyphens, safe to print) when `value` is exactly one, else ""."""
+    date = parse_date(value)
+    return Markup(date.iso() if date is not None and value and str(value) == date.iso() else "")
+
+
+_SVG_PATH = re.compile(r"^[MmLlHhVvCcSsQqTtAaZz0-9 .,\-]*$")
+_ICON_NAME = re.compile(r"^[a-z0-9-]+$")
+DEFAULT_ICON = "calendar-star"
+
+
+@cache
+def _shipped_icons() -> dict[str, str]:
+    return json.loads((ASSETS / "icons.json").read_text(encoding="utf-8"))["icons"]
+
+
+@cache
+def _type_icons() -> dict[str, str]:
+    """{event type: icon name} from the events stage's data file, if it names icons."""
+    try:
+        types = (load_data("event_types") or {}).get("types") or {}
+    except FileNotFoundError:
+        return {}
+    return {
+        str(t).lower(): str(v["icon"]) for t, v in types.items() if isinstance(v, dict) and v.get("icon")
+    }
+
+
+@cache
+def _material_icon(name: str) -> str | None:
+    """Path data of a Material Design icon from the installed theme's icon set, if any."""
+    spec = importlib.util.find_spec("material")
+    if not _ICON_NAME.match(name) or spec is None or not spec.submodule_search_locations:
+        return None
+    svg = Path(list(spec.submodule_search_locations)[0]) / "templates/.icons/material" / f"{name}.svg"
+    match = re.search(r' d="([^"]+)"', svg.read_text(encoding="utf-8")) if svg.is_file() else None
+    return match.group(1) if match else None
+
+
+@cache
+def icon_path(event_type: str) -> Markup:
+    """SVG path data for an event type's icon, checked to hold only path commands and numbers."""
+    name = _type_icons().get((event_type or "").lower()) or DEFAULT_ICON
+    data = _shipped_icons().get(name) or _material_icon(name) or _shipped_icons()[DEFAULT_ICON]
+    if not _SVG_PATH.match(data):
+        raise ValueError(f"icon {name!r} holds unexpected characters: {data[:40]!r}")
+    return Markup(data)
+
+
+def _heading_id(fragment: str) -> Markup:
+    """attr_list syntax giving a Markdown heading a fixed id (fragments are slugs)."""
+    return Markup(" {#" + slugify(fragment, max_length=120) + "}") if fragment else Markup("")
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        finalize=escape_text,  # every printed value is inert in HTML and Markdown
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date=format_date,
+        iso_date=_iso_date,
+        excerpt=lambda text, limit=220: excerpt(text, limit),
+        block=escape_block,
+        slug=lambda text: Markup(slugify(str(text or "x"))),  # [a-z0-9-] only
+        path_slug=lambda path: posixpath.splitext(posixpath.basename(path))[0],
+        heading_id=_heading_id,
+        external=safe_external_url,
+    )
+    env.tests["dated"] = lambda value: parse_date(value) is not None
+    env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_path=icon_path)
+    return env
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    if not meta:
+        return ""
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+class _Pages:
+    """Renders each page template with the shared context."""
+
+    def __init__(self, view: SiteView, edit_url: str | None):
+        self.view = view
+        self.edit_url = edit_url
+        self.pages: dict[str, str] = {}
+
+    def add(self, path: str, template: str, meta: dict[str, Any] | None = None, **context: Any) -> None:
+        text = environment().get_template(template).render(
+            view=self.view, page=path, edit_url=self.edit_url, **context
+        )
+        self.pages[path] = _front_matter(meta or {}) + text
+
+
+def _months(view: SiteView, year_page: str) -> list[tuple[str, str, list[Any]]]:
+    """[(heading, anchor, events)] for one year page, months in order, month-unknown first."""
+    groups: dict[str, list[Any]] = {}
+    for event in view.events:
+        if view.event_page[event.id] != year_page:
+            continue
+        date = parse_date(event.date)
+        key = f"{date.year}-{date.month:02d}" if date and date.month else (str(date.year) if date else "")
+        groups.setdefault(key, []).append(event)
+    months = []
+    for key, events in groups.items():
+        if len(key) == 7:
+            months.append((format_date(key), f"m{key}", events))
+        elif key:
+            months.append((f"{key}, month not known", f"m{key}", events))
+        else:
+            months.append(("Date not known", "undated", events))
+    return months
+
+
+def _nav(view: SiteView) -> list[Any]:
+    # Pages are listed by path alone: their titles come from their (escaped) headings,
+    # because themes print navigation titles without escaping them.
+    def section(title: str, index: str, paths: list[str]) -> dict[str, Any]:
+        return {title: [index, *(paths if len(paths) <= NAV_ITEMS_LIMIT else [])]}
+
+    people = sorted(view.timeline.people, key=lambda p: p.name)
+    return [
+        {"Home": "index.md"},
+        section("Timeline", "timeline/index.md", view.years),
+        section("Summits", "summits/index.md", [s.path for s in view.summits]),
+        section("People", "people/index.md", [view.person_paths[p.id] for p in people]),
+        section("Topics", "topics/index.md", [t.path for t in view.topics]),
+        section("Sources", "sources/index.md", [s.path for s in view.sources_by_date()]),
+        {"Downloads": "downloads/index.md"},
+    ]
+
+
+def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedSite:
+    """Every page and download of the site for `timeline`.
+
+    `edit_url` is the URL of the data folder in an editor (e.g. GitHub's
+    `.../edit/main/docs/data/`); records then link to their YAML file.
+    """
+    from generator.topics import load_topics
+
+    if edit_url and not edit_url.endswith("/"):
+        edit_url += "/"
+    vocabulary = [(t.slug, t.label, list(t.keywords)) for t in load_topics()]
+    view = SiteView(timeline, vocabulary)
+    pages = _Pages(view, safe_external_url(edit_url) if edit_url else None)
+    listing = {"search": {"exclude": True}}
+    names = {p.id: p.name for p in timeline.people}
+
+    files: dict[str, bytes] = {}
+    files.update(downloads.yaml_files(timeline))
+    files["downloads/timelinejs.json"] = downloads.timelinejs(timeline, names)
+    files["downloads/events.ics"] = downloads.icalendar(timeline, names)
+    files["downloads/events.csv"] = downloads.events_csv(view.events, names)
+    files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
+    for name, path in ASSET_PATHS.items():
+        files[path] = (ASSETS / name).read_bytes()
+
+    pages.add("index.md", "home.md.j2", listing)
+    pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
+              months_of=lambda path: _months(view, path))
+    for year_page in view.years:
+        pages.add(year_page, "year.md.j2", months=_months(view, year_page),
+                  year=posixpath.basename(year_page)[:-3])
+    pages.add("summits/index.md", "summits.md.j2", listing)
+    for summit in view.summits:
+        pages.add(summit.path, "summit.md.j2", summit=summit)
+    pages.add("people/index.md", "people.md.j2", listing)
+    for person in timeline.people:
+        pages.add(view.person_paths[person.id], "person.md.j2", person=person)
+    pages.add("topics/index.md", "topics.md.j2", listing)
+    for topic in view.topics:
+        pages.add(topic.path, "topic.md.j2", listing, topic=topic)
+    pages.add("sources/index.md", "sources.md.j2", listing)
+    for source in view.sources:
+        pages.add(source.path, "source.md.j2", source=source)
+    sizes = {path: len(data) for path, data in files.items()}
+    pages.add("downloads/index.md", "downloads.md.j2", listing, sizes=sizes)
+    return RenderedSite(
+        pages=pages.pages,
+        files=files,
+        nav=_nav(view),
+        extra_css=[ASSET_PATHS["site.css"]],
+        extra_javascript=[ASSET_PATHS["site.js"]],
+    )
+
+
+def write_site(site: RenderedSite, out_dir: Path) -> list[Path]:
+    """Write pages and files under `out_dir` (for `summit-timeline render --out`); return the paths."""
+    written = []
+    root = out_dir.resolve()
+    for path, content in [*((p, t.encode("utf-8")) for p, t in site.pages.items()), *site.files.items()]:
+        target = (root / path).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write {path!r} outside {out_dir}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written
