@@ -24,7 +24,7 @@ SUMMIT_WINDOW_DAYS = 31
 MAX_WINDOW_SPAN_DAYS = 31
 # Share of events shown as "key events" (at least KEY_EVENTS_MIN).
 KEY_EVENTS_SHARE = 0.2
-KEY_EVENTS_MIN = 5
+KEY_EVENTS_MIN = 3
 
 
 @dataclass
@@ -228,7 +228,7 @@ class SiteView:
                 first, last = date_range(date)
                 near = datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
                 if (last - first).days <= MAX_WINDOW_SPAN_DAYS and (
-                    window[0] - near <= first and last <= window[1] + near
+                    window[0] - near <= last and first <= window[1] + near
                 ):
                     chosen.append(statement)
             elif date is None and statement.source.article in articles:

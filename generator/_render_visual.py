@@ -19,7 +19,7 @@ GAP_WIDTH = 28
 LANE_HEIGHT = 18
 DOT_SPACING = 14
 MAX_LANES = 8
-TOP = 34
+TOP = 30
 AXIS_HEIGHT = 34
 
 
@@ -58,8 +58,20 @@ class Visual:
     breaks: list[float] = field(default_factory=list)
 
 
-def _month_index(day: datetime.date) -> int:
-    return day.year * 12 + day.month - 1
+Segment = tuple[int, int]  # (year, month); month 0 stands for a whole year shown alone
+
+
+def _segments(dates: list[tuple[datetime.date, datetime.date]]) -> list[Segment]:
+    """Months holding day- or month-precise dates, plus years known only as a whole."""
+    months = {(first.year, first.month) for first, last in dates if (last - first).days < 40}
+    years = {first.year for first, last in dates if (last - first).days >= 40}
+    months |= {(year, 0) for year in years if not any(m[0] == year for m in months)}
+    return sorted(months)
+
+
+def _adjacent(previous: Segment, segment: Segment) -> bool:
+    (y1, m1), (y2, m2) = previous, segment
+    return m1 != 0 and m2 != 0 and y1 * 12 + m1 + 1 == y2 * 12 + m2
 
 
 def layout(events: list[Event]) -> Visual | None:
@@ -67,41 +79,40 @@ def layout(events: list[Event]) -> Visual | None:
     dated = [(e, date_range(d)) for e in events if (d := parse_date(e.date)) is not None]
     if not dated:
         return None
-    months = sorted({_month_index(first) for _, (first, last) in dated if (last - first).days < 40})
-    months = months or sorted({_month_index(first) for _, (first, _) in dated})
-    # x offset of each shown month; a gap marker between months that are not adjacent.
-    offsets: dict[int, float] = {}
+    segments = _segments([span for _, span in dated])
+    offsets: dict[Segment, float] = {}
     breaks: list[float] = []
     x = 12.0
-    for index, month in enumerate(months):
-        if index and month != months[index - 1] + 1:
+    for index, segment in enumerate(segments):
+        if index and not _adjacent(segments[index - 1], segment):
             breaks.append(x + GAP_WIDTH / 2)
             x += GAP_WIDTH
-        offsets[month] = x
-        x += MONTH_WIDTH
-    width = x + 12
+        offsets[segment] = x
+        x += MONTH_WIDTH if segment[1] else MONTH_WIDTH / 2
+    visual = Visual(width=x + 12, height=0, axis_y=0, breaks=breaks)
 
     def position(first: datetime.date, last: datetime.date) -> float:
-        month = _month_index(first)
-        if month not in offsets:  # a year-only date: its first shown month, else the edge
-            inside = [m for m in months if first <= _first_day(m) <= last]
-            month = inside[0] if inside else min(months, key=lambda m: abs(m - month))
-            return offsets[month] + 4
-        days = calendar.monthrange(first.year, first.month)[1]
+        if (last - first).days >= 40:  # a whole year: its own segment or its first shown month
+            segment = (first.year, 0) if (first.year, 0) in offsets else min(
+                s for s in segments if s[0] == first.year
+            )
+            return offsets[segment] + 6
+        offset = offsets[(first.year, first.month)]
         if (last - first).days >= 27:  # a month-only date sits at the start of its month
-            return offsets[month] + 4
-        return offsets[month] + (first.day - 0.5) / days * MONTH_WIDTH
+            return offset + 6
+        days = calendar.monthrange(first.year, first.month)[1]
+        return offset + (first.day - 0.5) / days * MONTH_WIDTH
 
-    visual = Visual(width=width, height=0, axis_y=0, breaks=breaks)
     lanes: list[float] = []
     placed: list[tuple[float, int, Event]] = []
     for event, (first, last) in sorted(dated, key=lambda item: item[1][0]):
         dot_x = position(first, last)
         lane = next((i for i, end in enumerate(lanes) if dot_x - end >= DOT_SPACING), None)
-        if lane is None:
-            lane = len(lanes) if len(lanes) < MAX_LANES else min(range(len(lanes)), key=lanes.__getitem__)
-            if lane == len(lanes):
-                lanes.append(dot_x)
+        if lane is None and len(lanes) < MAX_LANES:
+            lane = len(lanes)
+            lanes.append(dot_x)
+        elif lane is None:
+            lane = min(range(len(lanes)), key=lanes.__getitem__)
         lanes[lane] = dot_x
         placed.append((dot_x, lane, event))
         if event.type.lower() == "summit":
@@ -112,15 +123,10 @@ def layout(events: list[Event]) -> Visual | None:
         label = f"{format_date(event.date)}: {event.title}"
         summit = event.type.lower() == "summit"
         visual.dots.append(Dot(dot_x, TOP + lane * LANE_HEIGHT + LANE_HEIGHT / 2, event, label, summit))
-    shown_years: set[int] = set()
-    for month, offset in offsets.items():
-        year = month // 12
-        visual.ticks.append(
-            Tick(offset, f"{calendar.month_abbr[month % 12 + 1]}" + (f" {year}" if year not in shown_years else ""), year not in shown_years)
-        )
-        shown_years.add(year)
+    labelled_years: set[int] = set()
+    for (year, month), offset in offsets.items():
+        first_of_year = year not in labelled_years
+        label = str(year) if month == 0 else calendar.month_abbr[month] + (f" {year}" if first_of_year else "")
+        visual.ticks.append(Tick(offset, label, first_of_year))
+        labelled_years.add(year)
     return visual
-
-
-def _first_day(month: int) -> datetime.date:
-    return datetime.date(month // 12, month % 12 + 1, 1)

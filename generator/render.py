@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import _render_downloads as downloads
 from generator._render_text import (
@@ -117,6 +117,12 @@ def icon_path(event_type: str) -> Markup:
     return Markup(data)
 
 
+def _external_url(url: str | None) -> Markup | None:
+    """An http(s) URL, escaped for an HTML attribute; None for any other scheme."""
+    safe = safe_external_url(url)
+    return Markup(escape(safe)) if safe else None
+
+
 def _heading_id(fragment: str) -> Markup:
     """attr_list syntax giving a Markdown heading a fixed id (fragments are slugs)."""
     return Markup(" {#" + slugify(fragment, max_length=120) + "}") if fragment else Markup("")
@@ -139,9 +145,9 @@ def environment() -> Environment:
         excerpt=lambda text, limit=220: excerpt(text, limit),
         block=escape_block,
         slug=lambda text: Markup(slugify(str(text or "x"))),  # [a-z0-9-] only
-        path_slug=lambda path: posixpath.splitext(posixpath.basename(path))[0],
+        path_slug=lambda path: Markup(slugify(posixpath.splitext(posixpath.basename(path))[0])),
         heading_id=_heading_id,
-        external=safe_external_url,
+        external=_external_url,
     )
     env.tests["dated"] = lambda value: parse_date(value) is not None
     env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_path=icon_path)
@@ -219,7 +225,7 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         edit_url += "/"
     vocabulary = [(t.slug, t.label, list(t.keywords)) for t in load_topics()]
     view = SiteView(timeline, vocabulary)
-    pages = _Pages(view, safe_external_url(edit_url) if edit_url else None)
+    pages = _Pages(view, _external_url(edit_url))
     listing = {"search": {"exclude": True}}
     names = {p.id: p.name for p in timeline.people}
 

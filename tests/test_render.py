@@ -1,0 +1,320 @@
+"""The renderer: pages and downloads from a Timeline, hostile text kept inert.
+
+Golden files (tests/golden/*.md) hold the expected Markdown for pages of the
+fixture timeline in tests/fixtures/timeline/data; after an intended change,
+regenerate them with `UPDATE_GOLDEN=1 pytest tests/test_render.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import types
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from generator.model import Article, Event, Person, Source, Statement, Timeline
+from generator.render import render_site, write_site
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "timeline"
+GOLDEN = HERE / "golden"
+GOLDEN_PAGES = ["events/2018.md", "people/anna-petrova.md", "summits/helsinki-2018.md"]
+
+
+def to_html(page: str) -> str:
+    """The page as MkDocs would convert it (same Markdown extensions as mkdocs.yml)."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.DOTALL)
+    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "admonition", "toc"])
+
+
+@pytest.fixture(scope="module")
+def fixture_site():
+    from generator.store import load_timeline
+
+    timeline, problems = load_timeline(FIXTURE / "data")
+    assert problems == []
+    return render_site(timeline, edit_url="https://example.org/edit/main/docs/data/")
+
+
+def small_timeline(**texts: str) -> Timeline:
+    """One article, two people, a summit and a month-dated call, one statement each."""
+    article_text = texts.get(
+        "article",
+        "The two leaders met in Oslo on 3 May 2021.\n\n"
+        '"We talked about trade," Ann Lee said.\n\nBob Ray phoned Ann Lee in June 2021.',
+    )
+    return Timeline(
+        articles=[Article("art-1", "one.txt", 1, texts.get("title", "Leaders meet"), article_text,
+                          published="2021-05-04", published_basis="front matter",
+                          url=texts.get("url", "https://example.org/a"))],
+        people=[Person("ann-lee", texts.get("name", "Ann Lee"), "Prime minister", "Norland"),
+                Person("bob-ray", "Bob Ray", "President", "Southland")],
+        events=[
+            Event("2021-05-03-oslo-summit", "2021-05-03", texts.get("event_title", "Oslo summit"),
+                  "summit", [Source("art-1", "The two leaders met in Oslo on 3 May 2021.")],
+                  summary=texts.get("summary", "The leaders meet."), people=["ann-lee", "bob-ray"],
+                  place=texts.get("place", "Oslo"), topics=["trade"]),
+            Event("2021-06-call", "2021-06", "Phone call", "phone call",
+                  [Source("art-1", "Bob Ray phoned Ann Lee in June 2021.")], people=["bob-ray"]),
+            Event("2019-treaty", "2019", "Old treaty", "treaty", [Source("art-1", "not in the text")]),
+        ],
+        statements=[
+            Statement("ann-lee-trade", "ann-lee", texts.get("quote", "We talked about trade,"), "direct",
+                      Source("art-1", texts.get("quote_sentence", '"We talked about trade," Ann Lee said.')),
+                      date="2021-05-03", audience=texts.get("audience", "reporters"),
+                      event="2021-05-03-oslo-summit"),
+            Statement("bob-ray-call", "bob-ray", "the call went well", "indirect",
+                      Source("art-1", "Bob Ray said the call went well."), date="2021-06"),
+        ],
+    )
+
+
+# -- golden pages -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", GOLDEN_PAGES)
+def test_page_matches_golden_file(fixture_site, page):
+    expected_file = GOLDEN / page.replace("/", "__")
+    actual = fixture_site.pages[page]
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8"), f"{page} differs from {expected_file}"
+
+
+def test_site_has_every_kind_of_page_and_download(fixture_site):
+    pages = set(fixture_site.pages)
+    assert {"index.md", "timeline/index.md", "summits/index.md", "people/index.md", "topics/index.md",
+            "sources/index.md", "downloads/index.md"} <= pages
+    assert {"events/2014.md", "events/2018.md", "summits/helsinki-2018.md",
+            "people/vladimir-putin.md", "topics/sanctions.md", "sources/001-helsinki.md"} <= pages
+    assert {"downloads/events.yaml", "downloads/statements.yaml", "downloads/people.yaml",
+            "downloads/articles.yaml", "downloads/timelinejs.json", "downloads/events.ics",
+            "downloads/events.csv", "downloads/statements.csv"} <= set(fixture_site.files)
+    assert not any(p.startswith("events/") and p.count("/") > 1 for p in pages), "events go in year pages"
+
+
+def test_listing_pages_are_kept_out_of_search_and_record_pages_are_not(fixture_site):
+    for page in ["index.md", "timeline/index.md", "people/index.md", "topics/sanctions.md"]:
+        assert yaml.safe_load(fixture_site.pages[page].split("---")[1])["search"] == {"exclude": True}
+    for page in ["events/2018.md", "people/anna-petrova.md", "sources/001-helsinki.md"]:
+        assert not fixture_site.pages[page].startswith("---")
+
+
+def test_navigation_lists_the_sections_in_order(fixture_site):
+    titles = [next(iter(item)) for item in fixture_site.nav]
+    assert titles == ["Home", "Timeline", "Summits", "People", "Topics", "Sources", "Downloads"]
+    timeline = fixture_site.nav[1]["Timeline"]
+    assert timeline[0] == "timeline/index.md" and "events/2018.md" in timeline
+
+
+# -- what pages show -------------------------------------------------------------
+
+
+def test_dates_show_at_their_own_precision():
+    site = render_site(small_timeline())
+    timeline = site.pages["timeline/index.md"]
+    assert '<time datetime="2021-06">June 2021</time>' in timeline
+    assert '<time datetime="2021-05-03">3 May 2021</time>' in timeline
+    assert '<time datetime="2019">2019</time>' in timeline
+    assert "2021-06-01" not in timeline and "1 June 2021" not in timeline
+
+
+def test_timeline_lists_every_event_with_filter_data_and_source_count():
+    site = render_site(small_timeline())
+    html = to_html(site.pages["timeline/index.md"])
+    items = re.findall(r'<li class="st-event[^"]*"([^>]*)>', html)
+    assert len(items) == 3
+    summit = next(i for i in items if "2021-05-03" in i)
+    assert 'data-people="ann-lee bob-ray"' in summit and 'data-type="summit"' in summit
+    assert 'data-summits="oslo-2021"' in summit and 'data-topics="trade"' in summit
+    assert "1 source" in html
+    assert "<form class=\"st-filters\" hidden" in html  # shown by the script only
+
+
+def test_event_icon_has_text_for_screen_readers():
+    html = to_html(render_site(small_timeline()).pages["events/2021.md"])
+    assert re.search(r'<svg aria-hidden="true"[^>]*>.*?</svg><span class="st-type-label">phone call</span>', html)
+
+
+def test_year_page_anchors_each_event_and_links_its_source_sentence():
+    site = render_site(small_timeline())
+    html = to_html(site.pages["events/2021.md"])
+    assert '<h3 id="e-2021-05-03-oslo-summit">' in html
+    assert 'href="../../sources/art-1/#e-2021-05-03-oslo-summit"' in html
+    assert "The two leaders met in Oslo on 3 May 2021." in html
+    # The statement made at the summit is shown with the summit.
+    assert "We talked about trade," in html.split('id="e-2021-06-call"')[0]
+
+
+def test_source_sentence_not_found_links_to_the_top_of_the_source_page():
+    html = to_html(render_site(small_timeline()).pages["events/2019.md"])
+    assert 'href="../../sources/art-1/"' in html
+
+
+def test_source_page_highlights_facts_found_by_searching_the_text():
+    timeline = small_timeline()
+    assert all(s.start == -1 for s in timeline.statements)  # as loaded from YAML
+    html = to_html(render_site(timeline).pages["sources/art-1.md"])
+    assert re.search(r'<mark class="st-hl st-hl-event"[^>]*id="e-2021-05-03-oslo-summit">'
+                     r"The two leaders met in Oslo on 3 May 2021\.</mark>", html)
+    assert re.search(r'<mark class="st-hl st-hl-statement"[^>]*id="s-ann-lee-trade">&quot;'
+                     r'<span class="st-hl st-hl-quote">We talked about trade,</span>', html)
+    assert 'href="#s-ann-lee-trade"' in html
+    assert "front matter" in html and "4 May 2021" in html
+
+
+def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch):
+    from generator.model import TimeExpression
+
+    def find_time_expressions(text, reference):
+        start = text.index("3 May 2021")
+        return [TimeExpression(start, start + 10, "3 May 2021", "DATE", "2021-05-03")]
+
+    monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
+        find_time_expressions=find_time_expressions))
+    html = to_html(render_site(small_timeline()).pages["sources/art-1.md"])
+    assert '<time class="st-hl st-hl-date" title="DATE 2021&#45;05&#45;03" datetime="2021-05-03"' in html
+
+
+def test_summit_page_groups_events_and_puts_each_side_side_by_side():
+    site = render_site(small_timeline())
+    page = site.pages["summits/oslo-2021.md"]
+    html = to_html(page)
+    before, during, after = (html.split(f'id="{h}"')[1] for h in ("before", "during", "after"))
+    assert "Phone call" in after.split('id="sources"')[0]
+    assert "Oslo summit" in during.split('id="after"')[0]
+    sides = re.findall(r'<h3 id="side-\d">([^<]+)</h3>', html)
+    assert sorted(sides) == ["Norland", "Southland"]
+
+
+def test_person_page_lists_statements_in_date_order_and_events():
+    timeline = small_timeline()
+    timeline.statements.insert(0, Statement("ann-lee-later", "ann-lee", "Later words", "direct",
+                                            Source("art-1", "x"), date="2021-09-01"))
+    html = to_html(render_site(timeline).pages["people/ann-lee.md"])
+    assert html.index("We talked about trade,") < html.index("Later words")
+    assert "Prime minister" in html and "Oslo summit" in html
+
+
+def test_topic_pages_collect_events_and_statements_by_vocabulary():
+    site = render_site(small_timeline())
+    html = to_html(site.pages["topics/trade.md"])
+    assert "Oslo summit" in html and "We talked about trade," in html
+
+
+def test_edit_links_point_to_the_yaml_file_of_the_record():
+    site = render_site(small_timeline(), edit_url="https://example.org/edit/main/docs/data")
+    html = to_html(site.pages["events/2021.md"])
+    assert 'href="https://example.org/edit/main/docs/data/events.yaml"' in html
+
+
+# -- untrusted text -----------------------------------------------------------------
+
+HOSTILE = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) '
+           "<javascript:alert(4)> {{ config.site_name }} {% include 'x' %} <!-- comment --> "
+           "**bold** _it_ `code` ![img](x.png) :material-alert: | table | # heading")
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "quote", "name", "place", "audience", "event_title"])
+def test_hostile_text_is_inert_on_every_page(field):
+    quote_sentence = f'"{HOSTILE}" Ann Lee said.' if field == "quote" else None
+    texts = {field: HOSTILE, "article": f"The two leaders met in Oslo on 3 May 2021.\n\n{HOSTILE}"}
+    if quote_sentence:
+        texts["quote_sentence"] = quote_sentence
+    site = render_site(small_timeline(**texts))
+    for path, page in site.pages.items():
+        html = to_html(page)
+        assert "<script" not in html, path
+        assert "<img" not in html, path
+        assert not re.search(r"<[^>]+\son\w+=", html), path
+        assert 'href="javascript' not in html.lower() and "<a href=\"x" not in html, path
+        assert "<strong>bold</strong>" not in html and "<em>it</em>" not in html, path
+        assert "<!--" not in page, path
+        for raw in ("{{", "{%", "](", "<javascript"):
+            assert raw not in page, f"{raw!r} left unescaped in {path}"
+    # The words are still there for the reader, as text.
+    assert "&lt;script&gt;alert" in to_html(site.pages["sources/art-1.md"])
+
+
+def test_article_url_must_be_http():
+    site = render_site(small_timeline(url="javascript:alert(1)"))
+    assert "javascript" not in site.pages["sources/art-1.md"]
+    site = render_site(small_timeline(url="https://example.org/story"))
+    assert 'href="https://example.org/story"' in site.pages["sources/art-1.md"]
+
+
+def test_paths_made_from_ids_stay_inside_their_folder(tmp_path):
+    timeline = small_timeline()
+    timeline.people[0].id = "../../../etc/passwd"
+    timeline.people[0].name = "../../../etc/passwd"
+    timeline.articles[0].id = "/abs/../article"
+    for record in [*timeline.events, *timeline.statements]:
+        for source in [*getattr(record, "sources", []), getattr(record, "source", None)]:
+            if source is not None:
+                object.__setattr__(source, "article", "/abs/../article")
+    site = render_site(timeline)
+    for path in [*site.pages, *site.files]:
+        assert ".." not in path and not path.startswith("/"), path
+    assert "people/etc-passwd.md" in site.pages
+    written = write_site(site, tmp_path / "out")
+    assert all((tmp_path / "out") in p.parents for p in written)
+
+
+# -- downloads -------------------------------------------------------------------
+
+
+def test_timelinejs_keeps_precision_and_makes_summits_eras():
+    data = json.loads(render_site(small_timeline()).files["downloads/timelinejs.json"])
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["2021-06-call"]["start_date"] == {"year": 2021, "month": 6, "display_date": "June 2021"}
+    assert by_id["2019-treaty"]["start_date"] == {"year": 2019, "display_date": "2019"}
+    assert by_id["2021-05-03-oslo-summit"]["start_date"]["day"] == 3
+    assert [era["text"]["headline"] for era in data["eras"]] == ["Oslo"]
+
+
+def test_timelinejs_text_is_html_escaped():
+    data = json.loads(render_site(small_timeline(summary=HOSTILE)).files["downloads/timelinejs.json"])
+    assert "<script>" not in json.dumps(data)
+
+
+def test_icalendar_parses_with_all_day_events():
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical(render_site(small_timeline()).files["downloads/events.ics"])
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == 3
+    call = events["2021-06-call@summit-timeline"]
+    assert str(call.decoded("DTSTART")) == "2021-06-01" and str(call.decoded("DTEND")) == "2021-07-01"
+    assert "month" in str(call["DESCRIPTION"])
+
+
+def test_csv_downloads_parse_and_neutralise_formulas():
+    site = render_site(small_timeline(summary="=HYPERLINK(\"http://evil\")"))
+    events = list(csv.DictReader(io.StringIO(site.files["downloads/events.csv"].decode())))
+    assert len(events) == 3
+    summit = next(e for e in events if e["id"] == "2021-05-03-oslo-summit")
+    assert summit["summary"].startswith("'=") and summit["people"] == "Ann Lee; Bob Ray"
+    statements = list(csv.DictReader(io.StringIO(site.files["downloads/statements.csv"].decode())))
+    assert {s["speaker"] for s in statements} == {"Ann Lee", "Bob Ray"}
+
+
+def test_yaml_downloads_hold_the_records():
+    site = render_site(small_timeline())
+    events = yaml.safe_load(site.files["downloads/events.yaml"])
+    assert {e["id"] for e in events} == {"2021-05-03-oslo-summit", "2021-06-call", "2019-treaty"}
+    articles = yaml.safe_load(site.files["downloads/articles.yaml"])
+    assert "text" not in articles[0]
+
+
+def test_empty_timeline_renders():
+    site = render_site(Timeline())
+    assert "No events yet" in site.pages["timeline/index.md"]
+    assert json.loads(site.files["downloads/timelinejs.json"])["events"] == []
