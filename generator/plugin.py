@@ -15,7 +15,6 @@ into docs/, so `mkdocs serve` shows the YAML as it is now without a reload loop.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -63,12 +62,13 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
         self._data_dir = Path("docs/data")
         self._seeds_dir = Path("seeds")
         self._docs_dir = Path("docs")
+        self._root = Path(".")
         self._user_nav = False
 
     # -- configuration --------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self._root = Path(config.config_file_path or ".").resolve().parent
         self._data_dir = (root / self.config.data_dir).resolve()
         self._seeds_dir = (root / self.config.seeds_dir).resolve()
         self._docs_dir = Path(config.docs_dir).resolve()
@@ -188,12 +188,10 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
         shown = self._relative(path) if path.is_absolute() else problem.file
         return str(Problem(shown, problem.message, problem.line, problem.column, problem.record, problem.field))
 
-    @staticmethod
-    def _relative(path: Path) -> str:
-        try:
-            return os.path.relpath(path)
-        except ValueError:
-            return str(path)
+    def _relative(self, path: Path) -> str:
+        """`path` as the maintainer sees it: relative to the folder of mkdocs.yml when inside it."""
+        resolved = path.resolve()
+        return resolved.relative_to(self._root).as_posix() if resolved.is_relative_to(self._root) else str(path)
 
     # -- mkdocs serve -------------------------------------------------------
 
