@@ -1,0 +1,119 @@
+"""The words of time (data/time_words.yaml) as lookup tables and regex alternatives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from generator.knowledge import load_data
+
+
+def alternatives(words: object) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    time: bool  # sits after the "T" of an ISO duration (hours, minutes, seconds)
+    factor: int = 1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_abbreviations: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, Unit]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    reference_words: dict[str, str]
+    count_nouns: frozenset[str]
+    future: frozenset[str]
+    future_after_be: frozenset[str]
+    future_before_to: frozenset[str]
+    conditional: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+    be_forms: frozenset[str]
+    irregular_past: frozenset[str]
+    not_past: frozenset[str]
+    event_words: frozenset[str]
+    future_mention_lead_days: int
+    past_mention_lag_days: int
+
+    def month(self, word: str) -> int:
+        key = word.lower().rstrip(".")
+        return self.months.get(key) or self.month_abbreviations[key]
+
+    def weekday(self, word: str) -> int:
+        key = word.lower().rstrip(".")
+        key = key[:-2] if key.endswith("'s") or key.endswith("’s") else key
+        key = key[:-1] if key.endswith("s") and key[:-1] in self.weekdays else key
+        return self.weekdays.get(key) or self.weekday_abbreviations[key]
+
+    def number(self, word: str) -> int | None:
+        """A count written in digits or words ("17", "seventeen", "twenty-five"); None if vague."""
+        text = " ".join(word.lower().replace(",", "").split())
+        if text.isdigit():
+            return int(text)
+        if text in self.numbers:
+            return self.numbers[text]
+        parts = re.split(r"[- ]", text)
+        if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
+            return self.numbers[parts[0]] + self.numbers[parts[1]]
+        return None
+
+    def unit(self, word: str) -> Unit:
+        key = word.lower()
+        for candidate in (key, key.rstrip("s"), key[:-3] + "y" if key.endswith("ies") else key):
+            if candidate in self.units:
+                return self.units[candidate]
+        raise KeyError(word)
+
+    def unit_name(self, word: str) -> str:
+        key = word.lower()
+        for candidate in (key, key.rstrip("s"), key[:-3] + "y" if key.endswith("ies") else key):
+            if candidate in self.units:
+                return candidate
+        raise KeyError(word)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_data("time_words")
+    tense = data["tense"]
+    windows = data.get("news_windows", {})
+    return Lexicon(
+        months=dict(data["months"]),
+        month_abbreviations=dict(data["month_abbreviations"]),
+        weekdays=dict(data["weekdays"]),
+        weekday_abbreviations=dict(data["weekday_abbreviations"]),
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        vague_numbers=frozenset(data["vague_numbers"]),
+        ordinals=dict(data["ordinals"]),
+        units={k: Unit(v["code"], bool(v["time"]), int(v.get("factor", 1))) for k, v in data["units"].items()},
+        seasons=dict(data["seasons"]),
+        parts_of_day=dict(data["parts_of_day"]),
+        reference_words=dict(data["reference_words"]),
+        count_nouns=frozenset(str(w).lower() for w in data["count_nouns"]),
+        future=frozenset(tense["future"]),
+        future_after_be=frozenset(tense["future_after_be"]),
+        future_before_to=frozenset(tense["future_before_to"]),
+        conditional=frozenset(tense["conditional"]),
+        past=frozenset(tense["past"]),
+        present=frozenset(tense["present"]),
+        be_forms=frozenset(tense["be_forms"]),
+        irregular_past=frozenset(tense["irregular_past"]),
+        not_past=frozenset(tense["not_past"]),
+        event_words=frozenset(str(w).lower() for w in data["event_words"]),
+        future_mention_lead_days=int(windows.get("future_mention_lead_days", 14)),
+        past_mention_lag_days=int(windows.get("past_mention_lag_days", 7)),
+    )

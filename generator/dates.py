@@ -1,0 +1,208 @@
+"""The dates stage: time expressions (TIMEX3-style) and publication dates.
+
+- `find_time_expressions(text, reference)` — every time expression in a text,
+  typed DATE/TIME/DURATION/SET and normalised against the reference date
+  (the article's publication date). Regexes and a light tense guess only, so
+  it runs on many articles a second without spaCy.
+- `resolve_relative_date(phrase, reference, ...)` — the value of one phrase
+  ("next Wednesday") against a reference date.
+- `infer_publication_dates(articles)` — a publication date and the reason for
+  it, for each article that has none (see `_dates_publication`).
+
+The word lists live in data/time_words.yaml and the known summits in
+data/summits.yaml, both readable and extendable by users.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from generator import _dates_calendar as cal
+from generator._dates_lexicon import lexicon
+from generator._dates_patterns import Found, scan
+from generator._dates_resolve import Spec, resolve_against_range
+from generator._dates_tense import SentenceIndex, Tense, guess_tense
+from generator.model import Article, PartialDate, TimeExpression
+
+__all__ = [
+    "TaggedExpression",
+    "find_time_expressions",
+    "infer_publication_dates",
+    "resolve_relative_date",
+    "tag_text",
+]
+
+_CLOCK_THEN_DATE = re.compile(r"\s+on\s+(?:the\s+)?|\s*,\s*|\s+", re.IGNORECASE)
+_DATE_THEN_CLOCK = re.compile(r"\s+at\s+|\s*,\s*", re.IGNORECASE)
+_YEAR_IN_VALUE = re.compile(r"^(\d{4})-\d{2}")
+
+
+@dataclass(frozen=True)
+class TaggedExpression:
+    """A time expression with what resolving it took: its meaning, tense and sentence."""
+
+    expression: TimeExpression
+    spec: Spec
+    tense: Tense
+    sentence: tuple[int, int]
+    anchor: dt.date | None = None
+
+
+def find_time_expressions(text: str, reference: PartialDate | None) -> list[TimeExpression]:
+    """Every time expression in `text`, sorted by start and non-overlapping.
+
+    Relative expressions ("yesterday", "on Monday", "in December") are resolved
+    against `reference`; with no reference, what only it could fill in stays
+    X ("XXXX-XX-XX", "XXXX-12"). A reference known to the month or the year
+    gives values only as precise as every day it may stand for agrees on.
+    `relative` is True for every expression whose value depends on the reference
+    or on a date mentioned before it.
+    """
+    return [tagged.expression for tagged in tag_text(text, reference)]
+
+
+def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TaggedExpression]:
+    """Time expressions with their meanings (used by publication-date inference)."""
+    if isinstance(reference, PartialDate):
+        reference_days: tuple[dt.date, dt.date] | None = cal.reference_range(reference)
+    else:
+        reference_days = reference
+    chosen = _merge_clock_and_date(text, _choose_longest(scan(text)))
+    sentences = SentenceIndex(text)
+    sentence_years = _sentence_years(chosen, sentences)
+    lex = lexicon()
+    tagged: list[TaggedExpression] = []
+    anchor: dt.date | None = None
+    for found in chosen:
+        spec = found.spec
+        sentence_number = sentences.index_of(found.start)
+        sentence = sentences.spans[sentence_number]
+        year = sentence_years.get(sentence_number)
+        if year and spec.kind in ("month_day", "month") and not spec.direction:
+            spec = _with_year(spec, year)
+        tense = guess_tense(text, sentence, found.start, found.end, lex) if spec.needs_tense else None
+        spec_anchor = _day_in_sentence(tagged, sentence) if spec.kind == "clock" else anchor
+        kind, value = resolve_against_range(spec, reference_days, tense, spec_anchor)
+        relative = spec.relative and kind != "DURATION"
+        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
+        tagged.append(TaggedExpression(expression, spec, tense, sentence, spec_anchor))
+        if kind in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            anchor = dt.date.fromisoformat(value[:10])
+    return tagged
+
+
+def resolve_relative_date(
+    phrase: str,
+    reference: PartialDate | None,
+    *,
+    tense: Tense = None,
+    anchor: PartialDate | None = None,
+) -> str | None:
+    """The TIMEX3 value of one time phrase ("next Wednesday", "in December") against `reference`.
+
+    `tense` ("past", "future", "present") says which way a bare weekday or month
+    points; `anchor` is the date "the following day" counts from. None when the
+    phrase holds no time expression.
+    """
+    found = _choose_longest(scan(phrase))
+    if not found:
+        return None
+    spec = found[0].spec
+    reference_days = cal.reference_range(reference) if reference else None
+    anchor_day = dt.date(anchor.year, anchor.month, anchor.day) if anchor and anchor.day and anchor.month else None
+    return resolve_against_range(spec, reference_days, tense, anchor_day)[1]
+
+
+def infer_publication_dates(articles: list[Article]) -> dict[str, tuple[str, str]]:
+    """For each article with no `published`: (ISO value at the precision its clues support, basis).
+
+    Clues, most trusted first: a dateline or a date that dates the writing;
+    events other articles date ("the summit in Helsinki yesterday"); the known
+    summits in data/summits.yaml; finally the latest date in the text (uncertain).
+    """
+    from generator._dates_publication import infer_publication_dates as infer
+
+    return infer(articles)
+
+
+# --- internals ------------------------------------------------------------------------------
+
+
+def _choose_longest(candidates: Iterable[Found]) -> list[Found]:
+    """Non-overlapping matches, the longest first (then the most specific), in text order."""
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), -f.priority, f.start))
+    taken: list[Found] = []
+    occupied: list[tuple[int, int]] = []
+    for found in ordered:
+        if found.end <= found.start:
+            continue
+        if any(found.start < end and start < found.end for start, end in occupied):
+            continue
+        taken.append(found)
+        occupied.append((found.start, found.end))
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _is_day_spec(spec: Spec) -> bool:
+    if spec.kind in ("month_day", "weekday", "day_offset", "anchor_weekday"):
+        return True
+    if spec.kind == "anchor_offset":
+        return spec.unit == "day"
+    return spec.kind == "absolute" and bool(re.match(r"^\d{4}-\d{2}-\d{2}$", spec.value))
+
+
+def _merge_clock_and_date(text: str, chosen: list[Found]) -> list[Found]:
+    """"noon on July 9" and "July 9 at noon" are one TIME expression."""
+    merged: list[Found] = []
+    index = 0
+    while index < len(chosen):
+        current = chosen[index]
+        following = chosen[index + 1] if index + 1 < len(chosen) else None
+        if following is not None:
+            between = text[current.end : following.start]
+            if current.spec.kind == "clock" and _is_day_spec(following.spec) and not following.spec.time and (
+                _CLOCK_THEN_DATE.fullmatch(between)
+            ):
+                merged.append(Found(current.start, following.end, following.spec.with_time(current.spec.time), 3))
+                index += 2
+                continue
+            if following.spec.kind == "clock" and _is_day_spec(current.spec) and not current.spec.time and (
+                _DATE_THEN_CLOCK.fullmatch(between)
+            ):
+                merged.append(Found(current.start, following.end, current.spec.with_time(following.spec.time), 3))
+                index += 2
+                continue
+        merged.append(current)
+        index += 1
+    return merged
+
+
+def _sentence_years(chosen: list[Found], sentences: SentenceIndex) -> dict[int, int]:
+    """The one year a sentence states in a full date ("July 7, 2017"), for its year-less dates."""
+    years: dict[int, set[int]] = {}
+    for found in chosen:
+        if found.spec.kind == "absolute" and found.spec.type in ("DATE", "TIME"):
+            match = _YEAR_IN_VALUE.match(found.spec.value)
+            if match:
+                years.setdefault(sentences.index_of(found.start), set()).add(int(match[1]))
+    return {number: next(iter(found)) for number, found in years.items() if len(found) == 1}
+
+
+def _with_year(spec: Spec, year: int) -> Spec:
+    if spec.kind == "month_day":
+        if cal.safe_date(year, spec.month, spec.day) is None:
+            return spec
+        return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}-{spec.day:02d}")
+    return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}")
+
+
+def _day_in_sentence(tagged: list[TaggedExpression], sentence: tuple[int, int]) -> dt.date | None:
+    for item in reversed(tagged):
+        if item.sentence != sentence:
+            break
+        if item.expression.type == "DATE" and re.match(r"^\d{4}-\d{2}-\d{2}$", item.expression.value):
+            return dt.date.fromisoformat(item.expression.value)
+    return None

@@ -1,0 +1,332 @@
+"""The dates stage: time expressions (TIMEX3 values) and publication-date inference."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.dates import find_time_expressions, infer_publication_dates, resolve_relative_date
+from generator.model import Article, PartialDate
+
+ROOT = Path(__file__).resolve().parent.parent
+REF = PartialDate(2018, 7, 17)  # a Tuesday
+
+
+def tags(text: str, reference: PartialDate | None = REF) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.value) for e in find_time_expressions(text, reference)]
+
+
+def value_of(text: str, phrase: str, reference: PartialDate | None = REF) -> str:
+    for expression in find_time_expressions(text, reference):
+        if expression.text == phrase:
+            return expression.value
+    raise AssertionError(f"{phrase!r} not tagged in {text!r}: {tags(text, reference)}")
+
+
+# --- explicit dates --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The accord was signed on August 3, 2015 in Vienna.", "August 3, 2015", "2015-08-03"),
+        ("The accord was signed on 3 August 2015 in Vienna.", "3 August 2015", "2015-08-03"),
+        ("Photo taken on 21st March, 2012 at the port.", "21st March, 2012", "2012-03-21"),
+        ("He resigned in 2009.", "2009", "2009"),
+        ("Oil was cheap in the 1980s.", "the 1980s", "198"),
+        ("Prices rose in mid-2016.", "mid-2016", "2016"),
+        ("They met in Oslo in October 2011.", "October 2011", "2011-10"),
+        ("The law dates from the 19th century.", "the 19th century", "18"),
+        ("Filed on 2019-03-04 by the clerk.", "2019-03-04", "2019-03-04"),
+    ],
+)
+def test_explicit_dates(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value
+
+
+def test_explicit_dates_are_not_relative() -> None:
+    (expression,) = find_time_expressions("It ended on August 3, 2015.", REF)
+    assert expression.relative is False and expression.type == "DATE"
+
+
+def test_offsets_point_into_the_text_as_given() -> None:
+    text = "Ministers said on Thursday, 12 April 2018, that talks would resume."
+    for expression in find_time_expressions(text, REF):
+        assert text[expression.start : expression.end] == expression.text
+
+
+# --- partial dates resolved against the reference and the tense ------------------------------
+
+
+def test_month_day_without_year_takes_the_past_year_in_a_past_sentence() -> None:
+    assert value_of("The minister spoke on March 1.", "March 1") == "2018-03-01"
+    assert value_of("The minister spoke on November 3.", "November 3") == "2017-11-03"
+
+
+def test_month_day_without_year_takes_the_coming_year_in_a_future_sentence() -> None:
+    assert value_of("The vote will be held on March 3.", "March 3") == "2019-03-03"
+
+
+def test_month_alone_stays_a_month() -> None:
+    ref = PartialDate(2017, 6, 5)
+    assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
+    assert value_of("The envoys will talk in December about trade.", "December", ref) == "2017-12"
+
+
+def test_year_of_a_full_date_in_the_sentence_completes_a_short_one() -> None:
+    text = "Fighting stopped on May 2, 2014, and resumed on May 9."
+    assert value_of(text, "May 9", None) == "2014-05-09"
+
+
+def test_early_this_year() -> None:
+    assert value_of("The plan was drafted early this year.", "early this year") == "2018"
+
+
+# --- relative expressions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The envoy arrived yesterday.", "yesterday", "2018-07-16"),
+        ("The envoy arrives today.", "today", "2018-07-17"),
+        ("The envoy arrives tomorrow.", "tomorrow", "2018-07-18"),
+        ("The two ministers talked last week.", "last week", "2018-W28"),
+        ("The two ministers will talk next week.", "next week", "2018-W30"),
+        ("The two ministers talk this week.", "this week", "2018-W29"),
+        ("Both sides met earlier this week.", "earlier this week", "2018-W29"),
+        ("The bill passed last July.", "last July", "2017-07"),
+        ("The bill passed last year.", "last year", "2017"),
+        ("The bill passed two months ago.", "two months ago", "2018-05"),
+        ("The bill passed two years ago.", "two years ago", "2016"),
+        ("The bill passed three days ago.", "three days ago", "2018-07-14"),
+        ("The delegation will fly home next Wednesday.", "next Wednesday", "2018-07-18"),
+        ("Their deal could be signed in the coming weeks.", "the coming weeks", "FUTURE_REF"),
+        ("The port reopened last night.", "last night", "2018-07-16TNI"),
+    ],
+)
+def test_relative_expressions(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value
+
+
+def test_relative_expressions_are_marked_relative() -> None:
+    (expression,) = find_time_expressions("The envoy arrived yesterday.", REF)
+    assert expression.relative is True
+
+
+def test_bare_weekday_follows_the_tense() -> None:
+    # REF is Tuesday 2018-07-17
+    assert value_of("The ministers met on Sunday in Rome.", "Sunday") == "2018-07-15"
+    assert value_of("The ministers will meet on Sunday in Rome.", "Sunday") == "2018-07-22"
+    assert value_of("Officials said on Friday that talks had failed.", "Friday") == "2018-07-13"
+
+
+def test_upcoming_and_forthcoming_point_to_the_future() -> None:
+    assert value_of("Ahead of the upcoming vote on Saturday, crowds gathered.", "Saturday") == "2018-07-21"
+
+
+def test_the_following_day_counts_from_the_last_date_mentioned() -> None:
+    text = "The talks opened on March 3, 2016. The following day the delegates left."
+    assert value_of(text, "The following day", None) == "2016-03-04"
+
+
+def test_the_previous_evening_is_a_time_of_the_day_before() -> None:
+    text = "The ministers met on Monday. He repeated a remark from the previous evening."
+    assert value_of(text, "the previous evening") == "2018-07-15TEV"
+
+
+def test_reference_words() -> None:
+    assert value_of("Ties are currently frozen.", "currently") == "PRESENT_REF"
+    assert value_of("Ties were recently frozen.", "recently") == "PAST_REF"
+
+
+# --- times, durations, sets ----------------------------------------------------------------------
+
+
+def test_time_of_day_joined_to_its_date() -> None:
+    text = "A truce takes effect at noon on July 9, 2017 along the border."
+    assert ("noon on July 9, 2017", "TIME", "2017-07-09T12:00") in tags(text)
+
+
+def test_clock_time_with_am_pm() -> None:
+    text = "Polls closed on March 3, 2016 at 8 p.m. in the capital."
+    assert ("March 3, 2016 at 8 p.m.", "TIME", "2016-03-03T20:00") in tags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The session ran for 95 minutes.", "95 minutes", "PT95M"),
+        ("The session ran for a 95-minute stretch.", "95-minute", "PT95M"),
+        ("He has ruled for twelve years.", "twelve years", "P12Y"),
+        ("The call lasted more than three hours.", "more than three hours", "PT3H"),
+        ("The call lasted half an hour.", "half an hour", "PT30M"),
+        ("Relations soured over the past few years.", "the past few years", "PXY"),
+        ("Delays of three to four weeks are likely.", "three to four weeks", "PXW"),
+        ("He stayed for several days.", "several days", "PXD"),
+    ],
+)
+def test_durations(text: str, phrase: str, value: str) -> None:
+    (match,) = [e for e in find_time_expressions(text, REF) if e.text == phrase]
+    assert match.type == "DURATION" and match.value == value
+
+
+def test_durations_are_never_dates() -> None:
+    for expression in find_time_expressions("The country has changed a lot in twenty years.", REF):
+        assert expression.type == "DURATION" and not expression.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The forum meets every year in Davos.", "every year", "P1Y"),
+        ("The figures are published annually.", "annually", "P1Y"),
+        ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("Germany pays billions of euros a year for gas.", "a year", "P1Y"),
+    ],
+)
+def test_sets(text: str, phrase: str, value: str) -> None:
+    (match,) = [e for e in find_time_expressions(text, REF) if e.text == phrase]
+    assert match.type == "SET" and match.value == value
+
+
+# --- things that are not dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain beat Italy 3 to 1 in the final.",
+        "Spending rose to two per cent of output.",
+        "The S-300 and S-500 systems, the MiG-29 and the Tu-22M3 bomber.",
+        "Leaders of the G7 and the G20 attended.",
+        "Police detained 15 Britons and 1200 protesters.",
+        "Protesters march on the parliament.",
+        "The ministers may decide to leave.",
+        "The video had 7340 views.",
+        "He read Windows 2000 manuals.",
+    ],
+)
+def test_non_dates_are_not_tagged(text: str) -> None:
+    assert tags(text) == []
+
+
+def test_may_is_a_month_only_with_a_day_a_year_or_a_cue() -> None:
+    assert value_of("Elections were held in May.", "May") == "2018-05"
+    assert value_of("Elections were held on May 6.", "May 6") == "2018-05-06"
+
+
+# --- references of lower precision, or none ------------------------------------------------------
+
+
+def test_without_reference_relative_values_keep_xs() -> None:
+    assert value_of("The envoy arrived yesterday.", "yesterday", None) == "XXXX-XX-XX"
+    assert value_of("They met on Monday.", "Monday", None) == "XXXX-WXX-1"
+    assert value_of("They met in December.", "December", None) == "XXXX-12"
+
+
+def test_month_reference_invents_no_day() -> None:
+    assert value_of("The envoy arrived yesterday.", "yesterday", PartialDate(2018, 7)) == "2018"
+    assert value_of("The bill passed last year.", "last year", PartialDate(2018, 7)) == "2017"
+
+
+def test_resolve_relative_date_helper() -> None:
+    assert resolve_relative_date("next Wednesday", REF) == "2018-07-18"
+    assert resolve_relative_date("on Sunday", REF, tense="past") == "2018-07-15"
+    assert resolve_relative_date("the following day", REF, anchor=PartialDate(2018, 3, 1)) == "2018-03-02"
+    assert resolve_relative_date("nothing here", REF) is None
+
+
+def test_expressions_are_sorted_and_do_not_overlap() -> None:
+    text = "On Monday, July 16, 2018 at noon, and for two hours since last week, every day."
+    found = find_time_expressions(text, REF)
+    assert [e.start for e in found] == sorted(e.start for e in found)
+    for first, second in zip(found, found[1:], strict=False):
+        assert first.end <= second.start
+
+
+# --- publication dates ------------------------------------------------------------------------------
+
+
+def article(identifier: str, text: str, title: str = "A headline", captions: list[str] | None = None,
+            file: str | None = None, part: int = 1) -> Article:
+    return Article(identifier, file or f"{identifier}.txt", part, title, text, captions=captions or [])
+
+
+def test_dateline_dates_the_article_for_certain() -> None:
+    found = infer_publication_dates([article("a", "OSLO, March 4, 2019 (Reuters) - Talks resumed on Monday.")])
+    value, basis = found["a"]
+    assert value == "2019-03-04" and "dateline" in basis and "certain" in basis
+
+
+def test_relative_date_matched_with_an_event_another_article_dates() -> None:
+    dated = article("dated", "The two presidents met in Reykjavik, Iceland on October 11, 1986 for talks.")
+    relative = article("relative", "At the summit in Reykjavik yesterday, the leaders argued about missiles.")
+    value, basis = infer_publication_dates([dated, relative])["relative"]
+    assert value == "1986-10-12"
+    assert "yesterday" in basis and "dated" in basis
+
+
+def test_known_summit_and_next_week_give_the_month_not_a_day() -> None:
+    text = (
+        "Next week's summit in Geneva between Joe Biden and Vladimir Putin will test relations. "
+        "Officials said the talks would be long."
+    )
+    value, basis = infer_publication_dates([article("g", text)])["g"]
+    assert value == "2021-06"
+    assert "Geneva" in basis and "likely" in basis
+
+
+def test_latest_date_in_text_is_the_uncertain_fallback() -> None:
+    text = "The treaty of 1974 still matters. Elections were held in 2015 and the results stood."
+    value, basis = infer_publication_dates([article("x", text)])["x"]
+    assert value == "2015" and "uncertain" in basis
+
+
+def test_articles_with_a_published_date_are_left_alone() -> None:
+    dated = article("p", "Talks resumed yesterday.")
+    dated.published = "2020-01-02"
+    assert "p" not in infer_publication_dates([dated])
+
+
+def test_file_photo_caption_does_not_override_later_dates() -> None:
+    text = "The 2016 elections were a turning point, senators said, and sanctions followed."
+    captions = ["The president at a meeting on 10th July, 2014 in the capital [Photo]"]
+    value, _ = infer_publication_dates([article("c", text, captions=captions)])["c"]
+    assert value != "2014-07-10"
+
+
+# --- the command line (written by the lead) ---------------------------------------------------------
+
+
+def test_cli_prints_dates_as_json() -> None:
+    command = ROOT / ".venv" / "bin" / "summit-timeline"
+    if not command.exists():
+        pytest.skip("the summit-timeline command is not installed in .venv")
+    result = subprocess.run(
+        [str(command), "dates", "--reference", "2018-07-17", "-"],
+        input="The leaders met yesterday.",
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    records = json.loads(result.stdout)
+    assert {"start": 16, "end": 25, "text": "yesterday", "type": "DATE", "value": "2018-07-16"} in records
+
+
+def test_module_entry_point_prints_the_same() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "dates", "--reference", "2018-07-17", "-"],
+        input="They spoke on Sunday.",
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert json.loads(result.stdout)[0]["value"] == "2018-07-15"
