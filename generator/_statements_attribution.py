@@ -1,0 +1,274 @@
+"""Attribution from the parse: speech verbs, their speakers, audiences and reported clauses.
+
+Speakers come from the grammar of the cue ("X said", "said X", "according to
+X", "cited X as saying", "..., adding that"), then from the people stage's
+mentions, which already resolve "he" and "the Kremlin official".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from generator._statements_cues import SpeechCues
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Dependencies that hang a subjectless speech verb on the verb whose subject it shares.
+_SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
+
+
+@dataclass
+class Cue:
+    """An attribution: the speech verb (or source phrase) and who is behind it."""
+
+    token: int  # the cue's head token (verb, or "according")
+    speaker: str  # person id, "" when not a person or not known
+    audience: str = ""
+    agent: bool = True  # False when the "speaker" is clearly not a source (it, which)
+
+
+@dataclass
+class Reported:
+    cue: Cue
+    start: int  # char span of the reported clause
+    end: int
+    tokens: tuple[int, int]  # token span of the clause
+
+
+class Attribution:
+    def __init__(self, doc: Doc, cues: SpeechCues, person_at: dict[int, str],
+                 in_quote: list[bool]) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.person_at = person_at  # token index -> person id, from mentions
+        self.in_quote = in_quote
+
+    # --- verbs -----------------------------------------------------------
+    def is_speech_verb(self, token: Token) -> bool:
+        return bool(self.cues.verb(token.text)) and token.pos_ in ("VERB", "AUX") or (
+            bool(self.cues.verb(token.text)) and token.tag_.startswith("VB")
+        )
+
+    def is_factual(self, verb: Token) -> bool:
+        for child in verb.children:
+            lower = child.text.lower()
+            if child.dep_ == "aux" and lower in self.cues.non_factual:
+                return False
+            if child.dep_ == "neg" or lower in self.cues.negations and child.dep_ == "advmod":
+                return False
+        return True
+
+    # --- speakers --------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject a speech verb has or shares ("..., adding that": the adder)."""
+        seen = 0
+        current = verb
+        while seen < 4:
+            seen += 1
+            base = self.cues.verb(current.text)
+            if base in self.cues.speaker_object:
+                # "cited the President as saying", "was quoted as saying"
+                for child in current.children:
+                    if child.dep_ in ("dobj", "nsubjpass"):
+                        return child
+            for child in current.children:
+                if child.dep_ in _SUBJECTS:
+                    return child
+            if current.dep_ in _SHARED_SUBJECT and current.head is not current:
+                current = current.head
+                continue
+            return None
+        return None
+
+    def person_of(self, subject: Token | None) -> str:
+        """The person a subject phrase names; "" for groups, organisations and unknowns."""
+        if subject is None:
+            return ""
+        if any(c.dep_ == "conj" for c in subject.children):
+            return ""  # "Putin and Trump said": no single speaker
+        if subject.i in self.person_at:
+            return self.person_at[subject.i]
+        for child in subject.children:
+            if child.dep_ in ("appos",) and child.i in self.person_at:
+                return self.person_at[child.i]
+        return ""
+
+    def is_agent(self, subject: Token | None) -> bool:
+        if subject is None:
+            return False
+        return subject.text.lower() not in ("it", "this", "that", "which", "there", "what")
+
+    def cue_for(self, verb: Token) -> Cue:
+        subject = self.subject_of(verb)
+        return Cue(verb.i, self.person_of(subject), self.audience_of(verb),
+                   self.is_agent(subject))
+
+    # --- audiences -------------------------------------------------------
+    def _phrase(self, token: Token) -> str:
+        tokens = [t for t in token.subtree if t.dep_ not in ("ccomp", "relcl") and not t.is_space]
+        # Stop before a clause or a quote the object runs into.
+        kept = []
+        for t in tokens:
+            if self.in_quote[t.i] or t.dep_ in ("mark",) or t.text in ("that",):
+                break
+            kept.append(t)
+        while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+            kept.pop()
+        if not kept or len(kept) > 8:
+            return ""
+        return self.doc[kept[0].i : kept[-1].i + 1].text
+
+    def audience_of(self, verb: Token) -> str:
+        base = self.cues.verb(verb.text)
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj", "prep")]
+        for candidate in verbs:
+            candidate_base = self.cues.verb(candidate.text)
+            if candidate is verb and base in self.cues.audience_object:
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "dative", "iobj") and not self.in_quote[child.i]:
+                        return self._phrase(child)
+            if candidate_base in self.cues.audience_to_verbs or candidate.lower_ in ("speaking",
+                                                                                   "talking"):
+                for child in candidate.children:
+                    if child.dep_ == "prep" and child.lower_ == "to":
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                        if objects:
+                            return self._phrase(objects[0])
+        sentence = verb.sent
+        for token in sentence:
+            if token.lower_ in self.cues.occasion_nouns and not self.in_quote[token.i]:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in self.cues.audience_prepositions:
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                        if objects and objects[0].ent_type_ in ("ORG", "PERSON", "NORP", "GPE", ""):
+                            phrase = self._phrase(objects[0])
+                            if phrase and not phrase.lower().startswith(("the meeting", "him")):
+                                return phrase
+        return ""
+
+    # --- reported clauses ------------------------------------------------
+    def _span(self, tokens: list[Token]) -> tuple[int, int] | None:
+        tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+        while tokens and (tokens[0].is_punct and not self._is_quote_mark(tokens[0])
+                          or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and not self._is_quote_mark(tokens[-1])
+                          or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        return tokens[0].i, tokens[-1].i + 1
+
+    @staticmethod
+    def _is_quote_mark(token: Token) -> bool:
+        return token.text in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb")
+
+    def _clause_tokens(self, verb: Token) -> list[Token] | None:
+        base = self.cues.verb(verb.text)
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        if complements:
+            clause = complements[0]
+            tokens = list(clause.subtree)
+            # Tokens of the clause's own speech cue ("..., adding that") are not content.
+            return tokens
+        if base in self.cues.object_clause:
+            objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+            preps = [c for c in verb.children if c.dep_ in ("prep", "xcomp") and c.i > verb.i]
+            if objects and preps:
+                tokens = [t for t in verb.subtree if t.i > verb.i]
+                return tokens
+        if verb.dep_ == "parataxis":
+            head = verb.head
+            own = {t.i for t in verb.subtree}
+            before = [t for t in head.subtree if t.i < verb.i and t.i not in own]
+            after = [t for t in head.subtree if t.i > verb.i and t.i not in own]
+            # "In general, the leader said, the talks ...": the clause is the longer side.
+            return after if len(after) >= len(before) else before
+        return None
+
+    def reported(self, verb: Token) -> Reported | None:
+        """The clause a speech verb reports, if it takes one ("said (that) ...")."""
+        base = self.cues.verb(verb.text)
+        if base not in self.cues.reporting or self.in_quote[verb.i]:
+            return None
+        if not self.is_factual(verb):
+            return None
+        tokens = self._clause_tokens(verb)
+        if not tokens:
+            return None
+        tokens = self._cut_at_cues(verb, tokens)
+        span = self._span(tokens)
+        if span is None:
+            return None
+        start, end = span
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        if len(words) < 3:
+            return None
+        chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        return Reported(self.cue_for(verb), chars[0], chars[1], (start, end))
+
+    def _cut_at_cues(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """Drop from a clause the parts that are attribution, not content."""
+        drop: set[int] = set()
+        for token in tokens:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                drop |= {t.i for t in token.subtree}
+            elif (token.dep_ in ("advcl", "conj") and self.cues.verb(token.text)
+                  and token.tag_ == "VBG" and not self.in_quote[token.i]):
+                drop |= {t.i for t in token.subtree}  # ", adding that ..."
+        kept = [t for t in tokens if t.i not in drop]
+        if not drop:
+            return kept
+        # Keep the contiguous run nearest the verb only.
+        kept.sort(key=lambda t: t.i)
+        runs: list[list[Token]] = []
+        for token in kept:
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        return max(runs, key=len)
+
+    def continuing(self, verb: Token, reported: Reported | None) -> list[Reported]:
+        """'"...," he said, but the tensions "have no causes"': a quoted clause joined to the cue."""
+        found = []
+        for child in verb.children:
+            if child.dep_ != "conj" or not child.tag_.startswith("VB") or self.cues.verb(child.text):
+                continue
+            if not any(c.dep_ in _SUBJECTS for c in child.children):
+                continue
+            tokens = list(child.subtree)
+            if not any(self.in_quote[t.i] for t in tokens):
+                continue
+            span = self._span(tokens)
+            if span is None:
+                continue
+            start, end = span
+            chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+            cue = reported.cue if reported else self.cue_for(verb)
+            found.append(Reported(cue, chars[0], chars[1], (start, end)))
+        return found
+
+    def according_to(self, token: Token) -> Reported | None:
+        """'According to X, ...' and '..., according to X': X is the source of the clause."""
+        if token.lower_ != "according":
+            return None
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        head = token.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+        own = {t.i for t in token.subtree}
+        before = [t for t in head.subtree if t.i < token.i and t.i not in own]
+        after = [t for t in head.subtree if t.i > token.i and t.i not in own]
+        tokens = after if len(after) > len(before) else before
+        span = self._span(tokens)
+        if span is None or span[1] - span[0] < 4:
+            return None
+        start, end = span
+        chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        person = self.person_of(source)
+        return Reported(Cue(token.i, person, "", True), chars[0], chars[1], (start, end))

@@ -1,0 +1,261 @@
+"""People stage: who is mentioned in an article, and one record per real person.
+
+`find_people` finds name mentions (spaCy NER plus titled names), strips titles
+into roles, merges "Vladimir Putin" / "Mr Putin" / "Putin" into one person,
+and resolves pronouns and descriptions ("the Russian president", "the
+Kremlin official") to the people they mean. `merge_people` joins the
+per-article people across articles. Knowledge (titles, role words, office
+holders over time) lives in generator/data/titles.yaml and roles.yaml.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from generator._people_coref import Candidate, Resolver, make_ref, resolve
+from generator._people_knowledge import Knowledge, RoleInfo, analyse_role, knowledge, norm
+from generator._people_names import (
+    Draft,
+    NameMention,
+    apposition_role,
+    cluster,
+    find_name_mentions,
+    title_before,
+)
+from generator._statements_cues import speech_cues
+from generator._statements_quotes import find_quotes
+from generator.model import Mention, PartialDate, Person, slugify
+
+__all__ = ["find_people", "merge_people", "quoted_tokens"]
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it lies inside a quotation."""
+    flags = [False] * len(doc)
+    for quote in find_quotes(doc.text):
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                flags[i] = True
+    return flags
+
+
+def _add_surname_mentions(
+    doc: Doc, drafts: list[Draft], mentions: list[NameMention], know: Knowledge
+) -> None:
+    """Mentions the NER missed: a capitalised word that is a known person's surname."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    surnames = {d.last: index for index, d in enumerate(drafts)}
+    for token in doc:
+        if token.i in covered or token.tag_ not in ("NNP", "NNPS"):
+            continue
+        index = surnames.get(norm(token.text))
+        if index is None or token.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+            continue
+        start = token.i
+        draft = drafts[index]
+        if len(draft.words) == 1:
+            # "Yury Ushakov" where only "Ushakov" was recognised: take the given name too.
+            while (
+                start > 0
+                and doc[start - 1].tag_ == "NNP"
+                and doc[start - 1].text[:1].isupper()
+                and not know.is_title_word(doc[start - 1].text)
+                and not know.country_of(doc[start - 1].text)
+                and doc[start - 1].i not in covered
+                and "\n" not in doc[start - 1].whitespace_
+            ):
+                start -= 1
+        mention = NameMention(start, token.i + 1, [doc[i].text for i in range(start, token.i + 1)])
+        mention.person = index
+        if len(mention.words) > len(draft.words):
+            draft.words = list(mention.words)
+        draft.mentions.append(mention)
+        mentions.append(mention)
+        covered.update(range(start, token.i + 1))
+    mentions.sort(key=lambda m: m.start)
+
+
+def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
+    """Countries the article names (for completing "Putin" to a known Vladimir Putin)."""
+    countries = set()
+    for token in doc:
+        country = know.country_of(token.text)
+        if country:
+            countries.add(country)
+    return countries
+
+
+def _complete(draft: Draft, roles: list[RoleInfo], countries: set[str], know: Knowledge) -> None:
+    """Give a lone surname or given name the full name of the one office holder it fits."""
+    if len(draft.words) != 1:
+        return
+    word = draft.words[0]
+    known = know.known_by_surname(word) or know.known_by_given_name(word)
+
+    def fits(name: str) -> bool:
+        offices = know.offices_holding(name)
+        if any(r.role and any(o.role == r.role for o in offices) for r in roles):
+            return True
+        return any(o.country in countries for o in offices)
+
+    known = [name for name in known if fits(name)]
+    if len(known) == 1:
+        draft.words = known[0].split()
+        draft.completed_from_knowledge = True
+
+
+def _gender(draft: Draft, role_text: str, know: Knowledge) -> str:
+    for mention in draft.mentions:
+        if mention.honorific_gender:
+            return mention.honorific_gender
+    for word in norm(role_text).split():
+        if word in know.gendered_roles:
+            return know.gendered_roles[word]
+    if len(draft.words) > 1:
+        return know.given_name_gender.get(norm(draft.words[0]), "")
+    return ""
+
+
+def _known_country(name: str, know: Knowledge) -> str:
+    countries = {o.country for o in know.offices_holding(name)}
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _office_role(name: str, reference: PartialDate | None, know: Knowledge) -> str:
+    if reference is None:
+        return ""
+    for office in know.offices_holding(name):
+        if name in office.holders_on(reference):
+            adjective = know.adjectives.get(office.country, office.country)
+            return f"{adjective} {office.role}"
+    return ""
+
+
+def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], list[Mention]]:
+    """The people one article mentions, and every mention of them (names, pronouns, descriptions).
+
+    `reference` is the article's date, used to read "the US president" as the
+    holder of that office then; None leaves such descriptions to the text.
+    """
+    know = knowledge()
+    forms = speech_cues().forms
+    mentions = find_name_mentions(doc, know, forms)
+    drafts = cluster(mentions)
+    _add_surname_mentions(doc, drafts, mentions, know)
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    for mention in mentions:
+        mention.role, mention.honorific_gender = title_before(doc, mention, know, named)
+        if not mention.role:
+            mention.role = apposition_role(doc, mention, know)
+    countries = _country_evidence(doc, know)
+    candidates: list[Candidate] = []
+    role_texts: list[str] = []
+    for index, draft in enumerate(drafts):
+        roles = [m.role for m in draft.mentions if m.role]
+        role_infos = [analyse_role(r.split(), know) for r in roles]
+        _complete(draft, role_infos, countries, know)
+        draft.name = " ".join(" ".join(draft.words).split())
+        role_text = max(roles, key=lambda r: (len(analyse_role(r.split(), know).role) > 0, len(r)),
+                        default="")
+        info = analyse_role(role_text.split(), know) if role_text else RoleInfo()
+        country = info.country or next((r.country for r in role_infos if r.country), "")
+        country = country or _known_country(draft.name, know)
+        candidates.append(
+            Candidate(index, draft.name, info, _gender(draft, role_text, know), country)
+        )
+        role_texts.append(role_text)
+
+    sentence_of = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = number
+    refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
+    resolver = Resolver(doc, know, candidates, refs, quoted_tokens(doc), reference, forms)
+    resolutions = resolve(resolver)
+
+    # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.
+    people: dict[str, Person] = {}
+    id_of: dict[int, str] = {}
+    for candidate in resolver.candidates:
+        person_id = slugify(candidate.name)
+        id_of[candidate.key] = person_id
+        role = role_texts[candidate.key] if candidate.key < len(role_texts) else ""
+        role = role or _office_role(candidate.name, reference, know)
+        if person_id not in people:
+            people[person_id] = Person(person_id, candidate.name, role, candidate.country, [])
+        else:
+            existing = people[person_id]
+            existing.role = existing.role or role
+            existing.country = existing.country or candidate.country
+    found: list[Mention] = []
+    for mention in mentions:
+        span = doc[mention.start : mention.end]
+        person = people[id_of[mention.person]]
+        found.append(Mention(span.start_char, span.end_char, span.text, person.id))
+        surface = " ".join(mention.words)
+        if surface != person.name and surface not in person.aliases:
+            person.aliases.append(surface)
+    for resolution in resolutions:
+        span = doc[resolution.start : resolution.end]
+        found.append(Mention(span.start_char, span.end_char, span.text, id_of[resolution.person]))
+    for person in people.values():
+        person.aliases.sort()
+    found.sort(key=lambda m: (m.start, m.end))
+    return sorted(people.values(), key=lambda p: p.id), found
+
+
+# --- across articles ------------------------------------------------------
+
+
+def _canonical(name: str, know: Knowledge) -> str:
+    return know.known_names.get(norm(name), name)
+
+
+def merge_people(per_article: list[list[Person]]) -> tuple[list[Person], dict[str, str]]:
+    """One Person per real person across articles, and a map old id -> merged id.
+
+    Spellings the data lists as aliases ("Yury"/"Yuri") join; a lone surname
+    joins the one full name with that surname (from the articles, else from
+    roles.yaml).
+    """
+    know = knowledge()
+    everyone = [person for people in per_article for person in people]
+    full_names: dict[str, str] = {}  # merged id -> full name
+    for person in everyone:
+        name = _canonical(person.name, know)
+        if len(name.split()) > 1:
+            full_names.setdefault(slugify(name), name)
+    target: dict[str, str] = {}
+    for person in everyone:
+        name = _canonical(person.name, know)
+        words = name.split()
+        if len(words) == 1:
+            word = norm(words[0])
+            matches = {i for i, n in full_names.items() if norm(n.split()[-1]) == word}
+            matches = matches or {i for i, n in full_names.items() if norm(n.split()[0]) == word}
+            if not matches:
+                known = know.known_by_surname(word)
+                if len(known) == 1:
+                    full_names.setdefault(slugify(known[0]), known[0])
+                    matches = {slugify(known[0])}
+            if len(matches) == 1:
+                target[person.id] = matches.pop()
+                continue
+        target[person.id] = slugify(name)
+        full_names.setdefault(slugify(name), name)
+    merged: dict[str, Person] = {}
+    grouped: dict[str, list[Person]] = {}
+    for person in everyone:
+        grouped.setdefault(target[person.id], []).append(person)
+    for merged_id, group in grouped.items():
+        name = full_names.get(merged_id, group[0].name)
+        roles = Counter(p.role for p in group if p.role)
+        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else ""
+        countries = Counter(p.country for p in group if p.country)
+        country = countries.most_common(1)[0][0] if countries else ""
+        aliases = {a for p in group for a in (p.name, *p.aliases)} - {name}
+        merged[merged_id] = Person(merged_id, name, role, country, sorted(aliases))
+    return sorted(merged.values(), key=lambda p: p.id), target
