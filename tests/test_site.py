@@ -1,0 +1,409 @@
+"""The built site in a real browser (Debian's headless Chromium driven by Playwright).
+
+The fixture site (tests/fixtures/timeline: hand-written data and articles,
+one with hostile text) is built once per session with `mkdocs build` and
+served from 127.0.0.1; the browser never leaves it. The screenshots for the
+README are taken of the site built from the committed data in docs/data
+(or of the fixture site while that data does not exist yet).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import json
+import posixpath
+import re
+import shutil
+import threading
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "timeline"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium; CI's .ci/run installs it)"),
+]
+
+
+def build_project(base: Path, data: Path, seeds: Path) -> Path:
+    """A copy of the project's site setup around `data` and `seeds`, built; the site folder."""
+    project = base / "project"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(data, project / "docs" / "data", ignore=shutil.ignore_patterns(".extracted"))
+    shutil.copytree(seeds, project / "seeds")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = base / "site"
+    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site)))
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def has_real_data() -> bool:
+    return (ROOT / "docs" / "data" / "events.yaml").is_file()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    return build_project(tmp_path_factory.mktemp("fixture"), FIXTURE / "data", FIXTURE / "seeds")
+
+
+@pytest.fixture(scope="session")
+def base_url(fixture_site) -> Iterator[str]:
+    yield from serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, width: int = 1280, javascript: bool = True):
+    """A fresh page that may only talk to 127.0.0.1 and fails the test on a dialog."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = open_page(browser)
+    yield page
+    page.context.close()
+
+
+def fixture_events() -> list[dict]:
+    import yaml
+
+    return yaml.safe_load((FIXTURE / "data" / "events.yaml").read_text(encoding="utf-8"))
+
+
+def visible_events(page) -> int:
+    return page.locator("li.st-event:visible").count()
+
+
+# -- the timeline -------------------------------------------------------------------
+
+
+def test_timeline_shows_every_event(page, base_url):
+    page.goto(base_url + "timeline/")
+    titles = page.locator("li.st-event .st-event-title").all_inner_texts()
+    assert len(titles) == len(fixture_events()) == visible_events(page)
+    assert "Trump–Putin summit in Helsinki" in titles
+    assert page.locator(".st-visual .st-dot").count() == len(fixture_events())
+
+
+def test_filter_narrows_the_timeline_and_clearing_restores_it(page, base_url):
+    page.goto(base_url + "timeline/")
+    total = visible_events(page)
+    page.select_option("form.st-filters select[name=topic]", "sanctions")
+    assert visible_events(page) == 1
+    assert "Showing 1 of" in page.locator(".st-filter-status").inner_text()
+    assert "topic=sanctions" in page.url
+    assert page.locator("h3:visible", has_text="July 2018").count() == 0  # empty months hide
+    page.click("form.st-filters button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('li.st-event:not([hidden])').length === {total}")
+    assert visible_events(page) == total
+    assert "topic=" not in page.url
+
+
+def test_filters_combine_and_can_be_linked_to(page, base_url):
+    page.goto(base_url + "timeline/?person=vladimir-putin&type=summit")
+    assert visible_events(page) == 1
+    page.check("form.st-filters input[name=key]")
+    assert visible_events(page) == 1
+    page.goto(base_url + "timeline/?summit=helsinki-2018")
+    in_window = visible_events(page)
+    assert 1 < in_window < len(fixture_events())
+
+
+def test_timeline_is_complete_without_javascript(browser, base_url):
+    page = open_page(browser, javascript=False)
+    page.goto(base_url + "timeline/")
+    assert visible_events(page) == len(fixture_events())
+    assert not page.locator("form.st-filters").is_visible()
+    page.context.close()
+
+
+# -- search, links, sources ------------------------------------------------------------
+
+
+def search(page, base_url: str, words: str) -> str:
+    """Type into Material's search box; the text of the results."""
+    page.goto(base_url)
+    page.locator("label[for=__search]:visible, input.md-search__input:visible").first.click()
+    # Typed key by key, as a reader does: Material searches on keyboard input.
+    page.locator("input.md-search__input").press_sequentially(words, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    return page.locator(".md-search-result").inner_text()
+
+
+def test_search_finds_helsinki(page, base_url):
+    results = search(page, base_url, "Helsinki")
+    assert "Helsinki" in results
+    assert page.locator(".md-search-result__item").count() >= 1
+
+
+def test_search_finds_a_statement_by_its_words(page, base_url):
+    assert "negative situation" in search(page, base_url, "negative situation").lower()
+
+
+def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
+    page.goto(base_url + "events/2018/")
+    link = page.locator("a.st-source-link[href*='#e-2018-07-16-helsinki-summit']").first
+    link.click()
+    page.wait_for_url(re.compile(r"/sources/001-helsinki/#e-2018-07-16-helsinki-summit$"))
+    target = page.locator("#e-2018-07-16-helsinki-summit")
+    target.wait_for()
+    assert target.evaluate("el => el.tagName") == "MARK"
+    assert "st-hl-event" in target.get_attribute("class")
+    assert "met in Helsinki on July 16, 2018" in target.inner_text()
+    page.wait_for_function(
+        "() => { const r = document.getElementById('e-2018-07-16-helsinki-summit').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=5000)
+    assert target.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # :target outline
+
+
+def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
+    page.goto(base_url + "people/anna-petrova/")
+    page.locator("a.st-source-link[href*='#s-anna-petrova-partner']").first.click()
+    page.wait_for_url(re.compile(r"#s-anna-petrova-partner$"))
+    target = page.locator("#s-anna-petrova-partner")
+    assert "st-hl-statement" in target.get_attribute("class")
+    assert "a partner, not a competitor" in target.inner_text()
+
+
+def test_summit_page_shows_each_side(page, base_url):
+    page.goto(base_url + "summits/helsinki-2018/")
+    sides = page.locator(".st-side h3").all_inner_texts()
+    assert set(sides) == {"Russia", "United States"}
+    russia = page.locator(".st-side", has_text="Russia").inner_text()
+    usa = page.locator(".st-side", has_text="United States").inner_text()
+    assert "a partner, not a competitor" in russia and "a competitor" in usa
+
+
+# -- phone, dark mode, safety ---------------------------------------------------------------
+
+PHONE_PAGES = ["", "timeline/", "events/2018/", "summits/helsinki-2018/", "people/anna-petrova/",
+               "sources/001-helsinki/", "sources/002-hostile/", "topics/", "downloads/"]
+
+
+def test_no_horizontal_scroll_on_a_375_pixel_phone(browser, base_url):
+    page = open_page(browser, width=375)
+    for path in PHONE_PAGES:
+        page.goto(base_url + path)
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"{path or 'home'} scrolls sideways at 375 px: {widths}"
+    page.context.close()
+
+
+def test_dark_mode_toggle(page, base_url):
+    page.goto(base_url + "timeline/")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+
+
+def test_hostile_article_text_runs_no_script(page, base_url):
+    for path in ["sources/002-hostile/", "events/2018/", "timeline/", "summits/helsinki-2018/", "sources/"]:
+        page.goto(base_url + path)
+        page.wait_for_timeout(100)
+        assert page.evaluate("typeof window.__pwned") == "undefined", path
+    assert page.dialogs == []
+    page.goto(base_url + "sources/002-hostile/")
+    text = page.locator("article").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text and "{{ config.site_name }}" in text
+    assert page.locator("article a[href^='javascript']").count() == 0
+
+
+# -- the built files ---------------------------------------------------------------------------
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.headings: list[int] = []
+        self._in_article = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag in ("a", "link") and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag in ("script", "img") and values.get("src"):
+            self.links.append(values["src"] or "")
+        if tag == "article":
+            self._in_article += 1
+        if self._in_article and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article -= 1
+
+
+def parse(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def crawl(site: Path) -> tuple[list[str], int]:
+    """Follow every internal link from the home page; the broken ones and the pages seen."""
+    parsed: dict[Path, LinkCollector] = {}
+    broken: list[str] = []
+    queue, seen = [site / "index.html"], {site / "index.html"}
+    while queue:
+        page = queue.pop()
+        parsed[page] = parse(page)
+        page_url = "http://site/" + page.relative_to(site).as_posix()
+        for link in parsed[page].links:
+            url = urljoin(page_url, link)
+            parts = urlsplit(url)
+            if parts.netloc != "site":
+                continue
+            target = site / unquote(parts.path.lstrip("/"))
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed.get(target) or parse(target)
+                if parts.fragment not in ids.ids:
+                    broken.append(f"{page.relative_to(site)} -> {link} (no such anchor)")
+            if target.suffix == ".html" and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return broken, len(seen)
+
+
+def test_crawl_finds_no_broken_internal_link(fixture_site):
+    broken, pages = crawl(fixture_site)
+    assert broken == []
+    assert pages >= 20
+
+
+def test_headings_are_in_order_on_every_page(fixture_site):
+    for path in fixture_site.rglob("*.html"):
+        levels = parse(path).headings
+        if not levels:
+            continue
+        assert levels[0] == 1 and levels.count(1) == 1, f"{path}: {levels}"
+        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert not jumps, f"{path.relative_to(fixture_site)} skips heading levels: {jumps}"
+
+
+def test_downloads_parse_with_standard_libraries(base_url):
+    icalendar = pytest.importorskip("icalendar")
+
+    def fetch(path: str) -> bytes:
+        with urllib.request.urlopen(base_url + path) as response:  # noqa: S310 - local server
+            return response.read()
+
+    page = fetch("downloads/").decode("utf-8")
+    for name in ["timelinejs.json", "events.ics", "events.csv", "statements.csv", "events.yaml"]:
+        assert f'href="{name}"' in page
+    timeline = json.loads(fetch("downloads/timelinejs.json"))
+    assert len(timeline["events"]) == len(fixture_events()) and timeline["eras"]
+    calendar = icalendar.Calendar.from_ical(fetch("downloads/events.ics"))
+    assert len(calendar.walk("VEVENT")) == len(fixture_events())
+    events = list(csv.DictReader(io.StringIO(fetch("downloads/events.csv").decode("utf-8"))))
+    assert len(events) == len(fixture_events())
+    statements = list(csv.DictReader(io.StringIO(fetch("downloads/statements.csv").decode("utf-8"))))
+    assert {s["speaker"] for s in statements} >= {"Anna Petrova", "Donald Trump"}
+
+
+def test_custom_404_page(fixture_site):
+    html = (fixture_site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html and "timeline/" in html
+
+
+# -- the committed data, end to end, and the README screenshots ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    if not has_real_data():
+        pytest.skip("docs/data holds no extracted data yet (run `summit-timeline extract`)")
+    return build_project(tmp_path_factory.mktemp("real"), ROOT / "docs" / "data", ROOT / "seeds")
+
+
+def test_real_site_has_no_broken_links_and_shows_every_event(real_site, browser):
+    import yaml
+
+    broken, _ = crawl(real_site)
+    assert broken == []
+    events = yaml.safe_load((ROOT / "docs" / "data" / "events.yaml").read_text(encoding="utf-8")) or []
+    for url in serve(real_site):
+        page = open_page(browser)
+        page.goto(url + "timeline/")
+        assert visible_events(page) == len(events)
+        page.context.close()
+
+
+def test_screenshots_for_the_readme(browser, tmp_path_factory):
+    site = (build_project(tmp_path_factory.mktemp("shots"), ROOT / "docs" / "data", ROOT / "seeds")
+            if has_real_data() else None)
+    site = site or build_project(tmp_path_factory.mktemp("shots"), FIXTURE / "data", FIXTURE / "seeds")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for url in serve(site):
+        page = open_page(browser, width=1200)
+        page.goto(url + "timeline/")
+        page.screenshot(path=str(SCREENSHOTS / "timeline.png"), full_page=False)
+        page.goto(url + "summits/")
+        first_summit = page.locator("ul.st-index a").first
+        if first_summit.count():
+            first_summit.click()
+            page.wait_for_url(re.compile(r"/summits/.+/$"))
+            page.screenshot(path=str(SCREENSHOTS / "summit.png"), full_page=False)
+        page.set_viewport_size({"width": 375, "height": 800})
+        page.goto(url + "timeline/")
+        page.screenshot(path=str(SCREENSHOTS / "timeline-phone.png"), full_page=False)
+        page.context.close()
+    assert (SCREENSHOTS / "timeline.png").stat().st_size > 10_000
