@@ -152,6 +152,8 @@ class Resolver:
     # --- descriptions ----------------------------------------------------
     def description_head(self, token: Token) -> bool:
         lower = norm(token.text)
+        if lower in ("latter", "former") and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if token.tag_ not in ("NN", "NNP") and not _AGE.match(lower):
             return False
         if lower not in self.know.role_nouns and lower not in ("latter", "former") and not (

@@ -26,6 +26,7 @@ class Cue:
     speaker: str  # person id, "" when not a person or not known
     audience: str = ""
     agent: bool = True  # False when the "speaker" is clearly not a source (it, which)
+    inherited: bool = False  # taken over from the statement before (a quote standing alone)
 
 
 @dataclass
@@ -62,9 +63,24 @@ class Attribution:
     # --- speakers --------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
         """The subject a speech verb has or shares ("..., adding that": the adder)."""
+        if verb.tag_ == "VBG":
+            # "..., saying: ...", "... adding that": a participle speaks for the
+            # main clause's subject whatever the parser attached it to, unless
+            # it names its own speaker ("with the latter saying").
+            own = [c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]]
+            named = [c for c in own if c.i in self.person_at]
+            if named:
+                return named[0]
+            root = verb.sent.root
+            if root is not verb:
+                subjects = [
+                    c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
+                ]
+                if subjects:
+                    return subjects[0]
         seen = 0
         current = verb
-        while seen < 4:
+        while seen < 6:
             seen += 1
             base = self.cues.verb(current.text)
             if base in self.cues.speaker_object:
@@ -72,10 +88,17 @@ class Attribution:
                 for child in current.children:
                     if child.dep_ in ("dobj", "nsubjpass"):
                         return child
-            for child in current.children:
-                if child.dep_ in _SUBJECTS:
-                    return child
-            if current.dep_ in _SHARED_SUBJECT and current.head is not current:
+            subjects = [
+                c for c in current.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
+            ]
+            if subjects:
+                # A quote's own subject ("our countries") is never the speaker.
+                named = [c for c in subjects if c.i in self.person_at]
+                return (named or subjects)[0]
+            if current.head is current:
+                return None
+            if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
+                # "..., adding that", "criticised X for Y, saying ...": the main clause's subject.
                 current = current.head
                 continue
             return None
@@ -101,8 +124,7 @@ class Attribution:
 
     def cue_for(self, verb: Token) -> Cue:
         subject = self.subject_of(verb)
-        return Cue(verb.i, self.person_of(subject), self.audience_of(verb),
-                   self.is_agent(subject))
+        return Cue(verb.i, self.person_of(subject), "", self.is_agent(subject))
 
     # --- audiences -------------------------------------------------------
     def _phrase(self, token: Token) -> str:
@@ -119,25 +141,33 @@ class Attribution:
             return ""
         return self.doc[kept[0].i : kept[-1].i + 1].text
 
-    def audience_of(self, verb: Token) -> str:
+    def audience_of(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> str:
+        """Whom a statement was made to; words inside `exclude` (the statement) never count."""
+        phrase = self._audience(verb, exclude)
+        return phrase
+
+    def _audience(self, verb: Token, exclude: tuple[int, int]) -> str:
+        def outside(token: Token) -> bool:
+            return not (exclude[0] <= token.idx < exclude[1]) and not self.in_quote[token.i]
+
         base = self.cues.verb(verb.text)
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj", "prep")]
         for candidate in verbs:
             candidate_base = self.cues.verb(candidate.text)
             if candidate is verb and base in self.cues.audience_object:
                 for child in verb.children:
-                    if child.dep_ in ("dobj", "dative", "iobj") and not self.in_quote[child.i]:
+                    if child.dep_ in ("dobj", "dative", "iobj") and outside(child):
                         return self._phrase(child)
             if candidate_base in self.cues.audience_to_verbs or candidate.lower_ in ("speaking",
                                                                                    "talking"):
                 for child in candidate.children:
-                    if child.dep_ == "prep" and child.lower_ == "to":
+                    if child.dep_ == "prep" and child.lower_ == "to" and outside(child):
                         objects = [c for c in child.children if c.dep_ == "pobj"]
                         if objects:
                             return self._phrase(objects[0])
         sentence = verb.sent
         for token in sentence:
-            if token.lower_ in self.cues.occasion_nouns and not self.in_quote[token.i]:
+            if token.lower_ in self.cues.occasion_nouns and outside(token):
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in self.cues.audience_prepositions:
                         objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -170,7 +200,8 @@ class Attribution:
         if complements:
             clause = complements[0]
             tokens = list(clause.subtree)
-            # Tokens of the clause's own speech cue ("..., adding that") are not content.
+            if tokens[-1].i < verb.i:
+                return self._clause_before(verb, tokens)
             return tokens
         if base in self.cues.object_clause:
             objects = [c for c in verb.children if c.dep_ in ("dobj",)]
@@ -186,6 +217,20 @@ class Attribution:
             # "In general, the leader said, the talks ...": the clause is the longer side.
             return after if len(after) >= len(before) else before
         return None
+
+    def _clause_before(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """'Moscow is ready ..., but not as ..., Putin said': all of the sentence before the cue.
+
+        The parser often hangs only part of a long fronted clause on the verb,
+        so the clause runs from the sentence start to the cue's subject.
+        """
+        subject = self.subject_of(verb)
+        stop = min(verb.i, subject.left_edge.i if subject is not None and subject.i < verb.i
+                   else verb.i)
+        start = min(verb.sent.start, tokens[0].i)
+        if self.in_quote[tokens[0].i]:
+            return tokens
+        return [self.doc[i] for i in range(start, stop)]
 
     def reported(self, verb: Token) -> Reported | None:
         """The clause a speech verb reports, if it takes one ("said (that) ...")."""
@@ -265,6 +310,11 @@ class Attribution:
         before = [t for t in head.subtree if t.i < token.i and t.i not in own]
         after = [t for t in head.subtree if t.i > token.i and t.i not in own]
         tokens = after if len(after) > len(before) else before
+        if any(
+            not self.in_quote[t.i] and self.is_speech_verb(t) and self.subject_of(t) is not None
+            for t in tokens
+        ):
+            return None  # "X told CNN ..., according to Y": X's statement, not Y's
         span = self._span(tokens)
         if span is None or span[1] - span[0] < 4:
             return None

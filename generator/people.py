@@ -49,7 +49,9 @@ def _add_surname_mentions(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {d.last: index for index, d in enumerate(drafts)}
     for token in doc:
-        if token.i in covered or token.tag_ not in ("NNP", "NNPS"):
+        if token.i in covered or not token.text[:1].isupper() or token.tag_ not in (
+            "NNP", "NNPS", "NN"
+        ):
             continue
         index = surnames.get(norm(token.text))
         if index is None or token.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):

@@ -237,11 +237,12 @@ class _Dater:
         self.article = article
         self.reference = _reference(article)
 
-    def date(self, source_start: int, source_text: str, said: tuple[int, int], cue_char: int,
-             quotes: list[tuple[int, int]]) -> str | None:
+    def date(self, doc: Doc, source_start: int, source_text: str, said: tuple[int, int],
+             cue: Cue | None, quotes: list[tuple[int, int]]) -> str | None:
         fallback = self.article.published or None
-        if find_time_expressions is None:
+        if find_time_expressions is None or cue is None or cue.inherited:
             return fallback
+        cue_char = doc[cue.token].idx
         try:
             expressions = find_time_expressions(source_text, self.reference)
         except Exception:  # noqa: BLE001 - a dating failure must not lose the statement
@@ -255,10 +256,27 @@ class _Dater:
             day = expression.date
             if expression.type not in ("DATE", "TIME") or day is None:
                 continue
+            if not _governed_by(doc, start, end, cue.token):
+                continue  # a date in the reported words or elsewhere in the sentence
             distance = abs(start - cue_char)
             if best is None or distance < best[0]:
                 best = (distance, day.iso())
         return best[1] if best else fallback
+
+
+def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
+    """Does the phrase at start..end hang on the cue verb ("said on Friday")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):
+        if token.i == verb:
+            return True
+        if token.head is token or token.dep_ in ("ccomp", "relcl"):
+            return False
+        token = token.head
+    return False
 
 
 def find_statements(
@@ -297,12 +315,10 @@ def find_statements(
         if unit.cue is None:
             inherited = _inherit(unit, items, finder)
             if inherited is not None:
-                unit.cue = inherited
+                unit.cue = replace(inherited, inherited=True)
         if unit.cue is None and words < _MIN_ORPHAN_QUOTE_WORDS:
             continue
-        if unit.cue is not None and words < _MIN_FREE_QUOTE_WORDS and not _cue_adjacent(
-            unit, unit.cue, finder
-        ):
+        if words < _MIN_FREE_QUOTE_WORDS and not _cue_adjacent(unit, unit.cue, finder):
             continue
         end = unit.end
         while end > unit.start and text[end - 1] in ",;: ":
@@ -328,6 +344,10 @@ def find_statements(
         source_start, source_end = _source_span(doc, start, end, cue)
         source_text = text[source_start:source_end]
         cue_char = doc[cue.token].idx if cue else start
+        audience = (
+            finder.attribution.audience_of(doc[cue.token], (start, end))
+            if cue and cue.audience == "" else (cue.audience if cue else "")
+        )
         statements.append(
             Statement(
                 id=_statement_id(article.id, said, start, used),
@@ -335,8 +355,8 @@ def find_statements(
                 text=said,
                 kind=kind,  # type: ignore[arg-type]
                 source=Source(article.id, source_text),
-                date=dater.date(source_start, source_text, (start, end), cue_char, quote_spans),
-                audience=cue.audience if cue else "",
+                date=dater.date(doc, source_start, source_text, (start, end), cue, quote_spans),
+                audience=audience,
                 start=start,
                 end=end,
             )
@@ -344,8 +364,18 @@ def find_statements(
     return statements
 
 
-def _cue_adjacent(unit: QuoteUnit, cue: Cue, finder: _Finder) -> bool:
-    """A short quote counts only with its cue right next to it ('"Yes," he said')."""
+def _cue_adjacent(unit: QuoteUnit, cue: Cue | None, finder: _Finder) -> bool:
+    """A short quote counts only as a whole utterance with its cue next to it ('"Yes," he said').
+
+    'a "disaster"' or 'calls it "the foe"' quote words, not an utterance: no
+    punctuation closes them inside the marks and no colon introduces them.
+    """
+    if cue is None:
+        return False
+    inner = finder.text[unit.start : unit.end].rstrip()
+    lead_in = finder.text[: unit.open].rstrip()
+    if inner[-1:] not in ",?!." and not lead_in.endswith(":"):
+        return False
     cue_char = finder.doc[cue.token].idx
     if cue_char >= unit.close:
         gap = finder.text[unit.close : cue_char]
@@ -395,7 +425,7 @@ def _source_span(doc: Doc, start: int, end: int, cue: Cue | None) -> tuple[int, 
     if first is not None:
         lo = min(lo, first[0].sent.start_char)
         hi = max(hi, first[-1].sent.end_char)
-    if cue is not None:
+    if cue is not None and not cue.inherited:
         sentence = doc[cue.token].sent
         # Only a neighbouring sentence joins the source; an inherited cue stays out.
         if sentence.end_char >= lo - 2 and sentence.start_char <= hi + 2:
