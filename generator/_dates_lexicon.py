@@ -10,9 +10,37 @@ from generator.knowledge import load_data
 
 
 def alternatives(words: object) -> str:
-    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex matching any of `words` (longest first), spaces matching any whitespace.
+
+    Built as a trie ("a(?:pril|ugust)") so the regex engine never tries a long
+    list of words one by one at every position: this keeps tagging fast.
+    """
+    trie: dict[str, dict] = {}
+    for word in {str(w) for w in words}:  # type: ignore[attr-defined]
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted((c for c in node if c), key=lambda c: (-_depth(node[c]), c)):
+        piece = r"\s+" if char == " " else re.escape(char)
+        branches.append(piece + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # the longer continuation is tried first; the word may also end here
+        return f"(?:{body})?"
+    return body
+
+
+def _depth(node: dict[str, dict]) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 @dataclass(frozen=True)

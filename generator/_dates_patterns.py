@@ -198,7 +198,8 @@ def _bare_month(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     if name.lower() == "march" and name[0].islower() and _word_after(text, match.end()).lower() in ("on", "to", "through", "in"):
         return None  # "a march on the capital"
     month = lex.month(name)
-    direction = {"last": "last", "next": "next", "this": "this", "coming": "next", "past": "last"}.get(cue, "")
+    direction = {"last": "last", "next": "next", "this": "this", "coming": "next", "past": "last",
+                 "since": "past"}.get(cue, "")
     start = match.start("cue") if cue.split()[-1].rstrip("-") in {c.rstrip("-") for c in _MONTH_CUES_SPANNED} or cue.startswith(
         ("end", "beginning", "start", "middle")
     ) else match.start("mon")
@@ -220,7 +221,8 @@ _NOT_YEAR_BEFORE = frozenset("about nearly almost some over around approximately
 def _bare_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     year = int(match["year"])
     before = _word_before(text, match.start())
-    after = _word_after(text, match.end()).lower()
+    following = re.match(r"[ \t]*([A-Za-z%]+)", text[match.end() : match.end() + 30])
+    after = following.group(1).lower() if following else ""
     if after in lex.count_nouns or (after in lex.units or after.rstrip("s") in lex.units):
         return None
     gap = text[max(0, match.start() - 2) : match.start()]
@@ -365,7 +367,9 @@ def _duration(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     if unit.startswith("second") and not (number_word[0].isdigit() or unit.endswith("s")):
         return None  # "a second term"
     if number_word in ("a", "an", "one") and not match["approx"] and not match["adj"]:
-        if _word_before(text, match.start()).lower() not in _DURATION_LEAD:
+        if _word_before(text, match.start()).lower() not in _DURATION_LEAD and lex.unit_name(unit) not in (
+            "decade", "century", "fortnight"
+        ):
             return None
     if match["num2"]:
         count = "X"
@@ -515,7 +519,7 @@ def _set(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     return Found(match.start(), match.end(), Spec("absolute", duration_value(count, word, lex), type="SET"), 2)
 
 
-_ADVERB_SETS = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+_ADVERB_SETS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
                 "hourly": "PT1H", "quarterly": "P3M", "biannually": "P6M", "nightly": "P1D"}
 
 
@@ -625,7 +629,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (re.compile(rf"\b(?P<word>{v.reference})\b", i), _reference_word),
         (re.compile(rf"\b(?:every|each)\s+(?:(?P<num>{v.number}|\d+|other)\s+)?(?P<what>(?:{v.unit})|(?:{v.weekday})|(?:{v.month}))\b", i), _set),
         (re.compile(r"\b(?:on\s+)?(?P<what>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"), _set_plural_weekday),
-        (re.compile(r"\b(?:annually|yearly|daily|weekly|monthly|hourly|quarterly|biannually|nightly)\b", i), _adverb_set),
+        (re.compile(r"\b(?:annual|annually|yearly|daily|weekly|monthly|hourly|quarterly|biannually|nightly)\b(?![-–])", i), _adverb_set),
         (re.compile(rf"\b(?:(?P<freq>once|twice|thrice|(?:{v.number}|\d+)\s+times)\s+)?(?P<per>a|an|per|each)\s+(?P<unit>year|month|week|day|hour|minute)\b(?!\s+(?:ago|later|earlier|before|after|long|old|from))", i), _frequency),
         (re.compile(
             rf"\b(?:(?P<word>noon|midday|midnight)|(?P<h>[01]?\d|2[0-4]|{v.number})(?::(?P<m>[0-5]\d))?\s*(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|(?P<oclock>o['’]clock))|"
@@ -678,10 +682,38 @@ def _clock_any(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     return _clock(match, text, lex)
 
 
+def _whole_unit(match: re.Match[str], text: str, lex: Lexicon) -> Found:
+    """"an entire day", "the whole year": one unit, as a duration."""
+    unit = match["unit"]
+    value = "PT12H" if unit.lower() == "night" else duration_value("1", unit, lex)
+    return Found(match.start(), match.end(), Spec("absolute", value, type="DURATION"), 1)
+
+
+def _the_weekend(match: re.Match[str], text: str, lex: Lexicon) -> Found:
+    return Found(match.start("what"), match.end(), Spec("weekend"), 1)
+
+
+def _plural_of(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
+    """"months of tension", "years of talks": a stretch of unknown length."""
+    before = _word_before(text, match.start()).lower()
+    if before and (lex.number(before) is not None or before in lex.vague_numbers or before in (
+        "the", "those", "these", "few", "several", "many", "some", "first", "last", "past", "recent", "two"
+    )):
+        return None
+    return Found(match.start("unit"), match.end("unit"), Spec("absolute", duration_value("X", match["unit"], lex), type="DURATION"), 0)
+
+
+_EXTRA_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = (
+    (re.compile(r"\b(?:an?\s+(?:entire|full|whole)|the\s+(?:entire|whole))\s+(?P<unit>day|week|month|year|decade|hour|night)\b", re.I), _whole_unit),
+    (re.compile(r"\b(?:over|at|on|during|through|throughout|for|by)\s+(?P<what>the\s+weekend)\b", re.I), _the_weekend),
+    (re.compile(r"\b(?P<unit>(?:week|month|year|decade)s)\s+(?=of\s+(?!the\s+(?:year|month)))", re.I), _plural_of),
+)
+
+
 def scan(text: str) -> Iterator[Found]:
     """Every candidate time expression in `text` (overlapping; the caller picks)."""
     lex = lexicon()
-    for pattern, handler in patterns():
+    for pattern, handler in patterns() + _EXTRA_PATTERNS:
         for match in pattern.finditer(text):
             found = handler(match, text, lex)
             if found is None:

@@ -8,6 +8,7 @@ many candidate reference days cheaply.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -27,6 +28,7 @@ class Spec:
       month_day     — `month`/`day`, year from the reference and tense ("March 1")
       month         — `month`, year from the reference and tense ("in December", "last July")
       weekday       — `weekday` (1 = Monday) near the reference ("on Monday", "next Wednesday")
+      weekend       — the weekend before or after the reference, by tense ("over the weekend")
       day_offset    — `offset` days from the reference ("yesterday", "three days ago")
       unit_offset   — `offset` `unit`s (week, weekend, month, year, quarter, decade, century)
                       from the reference ("last week", "two years ago", "this month")
@@ -57,7 +59,7 @@ class Spec:
 
     @property
     def needs_tense(self) -> bool:
-        return self.kind in ("month_day", "month", "weekday", "season", "in_duration") and self.direction in (
+        return self.kind in ("month_day", "month", "weekday", "season", "in_duration", "weekend") and self.direction in (
             "",
             "past",
             "future",
@@ -82,6 +84,8 @@ def _x_value(spec: Spec) -> str:
         return f"XXXX-{spec.month:02d}"
     if spec.kind in ("weekday", "anchor_weekday"):
         return f"XXXX-WXX-{spec.weekday}"
+    if spec.kind == "weekend":
+        return "XXXX-WXX-WE"
     if spec.kind == "season":
         return f"XXXX-{spec.season}"
     if spec.kind == "part":
@@ -180,16 +184,53 @@ def _season_year(season: str, ref: dt.date, direction: Direction) -> int:
     return season_year
 
 
+_SHIFTABLE = re.compile(r"^(\d{4})(-(?:\d{2}|Q\d|H\d|SP|SU|FA|WI))?$")
+
+
+def _shift_value(value: str, unit: str, offset: int) -> str | None:
+    """"2019-Q4" a year earlier is "2018-Q4": shift a coarse anchor, keeping its granularity."""
+    match = _SHIFTABLE.match(value)
+    if not match:
+        return None
+    year, rest = int(match[1]), match[2] or ""
+    if unit == "year":
+        return f"{year + offset:04d}{rest}"
+    if unit == "month" and re.fullmatch(r"-\d{2}", rest):
+        return cal.month_value(*cal.add_months(year, int(rest[1:]), offset))
+    if unit == "quarter" and rest.startswith("-Q"):
+        index = year * 4 + int(rest[2]) - 1 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    return None
+
+
+# A date without a year that the tense puts about a year away, while the same day
+# lies within this many days of the reference, means the near one
+# ("agreed a truce beginning noon on July 9" written on July 7).
+NEAR_DATE_DAYS = 14
+
+
 def resolve_spec(
-    spec: Spec, ref: dt.date | None, tense: Tense = None, anchor: dt.date | None = None
+    spec: Spec,
+    ref: dt.date | None,
+    tense: Tense = None,
+    anchor: dt.date | None = None,
+    anchor_value: str | None = None,
 ) -> tuple[TimexType, str]:
-    """(type, TIMEX3 value) of `spec` against reference day `ref` (None: X's where needed)."""
+    """(type, TIMEX3 value) of `spec` against reference day `ref` (None: X's where needed).
+
+    `anchor` is the day last mentioned, `anchor_value` the last date of any
+    precision ("2019-Q4"), for "the following day" and "a year earlier".
+    """
     if spec.kind == "absolute":
         return spec.type, spec.value + spec.time
     if spec.kind == "in_duration":
         if tense == "future" and ref is not None:
             return "DATE", _unit_value(spec.unit, ref, spec.offset)
         return "DURATION", spec.value
+    if spec.kind == "anchor_offset" and anchor_value and spec.unit in ("year", "month", "quarter"):
+        shifted = _shift_value(anchor_value, spec.unit, spec.offset)
+        if shifted:
+            return spec.type, shifted + spec.time
     if spec.kind in ("anchor_offset", "anchor_weekday", "clock"):
         base = anchor or ref
         if base is None:
@@ -208,11 +249,23 @@ def resolve_spec(
     direction = _direction(spec, tense)
     if spec.kind == "month_day":
         day = _month_day(spec.month, spec.day, ref, direction)
+        if not spec.direction and day and abs((day - ref).days) > 300:
+            near = _month_day(spec.month, spec.day, ref, "near")
+            if near and abs((near - ref).days) <= NEAR_DATE_DAYS:
+                day = near
         value = cal.day_value(day) if day else _x_value(spec)
     elif spec.kind == "month":
         value = cal.month_value(_month_year(spec.month, ref, direction), spec.month)
     elif spec.kind == "weekday":
         value = cal.day_value(_weekday(spec.weekday, ref, direction))
+    elif spec.kind == "weekend":
+        if direction == "near":
+            direction = "past" if ref.isoweekday() <= 3 else "future"
+        if direction in ("past", "last"):
+            day = cal.weekday_on_or_before(ref, 7)
+        else:
+            day = cal.weekday_on_or_after(ref, 6)
+        value = cal.iso_week_value(day) + "-WE"
     elif spec.kind == "day_offset":
         value = cal.day_value(cal.add_days(ref, spec.offset))
     elif spec.kind == "unit_offset":
@@ -231,6 +284,7 @@ def resolve_against_range(
     reference: tuple[dt.date, dt.date] | None,
     tense: Tense = None,
     anchor: dt.date | None = None,
+    anchor_value: str | None = None,
 ) -> tuple[TimexType, str]:
     """Like `resolve_spec` for a reference known only as a range of days (e.g. a month).
 
@@ -238,12 +292,12 @@ def resolve_against_range(
     only if both ends fall in one year), so no day is invented.
     """
     if reference is None:
-        return resolve_spec(spec, None, tense, anchor)
+        return resolve_spec(spec, None, tense, anchor, anchor_value)
     first, last = reference
-    kind, early = resolve_spec(spec, first, tense, anchor)
+    kind, early = resolve_spec(spec, first, tense, anchor, anchor_value)
     if first == last:
         return kind, early
-    _, late = resolve_spec(spec, last, tense, anchor)
+    _, late = resolve_spec(spec, last, tense, anchor, anchor_value)
     if early == late:
         return kind, early
     date_part, _, time_part = early.partition("T")

@@ -74,8 +74,10 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
     sentences = SentenceIndex(text)
     sentence_years = _sentence_years(chosen, sentences)
     lex = lexicon()
-    tagged: list[TaggedExpression] = []
+    resolved: list[TaggedExpression | None] = []
+    clocks: list[tuple[int, Found, tuple[int, int], dt.date | None]] = []
     anchor: dt.date | None = None
+    anchor_value: str | None = None
     for found in chosen:
         spec = found.spec
         sentence_number = sentences.index_of(found.start)
@@ -83,15 +85,28 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         year = sentence_years.get(sentence_number)
         if year and spec.kind in ("month_day", "month") and not spec.direction:
             spec = _with_year(spec, year)
+        if spec.kind == "clock":
+            # its day is the one the sentence names, before or after it: resolved below
+            clocks.append((len(resolved), found, sentence, anchor))
+            resolved.append(None)
+            continue
         tense = guess_tense(text, sentence, found.start, found.end, lex) if spec.needs_tense else None
-        spec_anchor = _day_in_sentence(tagged, sentence) if spec.kind == "clock" else anchor
-        kind, value = resolve_against_range(spec, reference_days, tense, spec_anchor)
+        kind, value = resolve_against_range(spec, reference_days, tense, anchor, anchor_value)
         relative = spec.relative and kind != "DURATION"
         expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
-        tagged.append(TaggedExpression(expression, spec, tense, sentence, spec_anchor))
-        if kind in ("DATE", "TIME") and re.match(r"^\d{4}-\d{2}-\d{2}", value):
-            anchor = dt.date.fromisoformat(value[:10])
-    return tagged
+        resolved.append(TaggedExpression(expression, spec, tense, sentence, anchor))
+        if kind in ("DATE", "TIME") and cal.value_range(value.split("T")[0]) is not None:
+            anchor_value = value.split("T")[0]
+            if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+                anchor = dt.date.fromisoformat(value[:10])
+    for index, found, sentence, earlier_day in clocks:
+        day = _day_in_sentence(resolved, sentence, found.start)
+        if day is None and earlier_day and (reference_days is None or earlier_day <= reference_days[1]):
+            day = earlier_day  # a narrative of a past day goes on ("Turnout by midday ...")
+        kind, value = resolve_against_range(found.spec, reference_days, None, day)
+        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, True)
+        resolved[index] = TaggedExpression(expression, found.spec, None, sentence, day)
+    return [item for item in resolved if item is not None]
 
 
 def resolve_relative_date(
@@ -199,10 +214,16 @@ def _with_year(spec: Spec, year: int) -> Spec:
     return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}")
 
 
-def _day_in_sentence(tagged: list[TaggedExpression], sentence: tuple[int, int]) -> dt.date | None:
-    for item in reversed(tagged):
-        if item.sentence != sentence:
-            break
-        if item.expression.type == "DATE" and re.match(r"^\d{4}-\d{2}-\d{2}$", item.expression.value):
-            return dt.date.fromisoformat(item.expression.value)
-    return None
+def _day_in_sentence(
+    resolved: list[TaggedExpression | None], sentence: tuple[int, int], offset: int
+) -> dt.date | None:
+    """The day named in `sentence` nearest to `offset` ("at 7 a.m. ... on Sunday")."""
+    days = [
+        (abs(item.expression.start - offset), dt.date.fromisoformat(item.expression.value[:10]))
+        for item in resolved
+        if item is not None
+        and item.sentence == sentence
+        and item.expression.type in ("DATE", "TIME")
+        and re.match(r"^\d{4}-\d{2}-\d{2}", item.expression.value)
+    ]
+    return min(days)[1] if days else None
