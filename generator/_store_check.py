@@ -41,6 +41,69 @@ def _record_validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_text(kind))["items"])
 
 
+_JSON_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+_IGNORED_KEYWORDS = {"description", "title", "$schema", "$id"}
+
+
+def compile_schema(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """A quick yes/no test equivalent to the schema (only the keywords our schemas use).
+
+    jsonschema takes most of a load's time; it now runs only on records this
+    test rejects, to word the problems. An unknown keyword is an error here,
+    so a schema change cannot silently weaken the test.
+    """
+    tests: list[Callable[[Any], bool]] = []
+    for keyword, value in schema.items():
+        if keyword in _IGNORED_KEYWORDS:
+            continue
+        if keyword == "type":
+            names = value if isinstance(value, list) else [value]
+            checks = [_JSON_TYPES[name] for name in names]
+            tests.append(lambda v, checks=checks: any(check(v) for check in checks))
+        elif keyword == "enum":
+            tests.append(lambda v, options=value: any(v == o and type(v) is type(o) for o in options))
+        elif keyword == "pattern":
+            pattern = re.compile(value)
+            tests.append(lambda v, p=pattern: not isinstance(v, str) or p.search(v) is not None)
+        elif keyword == "minLength":
+            tests.append(lambda v, n=value: not isinstance(v, str) or len(v) >= n)
+        elif keyword == "minimum":
+            tests.append(lambda v, n=value: not _JSON_TYPES["number"](v) or v >= n)
+        elif keyword == "maximum":
+            tests.append(lambda v, n=value: not _JSON_TYPES["number"](v) or v <= n)
+        elif keyword == "required":
+            tests.append(lambda v, names=tuple(value): not isinstance(v, dict) or all(n in v for n in names))
+        elif keyword == "properties":
+            subs = {name: compile_schema(sub) for name, sub in value.items()}
+            tests.append(
+                lambda v, subs=subs: not isinstance(v, dict) or all(k not in subs or subs[k](x) for k, x in v.items())
+            )
+        elif keyword == "additionalProperties":
+            if value is not False:
+                raise ValueError("compile_schema handles only additionalProperties: false")
+            allowed = frozenset(schema.get("properties", {}))
+            tests.append(lambda v, allowed=allowed: not isinstance(v, dict) or allowed.issuperset(v))
+        elif keyword == "items":
+            item = compile_schema(value)
+            tests.append(lambda v, item=item: not isinstance(v, list) or all(item(x) for x in v))
+        else:
+            raise ValueError(f"compile_schema does not know the keyword {keyword!r}; teach it before using it")
+    return lambda v: all(test(v) for test in tests)
+
+
+@functools.cache
+def _quick_record_test(kind: str) -> Callable[[Any], bool]:
+    return compile_schema(json.loads(schema_text(kind))["items"])
+
+
 @dataclass
 class FileData:
     """One data file as read: its records (None when unreadable) and a way to locate a path in it."""
@@ -49,6 +112,8 @@ class FileData:
     path: str
     records: list[Any] | None
     locate: Locator
+    # Problems found in this file alone and its ids, kept so an unchanged file is checked once.
+    local: tuple[list[Problem], set[str] | None] | None = None
 
 
 def _label(record: Any, index: int) -> str:
@@ -231,7 +296,10 @@ class Checker:
         if data.records is None:
             return
         validator = _record_validator(data.kind)
+        quick = _quick_record_test(data.kind)
         for index, record in enumerate(data.records):
+            if isinstance(record, dict) and quick(record):
+                continue
             if not isinstance(record, dict):
                 self.add(data, index, [], f"expected a record (a mapping of fields like id: ...) but received {_describe(record)}")
                 continue
@@ -334,9 +402,13 @@ def check_files(files: dict[str, FileData], article_texts: dict[str, str] | None
     ids: dict[str, set[str] | None] = {}
     for kind in KINDS:
         data = files[kind]
-        checker.structure(data)
-        checker.dates(data)
-        ids[kind] = checker.duplicates(data) if data.records is not None else None
+        if data.local is None:
+            local = Checker()
+            local.structure(data)
+            local.dates(data)
+            data.local = (local.problems, local.duplicates(data) if data.records is not None else None)
+        checker.problems.extend(data.local[0])
+        ids[kind] = data.local[1]
     for kind in ("statements", "events"):
         checker.references(files[kind], ids, article_texts)
     order = {files[kind].path: position for position, kind in enumerate(KINDS)}

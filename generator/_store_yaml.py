@@ -25,8 +25,8 @@ from yaml.representer import SafeRepresenter
 from yaml.resolver import BaseResolver, Resolver
 
 try:  # the C extension is ten times faster; fall back quietly without it
-    from yaml import CEmitter as _Emitter
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CEmitter as _Emitter
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.composer import Composer
     from yaml.emitter import Emitter
@@ -65,7 +65,18 @@ _CORE_12 = [
 
 
 class _ReadResolver(BaseResolver):
-    pass
+    """YAML 1.2 core scalars; resolve() is called for every scalar, so it is kept lean."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
 
 
 class _WriteResolver(Resolver):

@@ -10,7 +10,6 @@ editor's work, which a new extraction never overwrites (see _store_merge).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from generator import _store_yaml
 from generator._store_check import FileData, check_files, schema_text
+from generator._store_emit import dump_record, dump_records, record_texts
 from generator._store_merge import Add, Counts, plan_merge
 from generator._store_records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
 from generator._store_text import render_plan
@@ -92,10 +92,7 @@ def extracted_path(data_dir: Path, kind: str) -> Path:
 
 def _fresh(records: list[dict[str, Any]]) -> str:
     """Records as a new file has them: a blank line between records, for the eye."""
-    return _RECORD_START.sub("\n\n- ", _store_yaml.dump(records)) if records else ""
-
-
-_RECORD_START = re.compile(r"\n- ")  # only records start at column 0; their fields are indented
+    return dump_records(records, separator="\n")
 
 
 def _fresh_file(kind: str, records: list[dict[str, Any]]) -> str:
@@ -126,22 +123,31 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
     outputs: dict[Path, str] = {}
     for kind in KINDS:
         records = [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))]
-        text, base, counts = _merged_file(kind, records, data_dir)
+        text, base_text, counts = _merged_file(kind, records, data_dir)
         report.counts[kind] = counts
-        outputs[extracted_path(data_dir, kind)] = _fresh_file(kind, base).replace(
-            "$schema=./", "$schema=../", 1
-        )
+        outputs[extracted_path(data_dir, kind)] = base_text
         outputs[data_path(data_dir, kind)] = text
         outputs[data_dir / f"{kind}.schema.json"] = schema_text(kind)
     report.written = write_all(outputs)
     return report
 
 
-def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[str, list[dict[str, Any]], Counts]:
+def _as_extracted(data_text: str) -> str:
+    # The copy in .extracted/ names the schema one folder up.
+    return data_text.replace("$schema=./", "$schema=../", 1)
+
+
+def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[str, str, Counts]:
+    """(data file text, last-extraction text, counts) for one kind."""
     path = data_path(data_dir, kind)
     text = _read_text(path)
+    base_text = _read_text(extracted_path(data_dir, kind))
+    fresh = _fresh_file(kind, new)
     if text is None:
-        return _fresh_file(kind, new), new, Counts(added=len(new))
+        return fresh, _as_extracted(fresh), Counts(added=len(new))
+    if base_text is not None and _as_extracted(text) == base_text:
+        # The editor has not touched the file: it becomes the new extraction, no parsing needed.
+        return fresh, _as_extracted(fresh), _counts_by_text(base_text, new)
     try:
         parsed = _store_yaml.parse(text)
     except _store_yaml.YamlError as error:
@@ -153,16 +159,16 @@ def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
         raise StoreError(f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again")
-    base_text = _read_text(extracted_path(data_dir, kind))
     base = _load_base(base_text, extracted_path(data_dir, kind))
     plan = plan_merge(base, current, new, field_names(kind))
+    remembered = _as_extracted(_fresh_file(kind, plan.base)) if len(plan.base) != len(new) else _as_extracted(fresh)
     if not current:  # only comments or `[]`: append the new records
         adds = [entry.record for entry in plan.entries if isinstance(entry, Add)]
         if not adds:
-            return text, plan.base, plan.counts
+            return text, remembered, plan.counts
         kept = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "[]")
         kept = kept if kept.endswith("\n") or not kept else kept + "\n"
-        return (kept or header(kind)) + _fresh(adds), plan.base, plan.counts
+        return (kept or header(kind)) + _fresh(adds), remembered, plan.counts
     try:
         merged = render_plan(text, parsed.root, plan, field_names(kind), _fresh)
     except Exception as error:  # noqa: BLE001 - say which file could not be merged
@@ -170,7 +176,22 @@ def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[
             f"{path}: could not merge the new extraction into this file ({error}); "
             "it was left as it is. Run summit-timeline check, fix what it reports, and extract again"
         ) from error
-    return merged, plan.base, plan.counts
+    return merged, remembered, plan.counts
+
+
+def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:
+    before = record_texts(base_text)
+    counts = Counts()
+    for record in new:
+        old = before.pop(str(record.get("id")), None)
+        if old is None:
+            counts.added += 1
+        elif old == dump_record(record):
+            counts.unchanged += 1
+        else:
+            counts.updated += 1
+    counts.removed = len(before)
+    return counts
 
 
 def _load_base(text: str | None, path: Path) -> list[dict[str, Any]] | None:
@@ -208,40 +229,60 @@ def write_all(outputs: dict[Path, str]) -> list[Path]:
 # -- loading and checking -----------------------------------------------------------------
 
 
+# Files read before, by path, with the stat that identifies the version read: a `mkdocs serve`
+# rebuild after one file was saved parses and checks only that file again.
+_READ_CACHE: dict[str, tuple[tuple[int, int, int], FileData, list[Problem]]] = {}
+
+
 def read_files(data_dir: Path) -> tuple[dict[str, FileData], list[Problem]]:
     """Safe-load the four files; problems for the files that cannot be read at all."""
     files: dict[str, FileData] = {}
     problems: list[Problem] = []
     for kind in KINDS:
         path = data_path(Path(data_dir), kind)
-        name = str(path)
         try:
-            text = _read_text(path)
-        except UnicodeDecodeError as error:
-            problems.append(Problem(name, f"is not UTF-8 text (byte {error.start}); save it as UTF-8"))
-            files[kind] = FileData(kind, name, None, _nowhere)
+            stat = path.stat()
+        except FileNotFoundError:
+            files[kind] = FileData(kind, str(path), [], _nowhere)
             continue
-        if text is None:
-            files[kind] = FileData(kind, name, [], _nowhere)
-            continue
-        try:
-            data = _store_yaml.load_fast(text)
-        except _store_yaml.YamlError as error:
-            problems.append(Problem(name, error.message, error.line, error.column))
-            files[kind] = FileData(kind, name, None, _nowhere)
-            continue
-        locate = _lazy_locator(text)
-        if data is None:
-            data = []
-        if not isinstance(data, list):
-            problems.append(
-                Problem(name, f"expected a list of records (each starting with '- ') but found {type(data).__name__}; "
-                        "see the first lines of the file as extract writes it", 1, 1)
-            )
-            files[kind] = FileData(kind, name, None, locate)
-            continue
-        files[kind] = FileData(kind, name, data, locate)
+        version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        cache_key = str(path.absolute())
+        cached = _READ_CACHE.get(cache_key)
+        if cached is None or cached[0] != version:
+            cached = (version, *_read_file(kind, path))
+            _READ_CACHE[cache_key] = cached
+        files[kind] = cached[1]
+        problems.extend(cached[2])
     return files, problems
+
+
+def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return FileData(kind, name, None, _nowhere), [
+            Problem(name, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")
+        ]
+    except FileNotFoundError:  # removed since the stat
+        return FileData(kind, name, [], _nowhere), []
+    try:
+        data = _store_yaml.load_fast(text)
+    except _store_yaml.YamlError as error:
+        return FileData(kind, name, None, _nowhere), [Problem(name, error.message, error.line, error.column)]
+    locate = _lazy_locator(text)
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        problem = Problem(
+            name,
+            f"expected a list of records (each starting with '- ') but found {type(data).__name__}; "
+            "see the first lines of the file as extract writes it",
+            1,
+            1,
+        )
+        return FileData(kind, name, None, locate), [problem]
+    return FileData(kind, name, data, locate), []
 
 
 def _nowhere(path: Any, key: bool = False) -> None:
