@@ -203,7 +203,8 @@ def _bare_month(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     start = match.start("cue") if cue.split()[-1].rstrip("-") in {c.rstrip("-") for c in _MONTH_CUES_SPANNED} or cue.startswith(
         ("end", "beginning", "start", "middle")
     ) else match.start("mon")
-    if cue.startswith(("end", "beginning", "start", "middle")):
+    if cue.startswith(("the ", "end", "beginning", "start", "middle")) and cue.split()[-1] == "of":
+        start = match.start("cue")
         # "the end of May": the span takes "the" when it is there
         before = text[max(0, start - 4) : start]
         if before.lower() == "the ":
@@ -616,7 +617,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<num>{number}|a|an)(?:\s+(?:to|or|-|–)\s+(?P<num2>{number}))?"
             rf"(?:\s+|-)(?P<unit>{units})(?P<adj>-long|-old)?\b(?![-–]\w)", i), _duration),
         (re.compile(rf"\b(?:(?P<lead>a|an|one|{v.number})\s+(?P<unit>hour|day|year|week|month)s?\s+and\s+a\s+half|half\s+(?:an?\s+)?(?P<unit2>hour|day|year)|an?\s+half[-\s](?P<unit3>hour|day))\b", i), _half_duration_any),
-        (re.compile(rf"\b(?:for|in|over|within|after)\s+(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b(?!\s+(?:of|ago|to|and\s+(?:days|weeks|months|years)))", i), _bare_plural),
+        (re.compile(rf"\b(?:for|in|over|within|after|take|takes|took|taken|taking|last|lasted|lasting|spend|spent|spending|wait|waited|waiting)\s+(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b(?!\s+(?:ago|to|and\s+(?:days|weeks|months|years)))", i), _bare_plural),
         (re.compile(rf"\b(?P<unit>(?:day|week|month|year|hour)s)\s+(?=(?:after|before|later|earlier)\b)", i), _bare_plural_after),
         (re.compile(rf"\b(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than|just|only|over)\s+)?(?:(?P<num>{number}|a|an)\s+)?(?P<unit>{units})\s+ago\b", i), _ago),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+(?P<dir>later|earlier)\b(?!\s+(?:than|that))", i), _later),
@@ -703,7 +704,14 @@ def _plural_of(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     return Found(match.start("unit"), match.end("unit"), Spec("absolute", duration_value("X", match["unit"], lex), type="DURATION"), 0)
 
 
+def _the_part_of_day(match: re.Match[str], text: str, lex: Lexicon) -> Found:
+    """"by the evening": a part of the day last mentioned."""
+    part = "T" + lex.parts_of_day[match["part"].lower()]
+    return Found(match.start("what"), match.end(), Spec("anchor_offset", unit="day", offset=0).with_time(part), 0)
+
+
 _EXTRA_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = (
+    (re.compile(r"\b(?:by|in|during|until|till|through|throughout|into)\s+(?P<what>the\s+(?P<part>morning|afternoon|evening|night))\b(?!\s+of)", re.I), _the_part_of_day),
     (re.compile(r"\b(?:an?\s+(?:entire|full|whole)|the\s+(?:entire|whole))\s+(?P<unit>day|week|month|year|decade|hour|night)\b", re.I), _whole_unit),
     (re.compile(r"\b(?:over|at|on|during|through|throughout|for|by)\s+(?P<what>the\s+weekend)\b", re.I), _the_weekend),
     (re.compile(r"\b(?P<unit>(?:week|month|year|decade)s)\s+(?=of\s+(?!the\s+(?:year|month)))", re.I), _plural_of),

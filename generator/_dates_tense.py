@@ -92,6 +92,8 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
         return None  # "will be held": the auxiliary further left decides
     if participle and before in lexicon.be_forms:
         return "present"
+    if word in ("has", "have", "'ve", "hasn't", "haven't") and not _participle_follows(tokens, index, lexicon):
+        return "present"  # "we have until Friday"
     if word in lexicon.past or word in lexicon.irregular_past:
         return "past"
     if word in lexicon.present:
@@ -101,6 +103,20 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
             return "present"
         return "past"
     return None
+
+
+def _participle_follows(tokens: list[_Token], index: int, lexicon: Lexicon) -> bool:
+    for token in tokens[index + 1 : index + 4]:
+        word = token.word
+        if word in ("not", "never", "already", "just", "also", "long", "since", "n't", "recently"):
+            continue
+        return (
+            word in ("been", "done", "gone", "seen", "taken", "given", "known", "shown", "grown", "spoken",
+                     "written", "begun", "become", "come", "run", "had", "got", "gotten", "made")
+            or word in lexicon.irregular_past
+            or word.endswith("ed")
+        )
+    return False
 
 
 def guess_tense(text: str, sentence: tuple[int, int], start: int, end: int, lexicon: Lexicon) -> Tense:

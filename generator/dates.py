@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from generator import _dates_calendar as cal
-from generator._dates_lexicon import lexicon
+from generator._dates_lexicon import Lexicon, lexicon
 from generator._dates_patterns import Found, scan
 from generator._dates_resolve import Spec, resolve_against_range
 from generator._dates_tense import SentenceIndex, Tense, guess_tense
@@ -90,7 +90,7 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
             clocks.append((len(resolved), found, sentence, anchor))
             resolved.append(None)
             continue
-        tense = guess_tense(text, sentence, found.start, found.end, lex) if spec.needs_tense else None
+        tense = _tense_of(text, sentence, found, lex) if spec.needs_tense else None
         kind, value = resolve_against_range(spec, reference_days, tense, anchor, anchor_value)
         relative = spec.relative and kind != "DURATION"
         expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
@@ -212,6 +212,21 @@ def _with_year(spec: Spec, year: int) -> Spec:
             return spec
         return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}-{spec.day:02d}")
     return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) -> Tense:
+    """The tense a bare date is read in; "since Monday" looks back, "until Friday" ahead."""
+    preposition = _PREPOSITION_BEFORE.search(text, max(sentence[0], found.start - 12), found.start)
+    word = preposition.group(1).lower() if preposition else ""
+    if word == "since":
+        return "past"
+    tense = guess_tense(text, sentence, found.start, found.end, lex)
+    if word and tense not in ("past", "future"):
+        return "future"
+    return tense
 
 
 def _day_in_sentence(
