@@ -121,9 +121,10 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
         timeline = apply_editor_corrections(timeline, data_dir)
     report = SaveReport()
     outputs: dict[Path, str] = {}
+    pinned = {"articles": _pinned_publication_dates(data_dir)}
     for kind in KINDS:
         records = [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))]
-        text, base_text, counts = _merged_file(kind, records, data_dir)
+        text, base_text, counts = _merged_file(kind, records, data_dir, pinned.get(kind, {}))
         report.counts[kind] = counts
         outputs[extracted_path(data_dir, kind)] = base_text
         outputs[data_path(data_dir, kind)] = text
@@ -137,7 +138,25 @@ def _as_extracted(data_text: str) -> str:
     return data_text.replace("$schema=./", "$schema=../", 1)
 
 
-def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[str, str, Counts]:
+def _pinned_publication_dates(data_dir: Path) -> dict[str, dict[str, Any]]:
+    """{article id: {"published": value extraction gave}} for dates the editor corrected.
+
+    The pipeline feeds a corrected date back into extraction, so the new
+    extraction echoes it; remembering the echo would erase the sign of the
+    edit. The last extraction keeps the value extraction found instead.
+    """
+    current, base = _current_and_base(data_dir, "articles")
+    edited = edited_publication_dates(data_dir)
+    return {
+        article_id: {"published": base[article_id].get("published"), "_edited": value}
+        for article_id, value in edited.items()
+        if article_id in base
+    }
+
+
+def _merged_file(
+    kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
+) -> tuple[str, str, Counts]:
     """(data file text, last-extraction text, counts) for one kind."""
     path = data_path(data_dir, kind)
     text = _read_text(path)
@@ -161,7 +180,14 @@ def _merged_file(kind: str, new: list[dict[str, Any]], data_dir: Path) -> tuple[
         raise StoreError(f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again")
     base = _load_base(base_text, extracted_path(data_dir, kind))
     plan = plan_merge(base, current, new, field_names(kind))
-    remembered = _as_extracted(_fresh_file(kind, plan.base)) if len(plan.base) != len(new) else _as_extracted(fresh)
+    for position, record in enumerate(plan.base):
+        pin = (pinned or {}).get(str(record.get("id")))
+        if pin and record.get("published") == pin["_edited"]:
+            plan.base[position] = {**record, "published": pin["published"]}
+    if len(plan.base) != len(new) or pinned:
+        remembered = _as_extracted(_fresh_file(kind, plan.base))
+    else:
+        remembered = _as_extracted(fresh)
     if not current:  # only comments or `[]`: append the new records
         adds = [entry.record for entry in plan.entries if isinstance(entry, Add)]
         if not adds:
@@ -370,40 +396,43 @@ def edited_publication_dates(data_dir: Path) -> dict[str, str]:
     return edited
 
 
-def _names(record: dict[str, Any]) -> set[str]:
-    names = [record.get("name")] + (record.get("aliases") if isinstance(record.get("aliases"), list) else [])
-    return {" ".join(str(n).split()).casefold() for n in names if n}
+def _norm(name: Any) -> str:
+    return " ".join(str(name).split()).casefold()
 
 
 def person_id_remap(data_dir: Path, extracted_people: list[Any]) -> dict[str, str]:
     """{extracted person id: the id the editor's people.yaml uses for that person}.
 
-    A name the editor put on a person (a changed `name`, or an alias moved or
-    added there) claims every extracted person of that name: merging two
-    people is moving one's name into the other's aliases. A person whose id
-    the editor changed is found again by the names the record kept.
+    Merging two people is putting one's name among the other's `aliases`:
+    every extracted person of that name then maps to the other. A person the
+    editor deleted or gave a new id is found again by its name. The rule reads
+    only the file as it is now, so it holds on every later extraction too.
     """
-    current, base = _current_and_base(Path(data_dir), "people")
+    current, _ = _current_and_base(Path(data_dir), "people")
     current_ids = {r.get("id") for r in current}
-    claimed: dict[str, str] = {}  # name -> id, from names the editor added
-    kept: dict[str, str] = {}  # name -> id, from any current record
+    by_alias: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for record in current:
         person_id = record.get("id")
         if not isinstance(person_id, str):
             continue
-        names = _names(record)
-        for name in names - _names(base.get(person_id, {})):
-            claimed.setdefault(name, person_id)
-        for name in names:
-            kept.setdefault(name, person_id)
+        by_name.setdefault(_norm(record.get("name")), person_id)
+        aliases = record.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            by_alias.setdefault(_norm(alias), person_id)
     remap: dict[str, str] = {}
     for person in extracted_people:
-        name = " ".join(person.name.split()).casefold()
-        target = claimed.get(name)
-        if target is None and person.id not in current_ids and person.id in base:
-            target = kept.get(name)  # the editor deleted it or gave it another id
+        name = _norm(person.name)
+        target = by_alias.get(name)
+        if target is None and person.id not in current_ids:
+            target = by_name.get(name)
         if target and target != person.id:
             remap[person.id] = target
+    for source in remap:  # a merge into a person who was merged in turn: follow to the end
+        seen = {source}
+        while remap[source] in remap and remap[source] not in seen:
+            seen.add(remap[source])
+            remap[source] = remap[remap[source]]
     return remap
 
 

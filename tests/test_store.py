@@ -268,3 +268,59 @@ def test_load_keeps_records_with_problems_and_reports_them(tmp_path: Path) -> No
     timeline, problems = store.load_timeline(tmp_path)
     assert len(timeline.events) == 2
     assert [p.field for p in problems] == ["date"]
+
+
+# -- corrections that flow into the next extraction ----------------------------------------------
+
+
+def test_corrected_publication_date_is_reported_on_every_later_extraction(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    assert store.edited_publication_dates(tmp_path) == {}
+    edit(tmp_path / "articles.yaml", "published: '2020-03-03'", "published: 2020-03-04")
+    assert store.edited_publication_dates(tmp_path) == {"a-1": "2020-03-04"}
+    for _ in range(2):  # the pipeline feeds the correction back, so extraction echoes it
+        echoed = make_timeline()
+        echoed.articles[0].published = "2020-03-04"
+        save(echoed, tmp_path)
+        assert store.edited_publication_dates(tmp_path) == {"a-1": "2020-03-04"}
+    assert load(tmp_path).articles[0].published == "2020-03-04"
+
+
+def with_separate_lee() -> Timeline:
+    """Extraction that failed to see 'Lee' and 'Ann Lee' are one person."""
+    timeline = make_timeline()
+    timeline.people[0].aliases = []
+    timeline.people.append(Person("lee", "Lee"))
+    timeline.statements[0].speaker = "lee"
+    timeline.events[0].people = ["lee", "bo-chen"]
+    return timeline
+
+
+def test_merging_people_by_moving_a_name_into_aliases_moves_statements(tmp_path: Path) -> None:
+    save(with_separate_lee(), tmp_path)
+    edit(tmp_path / "people.yaml", "  name: Ann Lee\n  role: prime minister\n  aliases: []",
+         "  name: Ann Lee\n  role: prime minister\n  aliases:\n  - Lee")
+    for _ in range(2):  # and it holds on the extraction after
+        save(with_separate_lee(), tmp_path)
+        timeline = load(tmp_path)
+        assert [p.id for p in timeline.people] == ["ann-lee", "bo-chen"]
+        assert timeline.statements[0].speaker == "ann-lee"
+        assert {e.id: e.people for e in timeline.events}["oslo-talks"] == ["ann-lee", "bo-chen"]
+
+
+def test_person_given_a_new_id_keeps_their_statements(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "people.yaml", "- id: ann-lee", "- id: prime-minister-lee")
+    save(make_timeline(), tmp_path)
+    timeline = load(tmp_path)
+    assert sorted(p.id for p in timeline.people) == ["bo-chen", "prime-minister-lee"]
+    assert timeline.statements[0].speaker == "prime-minister-lee"
+
+
+def test_renamed_person_keeps_id_and_new_name(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "people.yaml", "name: Ann Lee", "name: Ann Lee-Smith")
+    save(make_timeline(), tmp_path)
+    timeline = load(tmp_path)
+    assert {p.id: p.name for p in timeline.people}["ann-lee"] == "Ann Lee-Smith"
+    assert timeline.statements[0].speaker == "ann-lee"

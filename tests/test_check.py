@@ -1,0 +1,211 @@
+"""Validation of the data files: every problem located and explained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from generator import _store_check, _store_emit, _store_yaml
+from generator.store import check_timeline, load_timeline, record_count
+from tests.conftest import write_files
+
+GOOD = {
+    "articles.yaml": "- id: a-1\n  file: a.txt\n  part: 1\n  title: Leaders meet\n  published: 2020-03-03\n",
+    "people.yaml": "- id: ann-lee\n  name: Ann Lee\n  aliases: [Lee]\n- id: bo-chen\n  name: Bo Chen\n",
+    "events.yaml": (
+        "- id: oslo-talks\n  date: 2020-03-02\n  title: Talks in Oslo\n  type: meeting\n"
+        "  people: [ann-lee]\n  sources:\n  - article: a-1\n    text: They met in Oslo.\n"
+    ),
+    "statements.yaml": (
+        "- id: s-1\n  speaker: ann-lee\n  text: We agree\n  kind: direct\n  event: oslo-talks\n"
+        "  source:\n    article: a-1\n    text: '\"We agree,\" Lee said.'\n"
+    ),
+}
+
+
+def problems_for(tmp_path: Path, **files: str) -> list[str]:
+    contents = dict(GOOD)
+    contents.update({f"{name}.yaml": text for name, text in files.items()})
+    write_files(tmp_path, contents)
+    return [str(p) for p in check_timeline(tmp_path)]
+
+
+def only(problems: list[str]) -> str:
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_good_files_have_no_problems(tmp_path: Path) -> None:
+    assert problems_for(tmp_path) == []
+    assert record_count(tmp_path) == 5
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    events = GOOD["events.yaml"].replace("2020-03-02", "2018-02-30")
+    problem = only(problems_for(tmp_path, events=events))
+    assert problem.startswith(f"{tmp_path / 'events.yaml'}:2:9: oslo-talks.date: '2018-02-30' is not a day")
+    assert "February 2018 has 28 days" in problem
+
+
+def test_date_in_a_form_not_accepted_suggests_the_right_form(tmp_path: Path) -> None:
+    events = GOOD["events.yaml"].replace("2020-03-02", "2 March 2020")
+    problem = only(problems_for(tmp_path, events=events))
+    assert ":2:9: oslo-talks.date: '2 March 2020' is not a date in a form this file accepts" in problem
+    assert "(2020-03-02)" in problem
+
+
+def test_year_alone_is_a_date(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, events=GOOD["events.yaml"].replace("2020-03-02", "2020")) == []
+
+
+def test_unknown_person_id_suggests_the_near_one(tmp_path: Path) -> None:
+    statements = GOOD["statements.yaml"].replace("speaker: ann-lee", "speaker: ann-le")
+    problem = only(problems_for(tmp_path, statements=statements))
+    assert ":2:12: s-1.speaker: unknown id 'ann-le'" in problem
+    assert "did you mean 'ann-lee'?" in problem
+
+
+def test_unknown_people_in_event_article_and_event_ids(tmp_path: Path) -> None:
+    events = GOOD["events.yaml"].replace("[ann-lee]", "[ann-lee, cy-dora]").replace("article: a-1", "article: a-9")
+    statements = GOOD["statements.yaml"].replace("event: oslo-talks", "event: oslo")
+    problems = problems_for(tmp_path, events=events, statements=statements)
+    joined = "\n".join(problems)
+    assert "oslo-talks.people[1]: unknown id 'cy-dora'" in joined
+    assert "oslo-talks.sources[0].article: unknown id 'a-9'" in joined
+    assert "s-1.event: unknown id 'oslo'" in joined
+    assert len(problems) == 3
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    people = GOOD["people.yaml"] + "- id: ann-lee\n  name: Ann Lee again\n"
+    problem = only(problems_for(tmp_path, people=people))
+    assert ":6:7: ann-lee.id: duplicate id 'ann-lee', already used at line 1" in problem
+
+
+def test_unknown_key_says_did_you_mean(tmp_path: Path) -> None:
+    people = GOOD["people.yaml"].replace("  name: Bo Chen", "  name: Bo Chen\n  rol: minister")
+    problem = only(problems_for(tmp_path, people=people))
+    assert ":6:3: bo-chen.rol: unknown field 'rol'; did you mean 'role'?" in problem
+
+
+def test_missing_field_and_wrong_type(tmp_path: Path) -> None:
+    statements = GOOD["statements.yaml"].replace("  kind: direct\n", "").replace("text: We agree", "text: [We, agree]")
+    problems = problems_for(tmp_path, statements=statements)
+    assert any("s-1: missing required field 'kind'; add it (kind: direct or kind: indirect)" in p for p in problems)
+    assert any("s-1.text: expected text but received a list" in p for p in problems)
+
+
+def test_kind_must_be_direct_or_indirect(tmp_path: Path) -> None:
+    statements = GOOD["statements.yaml"].replace("kind: direct", "kind: quote")
+    problem = only(problems_for(tmp_path, statements=statements))
+    assert "s-1.kind: 'quote' is not allowed here; expected one of: direct, indirect" in problem
+
+
+def test_bad_id_explains_the_form(tmp_path: Path) -> None:
+    people = GOOD["people.yaml"].replace("id: bo-chen", "id: Bo Chen")
+    problem = only(problems_for(tmp_path, people=people))
+    assert "Bo Chen.id: 'Bo Chen' is not a valid id; ids use lowercase letters, digits and hyphens" in problem
+
+
+def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
+    people = GOOD["people.yaml"].replace("aliases: [Lee]", "aliases: [Lee")
+    problems = problems_for(tmp_path, people=people)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{tmp_path / 'people.yaml'}:4:")
+    assert "YAML syntax error" in problems[0]
+
+
+def test_source_sentence_no_longer_in_article(tmp_path: Path) -> None:
+    write_files(tmp_path, GOOD)
+    texts = {"a-1": 'They met\nin  Oslo. "We agree," Lee said.'}  # line breaks and spacing do not matter
+    assert check_timeline(tmp_path, article_texts=texts) == []
+    problem = only([str(p) for p in check_timeline(tmp_path, article_texts={"a-1": "They met in Oslo."})])
+    assert "s-1.source.text: the sentence" in problem and "no longer occurs in article 'a-1'" in problem
+
+
+def test_no_data_files_says_what_to_do(tmp_path: Path) -> None:
+    problem = only([str(p) for p in check_timeline(tmp_path / "data")])
+    assert "run `summit-timeline extract` first" in problem
+
+
+def test_problem_format_is_file_line_column_record_field(tmp_path: Path) -> None:
+    events = GOOD["events.yaml"].replace("2020-03-02", "2020-13-02")
+    write_files(tmp_path, {**GOOD, "events.yaml": events})
+    _, problems = load_timeline(tmp_path)
+    (problem,) = problems
+    assert (problem.line, problem.column, problem.record, problem.field) == (2, 9, "oslo-talks", "date")
+    assert str(problem) == f"{tmp_path / 'events.yaml'}:2:9: oslo-talks.date: {problem.message}"
+
+
+def test_edited_file_is_checked_again(tmp_path: Path) -> None:
+    write_files(tmp_path, GOOD)
+    assert check_timeline(tmp_path) == []
+    path = tmp_path / "people.yaml"
+    path.write_text(GOOD["people.yaml"].replace("name: Bo Chen", "name: 7"))
+    assert [p.field for p in check_timeline(tmp_path)] == ["name"]
+
+
+# -- the quick schema test agrees with jsonschema ----------------------------------------------
+
+RECORDS = [
+    {"id": "x", "name": "X"},
+    {"id": "x"},
+    {"id": "X y", "name": "X"},
+    {"id": "x", "name": "X", "aliases": ["a", 3]},
+    {"id": "x", "name": "X", "extra": 1},
+    {"id": "x", "name": ""},
+    {"id": "x", "name": "X", "role": None},
+    {"id": "x", "name": "X", "role": 5},
+    {"id": "e", "date": "2020", "title": "t"},
+    {"id": "e", "date": 2020, "title": "t"},
+    {"id": "e", "date": 20, "title": "t"},
+    {"id": "e", "date": True, "title": "t"},
+    {"id": "e", "date": "2020-1-1", "title": "t"},
+    {"id": "e", "date": "2020", "title": "t", "sources": [{"article": "a", "text": "s"}]},
+    {"id": "e", "date": "2020", "title": "t", "sources": [{"article": "a"}]},
+    {"id": "e", "date": "2020", "title": "t", "importance": -1},
+    {"id": "e", "date": "2020", "title": "t", "background": 1},
+    {"id": "s", "speaker": None, "text": "t", "kind": "direct"},
+    {"id": "s", "speaker": None, "text": "t", "kind": "Direct"},
+    {"id": "s", "speaker": "a", "text": "t", "kind": "direct", "source": {"article": "a", "text": "t", "x": 1}},
+]
+
+
+@pytest.mark.parametrize("kind", ["people", "events", "statements", "articles"])
+def test_quick_schema_test_agrees_with_jsonschema(kind: str) -> None:
+    schema = json.loads(_store_check.schema_text(kind))["items"]
+    quick = _store_check.compile_schema(schema)
+    full = Draft202012Validator(schema)
+    for record in RECORDS:
+        assert quick(record) == full.is_valid(record), record
+
+
+def test_schemas_are_valid_json_schema_and_strict() -> None:
+    for kind in ("people", "events", "statements", "articles"):
+        schema = json.loads(_store_check.schema_text(kind))
+        Draft202012Validator.check_schema(schema)
+        assert schema["items"]["additionalProperties"] is False
+
+
+# -- writing: values come back as they went ---------------------------------------------------
+
+AWKWARD = [
+    "yes", "No", "on", "null", "~", "", "  lead", "trail ", "a: b", "a #b", "#x", "- x", "12:30",
+    "0123", "1e5", ".5", "2018-07-16", "'q'", '"dq"', "it's", "a\nb", "tab\there", "\x85", "\u2028",
+    "\ufeffbom", "😀", "“quotes” — dash", "[x]", "{y}", "@at", "`bt", "%p", "!bang", "&a", "*b", "|p",
+    ">f", "...", "---", "a:", "TRUE", "back\\slash", "\x07bell", "\x7f", "<<",
+]
+
+
+def test_written_values_read_back_identical_in_yaml_1_1_and_1_2() -> None:
+    records = [
+        {"id": "r", "text": value, "list": [value], "source": {"text": value}, "sources": [{"text": value}]}
+        for value in AWKWARD
+    ] + [{"id": "n", "none": None, "float": 0.5, "tiny": 1e-7, "int": 3, "flag": False, "empty": []}]
+    text = _store_emit.dump_records(records)
+    assert _store_yaml.load_fast(text) == records
+    assert yaml.safe_load(text) == records  # what a plain PyYAML reader sees
