@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from generator._people_knowledge import Knowledge, RoleInfo, analyse_role, norm, role_matches
+from generator._people_knowledge import (
+    GENERIC_ROLES,
+    Knowledge,
+    RoleInfo,
+    analyse_role,
+    norm,
+    role_matches,
+)
 from generator._people_names import RELATIONAL_NOUNS
 from generator.model import PartialDate
 
@@ -250,12 +257,14 @@ class Resolver:
             if gender and c.gender and gender != c.gender:
                 return False
             held = c.role.role
-            if held and info.role and head not in RELATIONAL_NOUNS:
+            if held and info.role and head not in RELATIONAL_NOUNS and not info.past:
                 held_head = held in know.head_roles
                 if wants_head and not held_head:
                     return False
-                if not wants_head and held_head and info.role not in ("agent", "officer"):
+                if not wants_head and held_head:
                     return False
+                if info.role not in GENERIC_ROLES and not role_matches(info.role, held, know):
+                    return False  # "the aide" is not the senator
             if head in RELATIONAL_NOUNS:
                 return False
             return True

@@ -254,4 +254,15 @@ def role_matches(wanted: str, held: str, know: Knowledge | None = None) -> bool:
         return held.endswith("adviser")
     if wanted == "official":
         return held not in know.head_roles
+    if wanted == "lawmaker":
+        return held in ("senator", "congressman", "lawmaker", "representative")
+    if wanted == "diplomat":
+        return held in ("ambassador", "envoy", "diplomat", "foreign minister", "secretary of state")
     return False
+
+
+# Description heads that fit people of many roles ("the official", "the politician").
+GENERIC_ROLES = frozenset(
+    ["official", "politician", "leader", "head", "chief", "lawmaker", "diplomat", "agent",
+     "officer", "counterpart", "critic", "activist", "billionaire", "businessman"]
+)

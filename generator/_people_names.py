@@ -158,6 +158,7 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
         if j > token.i + 1 and not any(i in covered for i in range(token.i + 1, j)):
             spans[(token.i + 1, j)] = None
             covered.update(range(token.i + 1, j))
+    spans = {_with_given_name(doc, s, e, know, covered): None for s, e in spans}
     mentions = []
     for start, end in sorted(spans):
         text = " ".join(_mention_words(doc, start, end))
@@ -166,6 +167,25 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
             continue
         mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
     return mentions
+
+
+def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: set[int]
+                     ) -> tuple[int, int]:
+    """'Yury Ushakov' where NER took only 'Ushakov': a capitalised word bound to the name."""
+    while start > 0:
+        before = doc[start - 1]
+        if (
+            before.i in covered
+            or before.dep_ != "compound"
+            or before.head.i not in range(start, end)
+            or before.tag_ != "NNP"
+            or not _is_name_word(before, know)
+            or know.country_of(before.text)
+            or "\n" in before.whitespace_
+        ):
+            break
+        start -= 1
+    return start, end
 
 
 def _compatible_given(a: str, b: str) -> bool:

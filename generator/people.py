@@ -248,16 +248,34 @@ def merge_people(per_article: list[list[Person]]) -> tuple[list[Person], dict[st
                 continue
         target[person.id] = slugify(name)
         full_names.setdefault(slugify(name), name)
-    merged: dict[str, Person] = {}
     grouped: dict[str, list[Person]] = {}
     for person in everyone:
         grouped.setdefault(target[person.id], []).append(person)
-    for merged_id, group in grouped.items():
-        name = full_names.get(merged_id, group[0].name)
+    merged: dict[str, Person] = {}
+    final_id: dict[str, str] = {}
+    for key, group in grouped.items():
+        # The name as the articles spell it most often; the data's spelling
+        # only when no article gives a full name.
+        spelled = Counter(p.name for p in group if len(p.name.split()) > 1)
+        name = (
+            max(spelled, key=lambda n: (spelled[n], len(n)))
+            if spelled
+            else full_names.get(key, group[0].name)
+        )
+        merged_id = slugify(name)
+        final_id[key] = merged_id
         roles = Counter(p.role for p in group if p.role)
         role = max(roles, key=lambda r: (roles[r], len(r))) if roles else ""
         countries = Counter(p.country for p in group if p.country)
         country = countries.most_common(1)[0][0] if countries else ""
         aliases = {a for p in group for a in (p.name, *p.aliases)} - {name}
-        merged[merged_id] = Person(merged_id, name, role, country, sorted(aliases))
-    return sorted(merged.values(), key=lambda p: p.id), target
+        if merged_id in merged:  # two spellings that slugify alike
+            existing = merged[merged_id]
+            existing.role = existing.role or role
+            existing.country = existing.country or country
+            aliases |= set(existing.aliases)
+        merged[merged_id] = Person(merged_id, name, role or merged.get(merged_id, Person("", "")).role,
+                                   country or merged.get(merged_id, Person("", "")).country,
+                                   sorted(aliases - {name}))
+    id_map = {old: final_id[key] for old, key in target.items()}
+    return sorted(merged.values(), key=lambda p: p.id), id_map

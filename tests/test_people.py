@@ -1,0 +1,177 @@
+"""People stage: names merged per article, titles kept as roles, references resolved."""
+
+from __future__ import annotations
+
+from generator.model import PartialDate, Person
+from generator.people import find_people, merge_people
+
+
+def people_in(nlp, text: str, reference: str | None = None):
+    doc = nlp(text)
+    return find_people(doc, PartialDate.parse(reference) if reference else None)
+
+
+def by_id(people: list[Person]) -> dict[str, Person]:
+    return {person.id: person for person in people}
+
+
+def resolved(mentions, text: str) -> str:
+    """The person id of the first mention with exactly this text."""
+    return next(m.person for m in mentions if m.text == text)
+
+
+def test_full_name_title_and_surname_are_one_person(nlp) -> None:
+    people, mentions = people_in(
+        nlp,
+        "Russian President Vladimir Putin met the press. Mr Putin said little. "
+        "Later Putin left for Moscow.",
+    )
+    assert [p.id for p in people] == ["vladimir-putin"]
+    putin = people[0]
+    assert putin.name == "Vladimir Putin"
+    assert putin.role == "Russian President"
+    assert putin.country == "Russia"
+    assert "Putin" in putin.aliases
+    assert {m.text for m in mentions if m.person == "vladimir-putin"} >= {"Vladimir Putin", "Putin"}
+
+
+def test_mentions_are_offsets_into_the_text(nlp) -> None:
+    text = "Kremlin spokesperson Anna Volkova spoke first. Volkova then left."
+    _, mentions = people_in(nlp, text)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_roles_come_from_titles_and_appositions(nlp) -> None:
+    people, _ = people_in(
+        nlp,
+        "Foreign Ministry spokeswoman Olga Petrenko opened the briefing. "
+        "National Security Adviser Tom Harlow spoke next. "
+        "John Doyle, the US ambassador to Canada, arrived late.",
+    )
+    found = by_id(people)
+    assert found["olga-petrenko"].role == "Foreign Ministry spokeswoman"
+    assert found["tom-harlow"].role == "National Security Adviser"
+    assert found["john-doyle"].role == "US ambassador to Canada"
+    assert found["john-doyle"].country == "United States"
+
+
+def test_titles_and_role_words_are_never_people(nlp) -> None:
+    people, _ = people_in(
+        nlp,
+        "The President spoke to the Senator. Mr Dalton thanked the Adviser. "
+        "President Ana Ruiz replied.",
+    )
+    names = {p.name for p in people}
+    assert names == {"Dalton", "Ana Ruiz"}
+    assert by_id(people)["ana-ruiz"].role == "President"
+
+
+def test_page_noise_and_verbs_are_not_part_of_names(nlp) -> None:
+    people, _ = people_in(
+        nlp, "Advertisement\nHide Ad\nDana Whitfield Tweeted that the talks had failed."
+    )
+    assert [p.name for p in people] == ["Dana Whitfield"]
+
+
+def test_same_surname_different_people_stay_apart(nlp) -> None:
+    people, mentions = people_in(
+        nlp,
+        "Jake Morton advises the president. John Morton is an ambassador. "
+        "Morton, the ambassador, flew home.",
+    )
+    assert {p.id for p in people} == {"jake-morton", "john-morton"}
+    assert resolved(mentions, "Morton") == "john-morton"
+
+
+def test_given_name_alone_after_a_title_is_the_known_person(nlp) -> None:
+    people, mentions = people_in(
+        nlp,
+        "Russian President Vladimir has said that deterrence matters. "
+        "Putin spoke to commanders on Tuesday.",
+    )
+    assert [p.id for p in people] == ["vladimir-putin"]
+    assert resolved(mentions, "Vladimir") == "vladimir-putin"
+
+
+def test_pronouns_resolve_to_the_recent_subject_of_matching_gender(nlp) -> None:
+    _, mentions = people_in(
+        nlp,
+        "Maria Olsen met Peter Lund in Oslo. She said the talks were hard. "
+        "Lund disagreed. He said they were easy.",
+    )
+    assert resolved(mentions, "She") == "maria-olsen"
+    assert resolved(mentions, "He") == "peter-lund"
+
+
+def test_descriptions_resolve_in_context(nlp) -> None:
+    _, mentions = people_in(
+        nlp,
+        "Kremlin aide Igor Sadov briefed reporters. The Kremlin official said the summit "
+        "would go ahead. The former diplomat added that he was hopeful.",
+    )
+    assert resolved(mentions, "The Kremlin official") == "igor-sadov"
+    assert resolved(mentions, "The former diplomat") == "igor-sadov"
+
+
+def test_office_descriptions_use_the_holder_at_the_article_date(nlp) -> None:
+    text = "The US president said the talks were useful."
+    people_2021, mentions_2021 = people_in(nlp, text, "2021-06-16")
+    people_2018, mentions_2018 = people_in(nlp, text, "2018-07-16")
+    assert resolved(mentions_2021, "The US president") == "joe-biden"
+    assert resolved(mentions_2018, "The US president") == "donald-trump"
+    assert by_id(people_2021)["joe-biden"].country == "United States"
+
+
+def test_office_description_without_a_date_needs_the_holder_in_the_text(nlp) -> None:
+    _, mentions = people_in(nlp, "The Russian president said little.")
+    assert not mentions
+    _, mentions = people_in(nlp, "Putin arrived. The Russian president said little.")
+    assert resolved(mentions, "The Russian president") == "vladimir-putin"
+
+
+def test_a_possessive_description_is_not_its_possessor(nlp) -> None:
+    _, mentions = people_in(
+        nlp,
+        "Presidential aide Nikolai Orlov arrived on Saturday. Vladimir Putin flew in on Sunday. "
+        "The Russian president's adviser said the meeting mattered.",
+    )
+    assert resolved(mentions, "The Russian president's adviser") == "nikolai-orlov"
+
+
+def test_lone_surname_is_completed_from_the_office_holders(nlp) -> None:
+    people, _ = people_in(nlp, "Mr Lavrov said Russia would reply.")
+    assert [p.id for p in people] == ["sergei-lavrov"]
+
+
+def test_merge_people_joins_surname_only_and_full_name_across_articles() -> None:
+    first = [Person("putin", "Putin")]
+    second = [Person("vladimir-putin", "Vladimir Putin", "Russian President", "Russia")]
+    third = [Person("anna-volkova", "Anna Volkova"), Person("volkova", "Volkova")]
+    merged, id_map = merge_people([first, second, third])
+    assert [p.id for p in merged] == ["anna-volkova", "vladimir-putin"]
+    assert id_map == {
+        "putin": "vladimir-putin",
+        "vladimir-putin": "vladimir-putin",
+        "anna-volkova": "anna-volkova",
+        "volkova": "anna-volkova",
+    }
+    putin = by_id(merged)["vladimir-putin"]
+    assert putin.role == "Russian President" and "Putin" in putin.aliases
+
+
+def test_merge_people_completes_a_surname_from_roles_and_keeps_the_text_spelling() -> None:
+    merged, id_map = merge_people(
+        [[Person("lavrov", "Lavrov")], [Person("yury-ushakov", "Yury Ushakov")],
+         [Person("yuri-ushakov", "Yuri Ushakov")], [Person("yury-ushakov", "Yury Ushakov")]]
+    )
+    assert id_map["lavrov"] == "sergei-lavrov"
+    assert id_map["yuri-ushakov"] == id_map["yury-ushakov"] == "yury-ushakov"
+    assert "Yuri Ushakov" in by_id(merged)["yury-ushakov"].aliases
+
+
+def test_ids_are_stable_slugs_of_the_full_name(nlp) -> None:
+    text = "Senator Ana Ruiz spoke. Ruiz left."
+    first, _ = people_in(nlp, text)
+    second, _ = people_in(nlp, text)
+    assert [p.id for p in first] == [p.id for p in second] == ["ana-ruiz"]

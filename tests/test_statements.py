@@ -1,0 +1,285 @@
+"""Statements stage: direct quotes, reported speech, speakers, dates, audiences, spans."""
+
+from __future__ import annotations
+
+from generator._statements_quotes import find_quotes
+from generator.model import Article, PartialDate, Statement
+from generator.people import find_people
+from generator.statements import find_statements, quotes_as_json_records
+
+
+def statements_in(nlp, text: str, published: str | None = None) -> list[Statement]:
+    doc = nlp(text)
+    people, mentions = find_people(doc, PartialDate.parse(published) if published else None)
+    article = Article(id="art", file="art.txt", part=0, title="", text=text, published=published)
+    found = find_statements(doc, article, people, mentions)
+    for statement in found:  # the contract every statement keeps
+        assert text[statement.start : statement.end] == statement.text
+        assert statement.source.text in text and statement.text in statement.source.text
+        assert statement.source.article == "art"
+    return found
+
+
+def one(statements: list[Statement], words: str) -> Statement:
+    matching = [s for s in statements if words in s.text]
+    assert len(matching) == 1, [s.text for s in statements]
+    return matching[0]
+
+
+# --- quote marks ------------------------------------------------------------
+
+
+def test_straight_and_curly_quotes_are_direct_statements(nlp) -> None:
+    found = statements_in(
+        nlp,
+        '"We will not give in to pressure," Anna Volkova said.\n\n'
+        "\u201cThe talks were long and hard,\u201d Volkova added.",
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "anna-volkova", "We will not give in to pressure"),
+        ("direct", "anna-volkova", "The talks were long and hard"),
+    ]
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ana Ruiz spoke first.\n\n"
+        "\u201cWe are ready to talk,\u201d she said, \u201cbut not at any price.\u201d",
+    )
+    assert len(found) == 1
+    split = found[0]
+    assert split.text.startswith("We are ready to talk")
+    assert split.text.endswith("but not at any price.")
+    assert split.speaker == "ana-ruiz" and split.kind == "direct"
+
+
+def test_multi_sentence_and_colon_introduced_quotes(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The minister Lars Holm said: \u201cNothing has changed. We wait.\u201d",
+    )
+    assert [(s.text, s.speaker) for s in found] == [("Nothing has changed. We wait.", "lars-holm")]
+
+
+def test_a_quote_continuing_into_the_next_paragraph_is_one_statement(nlp) -> None:
+    text = (
+        "\u201cThis is a long quote that runs on past its paragraph,\n\n"
+        "\u201cand it continues here before it ends,\u201d said Maria Olsen.\n\n"
+        "Olsen then left the room."
+    )
+    found = statements_in(nlp, text)
+    assert len(found) == 1
+    assert found[0].text.startswith("This is a long quote")
+    assert found[0].text.endswith("before it ends")
+    assert found[0].speaker == "maria-olsen"
+
+
+def test_single_quotes_nested_in_double_quotes_stay_inside(nlp) -> None:
+    found = statements_in(
+        nlp, "\u201cThey call it \u2018a new era\u2019, but it is not,\u201d Peter Lund said."
+    )
+    assert [s.text for s in found] == ["They call it \u2018a new era\u2019, but it is not"]
+
+
+def test_an_unbalanced_quote_mark_closes_at_the_paragraph_end() -> None:
+    text = (
+        "The aide wrote \u201cthis mark never closes in the paragraph\n\n"
+        "A later paragraph. \u201cA separate quote of several words,\u201d John Miles said."
+    )
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert quotes == ["this mark never closes in the paragraph", "A separate quote of several words,"]
+
+
+def test_unbalanced_quotes_do_not_swallow_the_article(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "John Miles wrote \u201cthis mark is never closed\n\n"
+        "Miles told reporters that the plan had failed.\n\n"
+        "\u201cWe start again next week,\u201d he said.",
+    )
+    assert [s.text for s in found] == [
+        "this mark is never closed",
+        "the plan had failed",
+        "We start again next week",
+    ]
+    assert {s.speaker for s in found} == {"john-miles"}
+
+
+def test_a_quote_standing_alone_continues_the_previous_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cWe are ready for a deal,\u201d Karl Weber told RT.\n\n"
+        "\u201cOthers should be interested in it too.\u201d\n\n"
+        "Critics disagree.",
+    )
+    assert [s.speaker for s in found] == ["karl-weber", "karl-weber"]
+
+
+# --- reported speech --------------------------------------------------------
+
+
+def test_reported_speech_with_and_without_that(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said that the summit would go ahead. "
+        "Weber said the date was not fixed.",
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        ("indirect", "the summit would go ahead"),
+        ("indirect", "the date was not fixed"),
+    ]
+
+
+def test_reporting_verbs_and_according_to(nlp) -> None:
+    text = (
+        "Anna Volkova noted that exports had doubled. "
+        "Volkova stressed that the ban was temporary. "
+        "She warned that prices would rise. "
+        "She denied that the plan had failed. "
+        "According to Volkova, the talks will resume in March."
+    )
+    found = statements_in(nlp, text)
+    assert [s.text for s in found] == [
+        "exports had doubled",
+        "the ban was temporary",
+        "prices would rise",
+        "the plan had failed",
+        "the talks will resume in March",
+    ]
+    assert {s.speaker for s in found} == {"anna-volkova"}
+    assert {s.kind for s in found} == {"indirect"}
+
+
+def test_speaker_with_a_relative_clause_and_an_audience(nlp) -> None:
+    found = statements_in(
+        nlp, "Senator Mary Collins, who chairs the committee, told CNN the bill would pass."
+    )
+    assert [(s.speaker, s.audience, s.text) for s in found] == [
+        ("mary-collins", "CNN", "the bill would pass")
+    ]
+
+
+def test_short_quoted_words_belong_to_the_reported_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said Moscow considers Washington a \u201cpartner\u201d and not a "
+        "\u2018competitor\u2019.",
+    )
+    assert len(found) == 1
+    assert found[0].kind == "indirect"
+    assert "\u201cpartner\u201d" in found[0].text and "\u2018competitor\u2019" in found[0].text
+
+
+def test_a_quote_that_is_the_whole_reported_clause_is_direct(nlp) -> None:
+    found = statements_in(
+        nlp, "Karl Weber said that \u201cit is important for both sides to cooperate.\u201d"
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        ("direct", "it is important for both sides to cooperate.")
+    ]
+
+
+def test_hypothetical_and_denied_speech_is_not_a_statement(nlp) -> None:
+    found = statements_in(
+        nlp, "Karl Weber could say that the plan works. He did not say that it failed."
+    )
+    assert found == []
+
+
+def test_scare_quotes_alone_are_not_statements(nlp) -> None:
+    found = statements_in(nlp, "The media, which Karl Weber calls \u201cthe foe\u201d, ignored him.")
+    assert found == []
+
+
+# --- speakers ---------------------------------------------------------------
+
+
+def test_pronoun_and_description_speakers_are_resolved(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Kremlin aide Igor Sadov met reporters on Monday.\n\n"
+        "\u201cThe meeting will be difficult,\u201d he said.\n\n"
+        "\u201cWe expect no breakthrough at all,\u201d the Kremlin official added.",
+    )
+    assert [s.speaker for s in found] == ["igor-sadov", "igor-sadov"]
+
+
+def test_the_quote_subject_is_never_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cEuropean countries should be interested in normal relations, our two countries "
+        "specifically,\u201d Karl Weber told RT.",
+    )
+    assert [(s.speaker, s.audience) for s in found] == [("karl-weber", "RT")]
+
+
+def test_groups_and_unknown_sources_get_no_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "US officials said the meeting could be postponed. "
+        "\u201cThe summit is a mistake and everyone knows it,\u201d a source said.",
+    )
+    assert len(found) == 2
+    assert [s.speaker for s in found] == ["", ""]
+
+
+def test_speaker_by_office_at_the_article_date(nlp) -> None:
+    found = statements_in(
+        nlp, "The US president told reporters the summit was a success.", "2021-06-16"
+    )
+    assert [(s.speaker, s.audience) for s in found] == [("joe-biden", "reporters")]
+
+
+# --- dates, audiences, ids --------------------------------------------------
+
+
+def test_date_comes_from_the_attribution_else_the_article(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said on Friday that the vote in 2016 was fair.\n\n"
+        "\u201cNothing will change for years,\u201d Weber told reporters.",
+        published="2021-06-12",
+    )
+    assert [s.date for s in found] == ["2021-06-11", "2021-06-12"]
+
+
+def test_date_falls_back_to_the_article_date_at_its_precision(nlp) -> None:
+    found = statements_in(nlp, "Karl Weber said the vote was fair.", published="2021-06")
+    assert found[0].date == "2021-06"
+
+
+def test_audiences(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber told Fox News that the deal was dead. "
+        "In an interview with NBC, Anna Volkova said that talks would continue. "
+        "Volkova told journalists that nothing was agreed.",
+    )
+    assert [s.audience for s in found] == ["Fox News", "NBC", "journalists"]
+
+
+def test_statement_ids_are_stable_and_unique(nlp) -> None:
+    text = "Karl Weber said the deal was dead. Weber said the deal was dead."
+    first = statements_in(nlp, text)
+    second = statements_in(nlp, text)
+    assert [s.id for s in first] == [s.id for s in second]
+    assert len({s.id for s in first}) == 2
+    assert all(s.id.startswith("art-") for s in first)
+
+
+def test_quotes_as_json_records_name_the_speaker(nlp) -> None:
+    text = (
+        "\u201cWe will win this vote,\u201d Senator Ana Ruiz said. "
+        "Officials said the count would take days."
+    )
+    doc = nlp(text)
+    people, mentions = find_people(doc, None)
+    found = find_statements(doc, Article("a", "a.txt", 0, "", text), people, mentions)
+    records = quotes_as_json_records(found, people)
+    assert records == [
+        {"start": 1, "end": 22, "text": "We will win this vote", "speaker": "Ana Ruiz",
+         "kind": "direct"},
+        {"start": text.index("the count"), "end": len(text) - 1,
+         "text": "the count would take days", "speaker": "", "kind": "indirect"},
+    ]
