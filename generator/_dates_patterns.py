@@ -158,7 +158,8 @@ def _full_date(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
         "may", "might", "can", "could", "will", "would"
     ):
         return None
-    return Found(match.start(), match.end(), Spec("month_day", month=month, day=day), 3)
+    weekday = lex.weekday(match["wd"]) if match["wd"] else 0
+    return Found(match.start(), match.end(), Spec("month_day", month=month, day=day, weekday=weekday), 3)
 
 
 def _month_year(match: re.Match[str], text: str, lex: Lexicon) -> Found:
@@ -471,6 +472,10 @@ def _season(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     season = match["season"].lower()
     if not rel and not match["lead"]:
         return None
+    if rel == "the" and _word_before(text, match.start()).lower() not in (
+        "in", "during", "by", "until", "till", "since", "over", "through", "throughout", "into"
+    ):
+        return None  # "the fall of Rome"
     code = lex.seasons[season]
     direction = {"last": "last", "next": "next", "this": "this", "the coming": "next", "coming": "next",
                  "past": "last"}.get(rel, "")
@@ -625,7 +630,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (re.compile(
             rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|the\s+following|following|the\s+previous|previous|the\s+next|the\s+prior|past|on))\s+)?"
             rf"(?P<wd>(?:{v.weekday})(?:['’]s|s)?)(?:\s+(?P<part>{v.part_of_day}))?\b"), _weekday),
-        (re.compile(rf"\b(?:(?P<rel>last|next|this|the\s+coming|coming|past|early|late|mid|the)\s+|(?P<lead>(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)))(?P<season>{v.season})\b(?!\s+(?:of\s+)?\d)(?!['’]s)"), _season),
+        (re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|the\s+coming|coming|past|early|late|mid|the))\s+|(?P<lead>(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)))(?P<season>{v.season})\b(?!\s+(?:of\s+)?\d)"), _season),
         (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)\b(?!\s+of\s+(?:the\s+)?(?:\d|\w+\s+century))(?!\s+(?:of\s+)?(?:an?|the\s+\w+s?\s+of)\b)", i), _part_of_year),
         (re.compile(rf"\b(?P<word>{v.reference})\b", i), _reference_word),
         (re.compile(rf"\b(?:every|each)\s+(?:(?P<num>{v.number}|\d+|other)\s+)?(?P<what>(?:{v.unit})|(?:{v.weekday})|(?:{v.month}))\b", i), _set),

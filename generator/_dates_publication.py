@@ -35,6 +35,7 @@ FAR = 3650  # days: a bound that only limits one side
 
 # Trust levels (higher is applied first).
 TRUST_DATELINE = 100
+TRUST_WEEKDAY_DATE = 75
 TRUST_CROSS_ARTICLE = 70
 TRUST_SUMMIT_RELATIVE = 65
 TRUST_FIRST_LINES = 62
@@ -370,6 +371,36 @@ def _explicit_date_clues(view: _ArticleView) -> tuple[list[Clue], TaggedExpressi
     return clues, latest
 
 
+def _weekday_date_clues(view: _ArticleView, clues: list[Clue]) -> list[Clue]:
+    """"on Monday, July 16": the weekday picks the year; the writing falls within that week."""
+    found = []
+    combined = _combine(clues)
+    lower = next((c.first for c in clues if c.trust == TRUST_PAST_DATES), None)
+    for item in view.tagged:
+        spec = item.spec
+        if spec.kind != "month_day" or not spec.weekday:
+            continue
+        candidates = [
+            day for year in range(1900, dt.date.today().year + 2)
+            if (day := cal.safe_date(year, spec.month, spec.day)) and day.isoweekday() == spec.weekday
+        ]
+
+        def window(day: dt.date) -> tuple[dt.date, dt.date]:
+            return (cal.add_days(day, -6), day) if item.tense == "future" else (day, cal.add_days(day, 6))
+
+        if combined:
+            viable = [d for d in candidates if window(d)[0] <= combined[1] and combined[0] <= window(d)[1]]
+        elif lower:
+            viable = [d for d in candidates if d >= lower][:1]
+        else:
+            viable = []
+        if len(viable) == 1:
+            first, last = window(viable[0])
+            basis = f"{_quote(item.expression.text)} fell on a {viable[0].strftime('%A')} in {viable[0].year}"
+            found.append(Clue(first, last, TRUST_WEEKDAY_DATE, basis, "likely"))
+    return found
+
+
 # --- combining -----------------------------------------------------------------------------------
 
 
@@ -402,7 +433,8 @@ def _decide(view: _ArticleView, clues: list[Clue], month_day: tuple[int, int] | 
     if month_day and combined:
         day = _year_for_month_day(month_day, combined[0], combined[1])
         if day:
-            return day.isoformat(), f"dateline '{month_day[1]} {day.strftime('%B')}', year from {combined[2][0].basis} (certain)"
+            sure = "certain" if combined[2][0].trust >= TRUST_SUMMIT_TENSE else "likely"
+            return day.isoformat(), f"dateline '{day.strftime('%B')} {month_day[1]}', year from {combined[2][0].basis} ({sure})"
     if combined is None:
         return None
     first, last, used = combined
@@ -442,6 +474,7 @@ def infer_publication_dates(articles: list[Article]) -> dict[str, tuple[str, str
         clues += _summit_clues(view)
         explicit, latest = _explicit_date_clues(view)
         clues += explicit
+        clues += _weekday_date_clues(view, clues)
         decided = _decide(view, clues, month_day, latest)
         if decided:
             results[view.article.id] = decided

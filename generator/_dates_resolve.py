@@ -120,8 +120,13 @@ def _month_year(month: int, ref: dt.date, direction: Direction) -> int:
     return min(candidates)[2]
 
 
-def _month_day(month: int, day: int, ref: dt.date, direction: Direction) -> dt.date | None:
+def _month_day(month: int, day: int, ref: dt.date, direction: Direction, weekday: int = 0) -> dt.date | None:
     candidates = [d for year in range(ref.year - 4, ref.year + 5) if (d := cal.safe_date(year, month, day))]
+    if weekday:
+        # "Monday, July 16": a year within one of the reference whose July 16 is a Monday decides
+        matching = [d for d in candidates if d.isoweekday() == weekday and abs(d.year - ref.year) <= 1]
+        if matching:
+            return min(matching, key=lambda d: abs((d - ref).days))
     if not candidates:
         return None
     if direction == "this":
@@ -248,7 +253,7 @@ def resolve_spec(
         return spec.type, _x_value(spec) + spec.time
     direction = _direction(spec, tense)
     if spec.kind == "month_day":
-        day = _month_day(spec.month, spec.day, ref, direction)
+        day = _month_day(spec.month, spec.day, ref, direction, spec.weekday)
         if not spec.direction and day and abs((day - ref).days) > 300:
             near = _month_day(spec.month, spec.day, ref, "near")
             if near and abs((near - ref).days) <= NEAR_DATE_DAYS:
