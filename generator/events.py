@@ -7,14 +7,16 @@ several sentences or articles becomes one event with several sources.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from generator.knowledge import load_data
+from generator.knowledge import KnownSummit, known_summits, load_data
 from generator.model import (
     Article,
     Event,
@@ -35,6 +37,10 @@ class EventType:
     name: str
     weight: float
     trigger: re.Pattern[str]
+    # Trigger words that count only as nouns ("an address", not "to address").
+    nouns_only: frozenset[str] = frozenset()
+    actors: bool = False  # the people named take part, and title the event
+    generic: bool = False  # yields a date to a more specific trigger nearby
 
 
 @cache
@@ -42,15 +48,31 @@ def event_types() -> tuple[EventType, ...]:
     data = load_data("event_types")
     types = []
     for name, spec in data["types"].items():
-        words = sorted(spec["triggers"], key=len, reverse=True)
+        words = sorted((w.removesuffix("/noun") for w in spec["triggers"]), key=len, reverse=True)
+        nouns = frozenset(w.removesuffix("/noun").lower() for w in spec["triggers"] if w.endswith("/noun"))
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-        types.append(EventType(name, float(spec.get("weight", 1)), pattern))
+        types.append(
+            EventType(
+                name,
+                float(spec.get("weight", 1)),
+                pattern,
+                nouns,
+                actors=bool(spec.get("actors")),
+                generic=bool(spec.get("generic")),
+            )
+        )
     return tuple(types)
 
 
 @cache
-def _type_weights() -> dict[str, float]:
-    return {t.name: t.weight for t in event_types()}
+def _types_by_name() -> dict[str, EventType]:
+    return {t.name: t for t in event_types()}
+
+
+@cache
+def _speech_verb_forms() -> frozenset[str]:
+    verbs = load_data("speech_verbs")["verbs"]
+    return frozenset(form.lower() for forms in verbs.values() for form in forms)
 
 
 @cache
@@ -73,41 +95,279 @@ def find_events(
     expressions: list[TimeExpression],
     mentions: list[Mention],
     people: dict[str, Person],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[Event]:
-    """Events reported by the sentences of one article (before merging)."""
+    """Events reported by the sentences of one article (before merging).
+
+    Dates inside direct quotes are left out: "today" in a quote is the day the
+    words were said, not the day the article reports.
+    """
+    published = _published(article)
+    window = _article_window(published)
+    quoted = [*quoted, *quoted_regions(article.text)]
+
+    def outside_quotes(offset: int) -> bool:
+        return not any(start <= offset < end for start, end in quoted)
+
+    dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
+    found: list[Event] = []
+    for sentence in doc.sents:
+        triggers = [t for t in _triggers(sentence) if outside_quotes(t.start)]
+        if not triggers:
+            continue
+        participants = _participants(sentence, mentions)
+        in_sentence = [e for e in dated if sentence.start_char <= e.start < sentence.end_char]
+        candidates: list[tuple[_Trigger, PartialDate, TimeExpression | None, KnownSummit | None]] = []
+        for expression in in_sentence:
+            trigger = _trigger_for_date(sentence, expression, triggers)
+            if trigger is None:
+                continue
+            date = expression.date
+            assert date is not None
+            summit = (
+                _known_summit(sentence.text, trigger, participants, people, date, window)
+                if trigger.summit_like
+                else None
+            )
+            candidates.append((trigger, date, expression, summit))
+        summit_trigger = next((t for t in triggers if t.summit_like), None)
+        if summit_trigger and not any(c[3] for c in candidates):
+            summit = _known_summit(sentence.text, summit_trigger, participants, people, None, window)
+            if summit:
+                candidates.append((summit_trigger, _day(summit.first), None, summit))
+        seen: set[tuple[str, str]] = set()
+        for trigger, date, expression, summit in candidates:
+            event = _event_from(sentence, article, trigger, date, expression, summit, participants, people, published)
+            if (event.type, event.date) not in seen:
+                seen.add((event.type, event.date))
+                found.append(event)
+    return found
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    start: int  # character offsets in the document
+    end: int
+
+    @property
+    def summit_like(self) -> bool:
+        return self.type in SUMMIT_LIKE_TYPES
+
+
+# A summit is also reported as "met", "talks" or "a meeting": one happening.
+SUMMIT_LIKE_TYPES = ("summit", "meeting")
+# How far from the article's date a known summit may lie to be the one meant.
+SUMMIT_REACH_DAYS = 400
+
+
+def _triggers(sentence: Span) -> list[_Trigger]:
+    found = []
+    for event_type in event_types():
+        for match in event_type.trigger.finditer(sentence.text):
+            start = sentence.start_char + match.start()
+            word = match.group().lower()
+            if word in event_type.nouns_only and not _is_noun_at(sentence.doc, start):
+                continue
+            found.append(_Trigger(event_type.name, start, start + len(match.group())))
+    return found
+
+
+def _is_noun_at(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
+
+
+_QUOTED = re.compile(r'“[^”\n]*”|"[^"\n]*"')
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of text inside double quote marks (a paragraph at most)."""
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def _trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[_Trigger]) -> _Trigger | None:
+    """The happening a date belongs to: the trigger nearest to it in the parse tree
+    (then in the text); None when no trigger is near enough to be its own.
+
+    A date on a speech verb ("said on Friday") dates the words, not what they
+    speak of: it goes only to the verb itself or its object ("announced
+    sanctions in April").
+    """
+    doc = sentence.doc
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return None
+    date_path = _path_to_root(span.root)
+    head = _governing_verb(span.root)
+    best: tuple[int, int, _Trigger] | None = None
+    for trigger in triggers:
+        token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if token is None:
+            continue
+        if head is not None and head.lower_ in _speech_verb_forms():
+            if not _is_argument_of(token.root, head):
+                continue
+        distance = _tree_distance(date_path, _path_to_root(token.root))
+        distance += 1 if _types_by_name()[trigger.type].generic else 0
+        key = (distance, abs(trigger.start - expression.start), trigger)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is None or best[0] > MAX_TREE_DISTANCE:
+        return None
+    return best[2]
+
+
+CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl"))
+
+
+def _is_argument_of(token: Token, verb: Token) -> bool:
+    """The verb itself, or a phrase of its own clause (not a reported clause)."""
+    while token.i != verb.i:
+        if token.dep_ in CLAUSE_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a date phrase modifies ("said" in "said on Friday"), if any."""
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.pos_ not in ("ADP", "NOUN", "PROPN", "NUM", "DET", "ADJ"):
+            return None
+    return None
+
+
+# A date more edges than this away from every trigger in the parse dates none of them.
+MAX_TREE_DISTANCE = 5
+
+
+def _path_to_root(token: Token) -> list[int]:
+    path = [token.i]
+    while token.head.i != token.i:
+        token = token.head
+        path.append(token.i)
+    return path
+
+
+def _tree_distance(a: list[int], b: list[int]) -> int:
+    positions = {index: depth for depth, index in enumerate(b)}
+    for depth, index in enumerate(a):
+        if index in positions:
+            return depth + positions[index]
+    return len(a) + len(b)  # different sentences: as far as can be
+
+
+def _article_window(published: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
+    if published is None:
+        return None
+    first = _day(published)
+    if published.precision == "day":
+        last = first
+    elif published.precision == "month":
+        last = _day(PartialDate(published.year, published.month, calendar.monthrange(published.year, published.month or 1)[1]))
+    else:
+        last = datetime.date(published.year, 12, 31)
+    return first, last
+
+
+def _day(date: PartialDate | datetime.date) -> datetime.date:
+    if isinstance(date, datetime.date):
+        return date
+    return datetime.date(date.year, date.month or 1, date.day or 1)
+
+
+def _known_summit(
+    text: str,
+    trigger: _Trigger,
+    participants: list[str],
+    people: dict[str, Person],
+    date: PartialDate | None,
+    window: tuple[datetime.date, datetime.date] | None,
+) -> KnownSummit | None:
+    """The known summit a sentence speaks of: named by place or alias (or, for the
+    word "summit", by its leaders), and the only one that fits the date given or
+    else the article's date."""
+    surnames = {people[p].name.split()[-1] for p in participants if p in people}
+    named, by_leaders = [], []
+    for summit in known_summits():
+        if not _fits(summit, date, window):
+            continue
+        if any(_names(text, name) for name in (*summit.places, *summit.aliases)):
+            named.append(summit)
+        elif trigger.type == "summit" and len(surnames) >= 2 and surnames <= set(summit.leaders):
+            by_leaders.append(summit)
+    matches = named or by_leaders
+    if not matches:
+        return None
+    if len(matches) > 1 and window is not None:
+        middle = window[0] + (window[1] - window[0]) / 2
+        matches.sort(key=lambda s: abs((s.first - middle).days))
+        if abs((matches[0].first - middle).days) == abs((matches[1].first - middle).days):
+            return None
+    return matches[0] if len(matches) == 1 or window is not None else None
+
+
+def _fits(summit: KnownSummit, date: PartialDate | None, window: tuple[datetime.date, datetime.date] | None) -> bool:
+    if date is not None:
+        return summit.first.isoformat().startswith(date.iso()) or summit.last.isoformat().startswith(date.iso())
+    reach = datetime.timedelta(days=SUMMIT_REACH_DAYS)
+    return window is not None and window[0] - reach <= summit.first <= window[1] + reach
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def _event_from(
+    sentence: Span,
+    article: Article,
+    trigger: _Trigger,
+    date: PartialDate,
+    expression: TimeExpression | None,
+    summit: KnownSummit | None,
+    participants: list[str],
+    people: dict[str, Person],
+    published: PartialDate | None,
+) -> Event:
     from generator.topics import find_topics
 
-    published = _published(article)
-    events: list[Event] = []
-    dated = [e for e in expressions if e.date is not None]
-    for sentence in doc.sents:
-        in_sentence = [e for e in dated if sentence.start_char <= e.start < sentence.end_char]
-        if not in_sentence:
-            continue
-        event_type = classify_event_sentence(sentence.text)
-        if event_type is None:
-            continue
-        expression = in_sentence[0]
-        date = expression.date
-        assert date is not None
-        participants = _participants(sentence, mentions)
-        place = _place(sentence)
-        background = is_background_date(article.text, expression, published)
-        events.append(
-            Event(
-                id="",
-                date=date.iso(),
-                title=event_title(event_type, participants, place, people),
-                type=event_type,
-                sources=[Source(article.id, sentence.text.strip())],
-                summary=_summary(sentence.text),
-                people=participants,
-                place=place,
-                topics=find_topics(sentence.text),
-                background=background,
-            )
-        )
-    return events
+    if summit is not None:
+        event_type, place, title = "summit", summit.places[0], summit.name
+        date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
+    else:
+        event_type, place = trigger.type, _place(sentence)
+        title = _noun_phrase_title(sentence, trigger, expression) or event_title(event_type, participants, place, people)
+    return Event(
+        id="",
+        date=date.iso(),
+        title=title,
+        type=event_type,
+        sources=[Source(article.id, sentence.text.strip())],
+        summary=_summary(sentence.text),
+        people=participants,
+        place=place,
+        topics=find_topics(sentence.text),
+        background=expression is not None and is_background_date(article.text, expression, published),
+    )
+
+
+def _noun_phrase_title(sentence: Span, trigger: _Trigger, expression: TimeExpression | None) -> str:
+    """A named happening ("the Hitler-Stalin Pact", "the 2016 presidential election")
+    titles itself."""
+    for chunk in sentence.noun_chunks:
+        if chunk.start_char <= trigger.start < chunk.end_char:
+            words = [t for t in chunk if t.pos_ not in ("DET", "PRON") and not t.is_punct]
+            dated = expression is not None and chunk.start_char <= expression.start < chunk.end_char
+            if words and (dated or any(t.pos_ == "PROPN" for t in words)):
+                text = sentence.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                return text[0].upper() + text[1:]
+    return ""
 
 
 def _published(article: Article) -> PartialDate | None:
@@ -143,13 +403,18 @@ def _place(sentence: Span) -> str:
     places = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
     # "in Helsinki, Finland": the place right after "in"/"at" is where it happened.
     for ent in places:
-        if ent.start > sentence.start and ent.doc[ent.start - 1].lower_ in ("in", "at"):
+        before = ent.start - 1
+        while before > sentence.start and ent.doc[before].pos_ == "ADJ":
+            before -= 1  # "in southwest Syria"
+        if before >= sentence.start and ent.doc[before].lower_ in ("in", "at"):
             return ent.text
     return ""
 
 
 def event_title(event_type: str, participants: list[str], place: str, people: dict[str, Person]) -> str:
-    names = [people[p].name.split()[-1] for p in participants[:3] if p in people]
+    spec = _types_by_name().get(event_type)
+    actors = participants[:3] if spec is None or spec.actors else []
+    names = [people[p].name.split()[-1] for p in actors if p in people]
     who = "–".join(names)
     title = f"{who} {event_type}" if who else event_type.capitalize()
     if place:
@@ -165,31 +430,39 @@ def _summary(sentence: str) -> str:
 
 
 def _same_happening(a: Event, b: Event) -> bool:
+    """Same kind, compatible dates, and the same place, people or name."""
     if a.type != b.type:
         return False
     da, db = PartialDate.parse(a.date), PartialDate.parse(b.date)
-    if da.precision == db.precision and da != db:
-        return False
-    # A coarser date may name the same happening as a finer one within it.
     coarse, fine = (da, db) if len(a.date) <= len(b.date) else (db, da)
     if not fine.iso().startswith(coarse.iso()):
         return False
+    if a.title == b.title or (da == db and da.precision == "year"):
+        return True
     if a.place and b.place:
         return a.place == b.place
-    return bool(set(a.people) & set(b.people)) or da == db
+    # Without two places, only reports dated alike are merged on shared people.
+    return da == db and bool(set(a.people) & set(b.people))
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """One event per happening, with all its sources; ids assigned, sorted by date."""
+    """One event per happening, with all its sources; ids assigned, sorted by date.
+
+    A merged event is background when most of its reports treat it so.
+    """
     merged: list[Event] = []
+    background_votes: list[list[bool]] = []
     for event in events:
-        for existing in merged:
+        for index, existing in enumerate(merged):
             if _same_happening(existing, event):
                 _absorb(existing, event)
+                background_votes[index].append(event.background)
                 break
         else:
             merged.append(event)
-    for event in merged:
+            background_votes.append([event.background])
+    for event, votes in zip(merged, background_votes, strict=True):
+        event.background = sum(votes) * 2 > len(votes)
         event.importance = event_importance(event)
     merged.sort(key=lambda e: (e.date, -e.importance, e.title))
     _assign_ids(merged)
@@ -205,13 +478,14 @@ def _absorb(target: Event, other: Event) -> None:
     target.people += [p for p in other.people if p not in target.people]
     target.topics += [t for t in other.topics if t not in target.topics]
     target.place = target.place or other.place
-    target.background = target.background and other.background
 
 
 def event_importance(event: Event) -> float:
     """Independent reports count most, then how often it is told, then its kind."""
     articles = {source.article for source in event.sources}
-    score = 2.0 * len(articles) + 0.5 * len(event.sources) + _type_weights().get(event.type, 1)
+    score = 2.0 * len(articles) + 0.5 * len(event.sources) + (
+        _types_by_name()[event.type].weight if event.type in _types_by_name() else 1
+    )
     return round(score / (3 if event.background else 1), 2)
 
 

@@ -8,7 +8,9 @@ after the shipped one, and its list entries are appended (mappings are merged).
 
 from __future__ import annotations
 
+import datetime
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,3 +41,39 @@ def load_data(name: str) -> Any:
         with open(Path(user_dir) / f"{name}.yaml", encoding="utf-8") as handle:
             data = _merge(data, yaml.safe_load(handle))
     return data
+
+
+@dataclass(frozen=True)
+class KnownSummit:
+    """One entry of `data/summits.yaml`: a summit whose date and place are known."""
+
+    name: str
+    first: datetime.date
+    last: datetime.date
+    places: tuple[str, ...]
+    leaders: tuple[str, ...]  # the word that names each leader in a text (family name)
+    aliases: tuple[str, ...]
+
+
+@cache
+def known_summits() -> tuple[KnownSummit, ...]:
+    summits = []
+    for entry in load_data("summits").get("summits", []):
+        leaders = []
+        for leader in entry.get("leaders", []):
+            if isinstance(leader, dict):
+                leaders.append(str(leader.get("short") or str(leader["name"]).split()[-1]))
+            else:
+                leaders.append(str(leader).split()[-1])
+        first = datetime.date.fromisoformat(str(entry["date"]))
+        summits.append(
+            KnownSummit(
+                name=str(entry["name"]),
+                first=first,
+                last=datetime.date.fromisoformat(str(entry["end"])) if entry.get("end") else first,
+                places=tuple(str(p) for p in entry.get("places", [])),
+                leaders=tuple(leaders),
+                aliases=tuple(str(a) for a in entry.get("aliases", []) or []),
+            )
+        )
+    return tuple(summits)

@@ -78,7 +78,8 @@ def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     found_people, mentions = people.find_people(doc, reference)
     found_statements = statements.find_statements(doc, article, found_people, mentions)
     by_id = {person.id: person for person in found_people}
-    found_events = events.find_events(doc, article, expressions, mentions, by_id)
+    quoted = [(s.start, s.end) for s in found_statements if s.kind == "direct"]
+    found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted)
     return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
 
 

@@ -15,6 +15,31 @@ def _expression(text: str, phrase: str, value: str) -> TimeExpression:
     return TimeExpression(start, start + len(phrase), phrase, "DATE", value)
 
 
+def test_dates_in_quotes_and_dates_of_speech_make_no_event(nlp) -> None:
+    text = "“We met today,” Anna Berg said on May 3. The summit was useful, she said on Friday."
+    doc = nlp(text)
+    expressions = [
+        _expression(text, "today", "2019-05-10"),
+        _expression(text, "May 3", "2019-05-03"),
+        _expression(text, "Friday", "2019-05-10"),
+    ]
+    assert find_events(doc, _article(text), expressions, [], {}) == []
+
+
+def test_a_known_summit_dates_a_sentence_that_names_its_place(nlp) -> None:
+    text = "The leaders held their summit in Helsinki, officials said."
+    doc = nlp(text)
+    (event,) = find_events(doc, _article(text, published="2018-07-17"), [], [], {})
+    assert (event.date, event.type, event.place) == ("2018-07-16", "summit", "Helsinki")
+
+
+def test_date_goes_to_the_specific_happening_not_the_generic_verb(nlp) -> None:
+    text = "The government announced new sanctions in April."
+    doc = nlp(text)
+    (event,) = find_events(doc, _article(text), [_expression(text, "April", "2019-04")], [], {})
+    assert (event.type, event.date) == ("sanctions", "2019-04")
+
+
 def test_sentence_types_come_from_the_data_file() -> None:
     assert classify_event_sentence("The leaders held a summit in Oslo.") == "summit"
     assert classify_event_sentence("The two spoke in a phone call on Friday.") == "phone call"
@@ -54,7 +79,7 @@ def _event(date: str, place: str = "", people: list[str] | None = None, article:
     return Event(
         id="",
         date=date,
-        title="x",
+        title=f"{kind} in {place}" if place else kind,
         type=kind,
         sources=[Source(article, f"{article} says {date}")],
         place=place,
@@ -96,4 +121,4 @@ def test_importance_grows_with_independent_sources() -> None:
 def test_ids_are_stable_across_runs() -> None:
     first = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
     again = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
-    assert first == again == ["2017-01-02-x", "2018-07-16-x"]
+    assert first == again == ["2017-01-02-summit-in-rome", "2018-07-16-summit-in-oslo"]
