@@ -388,16 +388,18 @@ def _weekday_date_clues(view: _ArticleView, clues: list[Clue]) -> list[Clue]:
         def window(day: dt.date) -> tuple[dt.date, dt.date]:
             return (cal.add_days(day, -6), day) if item.tense == "future" else (day, cal.add_days(day, 6))
 
-        if combined:
+        confidence = "likely"
+        if combined and (combined[1] - combined[0]).days <= 731:
             viable = [d for d in candidates if window(d)[0] <= combined[1] and combined[0] <= window(d)[1]]
         elif lower:
-            viable = [d for d in candidates if d >= lower][:1]
+            # only a lower bound: the first such year after the latest date the text gives
+            viable, confidence = [d for d in candidates if d >= lower][:1], "uncertain"
         else:
             viable = []
         if len(viable) == 1:
             first, last = window(viable[0])
             basis = f"{_quote(item.expression.text)} fell on a {viable[0].strftime('%A')} in {viable[0].year}"
-            found.append(Clue(first, last, TRUST_WEEKDAY_DATE, basis, "likely"))
+            found.append(Clue(first, last, TRUST_WEEKDAY_DATE, basis, confidence))
     return found
 
 

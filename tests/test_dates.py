@@ -144,6 +144,51 @@ def test_reference_words() -> None:
     assert value_of("Ties were recently frozen.", "recently") == "PAST_REF"
 
 
+def test_a_year_earlier_keeps_the_granularity_of_the_date_before() -> None:
+    text = "Exports grew in the third quarter of 2019, up from a year earlier."
+    assert value_of(text, "a year earlier", None) == "2018-Q3"
+    assert value_of("He took office in 2011 and left office five years later.", "five years later", None) == "2016"
+
+
+def test_over_the_weekend_follows_the_tense() -> None:
+    # REF is Tuesday 2018-07-17; the weekend before is 14-15 July (week 28)
+    assert value_of("Protests spread over the weekend.", "the weekend") == "2018-W28-WE"
+    assert value_of("Protests will resume over the weekend.", "the weekend") == "2018-W29-WE"
+
+
+def test_since_looks_back_and_until_looks_ahead() -> None:
+    assert value_of("Her first trip since October will start soon.", "October") == "2017-10"
+    assert value_of('"We have until Friday," the envoy said.', "Friday") == "2018-07-20"
+
+
+def test_weekday_with_a_date_picks_the_year_that_fits() -> None:
+    ref = PartialDate(2019, 3, 20)
+    assert value_of("The Senate voted on Tuesday, March 5, to approve it.", "Tuesday, March 5", ref) == "2019-03-05"
+
+
+def test_date_without_year_next_to_the_reference_is_the_near_one() -> None:
+    # past tense, but a truce "beginning" two days after the reference is this year's
+    text = "The sides agreed to a truce beginning at noon on July 19."
+    assert value_of(text, "noon on July 19") == "2018-07-19T12:00"
+
+
+def test_clock_time_takes_the_day_its_sentence_names() -> None:
+    text = "Polls opened at 7 a.m. and closed at 9 p.m. on Sunday."
+    assert value_of(text, "7 a.m.") == "2018-07-15T07:00"
+    assert value_of(text, "9 p.m. on Sunday") == "2018-07-15T21:00"
+
+
+def test_seasons() -> None:
+    assert value_of("Talks stalled last spring.", "last spring") == "2018-SP"
+    assert value_of("Protests spread in the spring of 2011.", "the spring of 2011") == "2011-SP"
+    assert tags("The fall of the empire was swift.") == []
+
+
+def test_decade_and_century_durations() -> None:
+    assert value_of("The country has lost a decade.", "a decade") == "P1DE"
+    assert value_of("Relations have improved over the past three decades.", "the past three decades") == "P3DE"
+
+
 # --- times, durations, sets ----------------------------------------------------------------------
 
 
@@ -209,6 +254,11 @@ def test_sets(text: str, phrase: str, value: str) -> None:
         "The ministers may decide to leave.",
         "The video had 7340 views.",
         "He read Windows 2000 manuals.",
+        "About 2000 people attended the rally.",
+        "Theresa May said the deal was dead.",
+        "A second summit is planned.",
+        "Flight MH17 was downed; Resolution 2254 calls for talks; Route 66.",
+        "The vote was 52-48, with 1,500 abstentions and 2,000 guests.",
     ],
 )
 def test_non_dates_are_not_tagged(text: str) -> None:
@@ -255,6 +305,46 @@ def test_expressions_are_sorted_and_do_not_overlap() -> None:
 def article(identifier: str, text: str, title: str = "A headline", captions: list[str] | None = None,
             file: str | None = None, part: int = 1) -> Article:
     return Article(identifier, file or f"{identifier}.txt", part, title, text, captions=captions or [])
+
+
+def test_dateline_without_year_takes_the_year_from_other_clues() -> None:
+    text = "OSLO, March 4 (Reuters) - Talks resumed. The 2019 budget was cut."
+    value, basis = infer_publication_dates([article("a", text)])["a"]
+    assert value == "2019-03-04" and "dateline" in basis
+
+
+def test_published_line_dates_the_article() -> None:
+    text = "Published: Monday 16 July 2012 10.31 BST\nThe ministers met."
+    assert infer_publication_dates([article("a", text)])["a"][0] == "2012-07-16"
+
+
+def test_weekday_and_date_in_the_text_date_the_week_of_writing() -> None:
+    text = "Lawmakers voted on Tuesday, March 5, to approve the plan. The 2018 law had failed."
+    value, basis = infer_publication_dates([article("w", text)])["w"]
+    assert value == "2019-03" and "Tuesday" in basis
+
+
+def test_forthcoming_known_summit_dates_the_month_before_it() -> None:
+    text = (
+        "Ahead of the forthcoming summit in Reykjavik, Ronald Reagan said he hoped to meet "
+        "Mikhail Gorbachev for long talks."
+    )
+    value, basis = infer_publication_dates([article("r", text)])["r"]
+    assert value.startswith("1986") and "Reykjavik" in basis and "likely" in basis
+
+
+def test_a_place_and_one_leader_are_not_enough_for_a_known_summit() -> None:
+    text = "Vladimir Putin spoke in Moscow about the economy and the meeting of his cabinet."
+    found = infer_publication_dates([article("m", text)])
+    assert "m" not in found or "known summit" not in found["m"][1]
+
+
+def test_parts_of_one_file_without_clues_take_the_year_of_a_dated_neighbour() -> None:
+    dated = article("f-1", "At the summit in Reykjavik yesterday, Reagan and Gorbachev argued. "
+                           "They met in Reykjavik on October 11, 1986 for talks.", file="f.txt", part=1)
+    undated = article("f-2", "The minister spoke about the economy.", file="f.txt", part=2)
+    value, basis = infer_publication_dates([dated, undated])["f-2"]
+    assert value == "1986" and "uncertain" in basis
 
 
 def test_dateline_dates_the_article_for_certain() -> None:
