@@ -21,14 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from generator import _dates_calendar as cal
 from generator._dates_lexicon import lexicon
 from generator._dates_resolve import resolve_spec
 from generator._dates_tense import guess_tense
 from generator.dates import TaggedExpression, tag_text
-from generator.knowledge import load_data
+from generator.knowledge import KnownSummit, known_summits
 from generator.model import Article
 
 FAR = 3650  # days: a bound that only limits one side
@@ -86,16 +85,6 @@ class _DatedEvent:
     sentence: str
 
 
-@dataclass(frozen=True)
-class _Summit:
-    name: str
-    first: dt.date
-    last: dt.date
-    places: tuple[str, ...]
-    leaders: tuple[str, ...]  # the word looked for in the text
-    aliases: tuple[str, ...]
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -150,31 +139,6 @@ def _dated_events(views: list[_ArticleView]) -> list[_DatedEvent]:
                 text = view.text[sentence[0] : sentence[1]]
                 events.append(_DatedEvent(view.article.id, day, frozenset(_places(text)), text))
     return events
-
-
-@cache
-def _summits() -> tuple[_Summit, ...]:
-    summits = []
-    for entry in load_data("summits").get("summits", []):
-        leaders = []
-        for leader in entry.get("leaders", []):
-            if isinstance(leader, dict):
-                leaders.append(str(leader.get("short") or str(leader["name"]).split()[-1]))
-            else:
-                leaders.append(str(leader).split()[-1])
-        first = dt.date.fromisoformat(str(entry["date"]))
-        last = dt.date.fromisoformat(str(entry.get("end") or entry["date"]))
-        summits.append(
-            _Summit(
-                str(entry["name"]),
-                first,
-                last,
-                tuple(str(p) for p in entry.get("places", [])),
-                tuple(leaders),
-                tuple(str(a) for a in entry.get("aliases", []) or []),
-            )
-        )
-    return tuple(summits)
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -251,11 +215,11 @@ def _cross_article_clues(view: _ArticleView, events: list[_DatedEvent], names: d
     return clues
 
 
-def _matching_summits(view: _ArticleView) -> list[_Summit]:
+def _matching_summits(view: _ArticleView) -> list[KnownSummit]:
     """Known summits the article speaks of: a place and two leaders (or one and an alias)."""
     text = view.text
-    scored: list[tuple[int, _Summit]] = []
-    for summit in _summits():
+    scored: list[tuple[int, KnownSummit]] = []
+    for summit in known_summits():
         if not any(_mentions(text, place) for place in summit.places):
             continue
         leaders = sum(_mentions(text, leader) for leader in set(summit.leaders))
