@@ -362,10 +362,6 @@ def _duration(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     number_word = " ".join(match["num"].lower().split())
     unit = match["unit"].lower()
     start = match.start() if match["approx"] else match.start("num")
-    if match["approx"] and match["approx"].lower().split()[0] in ("the",) and match["approx"].lower() not in (
-        "the entire", "the whole"
-    ):
-        pass
     if unit.startswith("second") and not (number_word[0].isdigit() or unit.endswith("s")):
         return None  # "a second term"
     if number_word in ("a", "an", "one") and not match["approx"] and not match["adj"]:
@@ -375,15 +371,13 @@ def _duration(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
             return None
     if match["num2"]:
         count = "X"
-    elif number_word in lex.vague_numbers or number_word.replace(" ", "") in {v.replace(" ", "") for v in lex.vague_numbers}:
+    elif number_word in lex.vague_numbers:
         count = "X"
     else:
         count = _count(number_word, lex)
     if count == "1" and number_word not in ("a", "an", "one", "1") and not number_word.isdigit():
         count = "X" if lex.number(number_word) is None else count
     spec = Spec("absolute", duration_value(count, unit, lex), type="DURATION")
-    if match["adj"] and match["adj"].lower().endswith("old") is False:
-        pass
     # "in two weeks": a date if the sentence speaks of the future
     if _word_before(text, start).lower() == "in" and count not in ("X",) and not match["approx"] and not unit.startswith(
         ("hour", "minute", "second")
@@ -450,10 +444,8 @@ def _weekday(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     end = match.end()
     if not match["part"] and name.endswith(("'s", "’s")):
         end -= 2  # "Wednesday's talks": the possessive stays outside
-    plural = name.lower().rstrip("'’s") != name.lower().rstrip("s") and not name.lower().endswith(("'s", "’s"))
     if name.lower().endswith("s") and not name.lower().endswith(("'s", "’s")) and name.lower()[:-1] in lex.weekdays:
         return Found(start, end, Spec("absolute", f"XXXX-WXX-{weekday}", type="SET"), 2)
-    del plural
     if rel in ("the following", "following", "the next"):
         spec = Spec("anchor_weekday", weekday=weekday, offset=1)
     elif rel in ("the previous", "previous", "the prior"):
@@ -715,7 +707,14 @@ def _the_part_of_day(match: re.Match[str], text: str, lex: Lexicon) -> Found:
     return Found(match.start("what"), match.end(), Spec("anchor_offset", unit="day", offset=0).with_time(part), 0)
 
 
+def _unit_before_after(match: re.Match[str], text: str, lex: Lexicon) -> Found:
+    """"the year before", "the day after" (with nothing after them): from the date last mentioned."""
+    offset = -1 if match["dir"].lower() == "before" else 1
+    return Found(match.start(), match.end(), Spec("anchor_offset", unit=match["unit"].lower(), offset=offset), 1)
+
+
 _EXTRA_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = (
+    (re.compile(r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)]|\s*$)", re.I), _unit_before_after),
     (re.compile(r"\b(?:by|in|during|until|till|through|throughout|into)\s+(?P<what>the\s+(?P<part>morning|afternoon|evening|night))\b(?!\s+of)", re.I), _the_part_of_day),
     (re.compile(r"\b(?:an?\s+(?:entire|full|whole)|the\s+(?:entire|whole))\s+(?P<unit>day|week|month|year|decade|hour|night)\b", re.I), _whole_unit),
     (re.compile(r"\b(?:over|at|on|during|through|throughout|for|by)\s+(?P<what>the\s+weekend)\b", re.I), _the_weekend),
