@@ -324,3 +324,76 @@ def test_renamed_person_keeps_id_and_new_name(tmp_path: Path) -> None:
     timeline = load(tmp_path)
     assert {p.id: p.name for p in timeline.people}["ann-lee"] == "Ann Lee-Smith"
     assert timeline.statements[0].speaker == "ann-lee"
+
+
+# -- live preview: mkdocs serve shows an edit without a restart ----------------------------------
+
+SERVE_YML = """\
+site_name: Live preview
+theme:
+  name: material
+plugins:
+  - summit-timeline:
+      data_dir: docs/data
+      seeds_dir: seeds
+"""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost test server
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(condition, limit: float, what: str) -> None:
+    import time
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"gave up after {limit:.0f} s waiting for {what}")
+
+
+def test_mkdocs_serve_shows_a_yaml_edit_without_restart_or_reload_loop(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    write_files(tmp_path, {"mkdocs.yml": SERVE_YML, "seeds/.keep": ""})
+    save(make_timeline(), tmp_path / "docs" / "data")
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+    )
+    page = f"http://127.0.0.1:{port}/timeline/"
+    try:
+        _wait_for(lambda: "Talks in Oslo" in _fetch(page), 90, "the first build to be served")
+        builds_before = (tmp_path / "serve.log").read_text().count("Building documentation")
+        edit(tmp_path / "docs" / "data" / "events.yaml", "title: Talks in Oslo", "title: Talks in Bergen")
+        started = time.monotonic()
+        _wait_for(lambda: "Talks in Bergen" in _fetch(page), 30, "the edit to reach the page")
+        took = time.monotonic() - started
+        time.sleep(4)  # a reload loop would rebuild again and again by now
+        builds_after = (tmp_path / "serve.log").read_text().count("Building documentation")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    assert builds_after - builds_before <= 2, (tmp_path / "serve.log").read_text()
+    assert took < 30
