@@ -23,6 +23,7 @@ from generator._people_knowledge import (
     role_matches,
 )
 from generator._people_names import RELATIONAL_NOUNS
+from generator._statements_sentences import sentences
 from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -101,10 +102,7 @@ class Resolver:
         self.in_quote = in_quote
         self.reference = reference
         self.speech_forms = speech_forms
-        self.sentence_of = [0] * len(doc)
-        for number, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sentence_of[token.i] = number
+        self.sentence_of = sentences(doc).index_of_token
         self.named_tokens = {r.token for r in refs}
 
     # --- scoring ---------------------------------------------------------

@@ -72,6 +72,8 @@ def _is_name_word(token: Token, know: Knowledge) -> bool:
         return False
     if len(text) > 1 and text.isupper() and not text.endswith("."):
         return False  # acronyms (RT, NBC) are channels and parties, not names
+    if len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and not text.endswith("."):
+        return False  # AfD, SPD-like party short names
     return not know.is_title_word(text)
 
 
@@ -303,6 +305,10 @@ def apposition_role(doc: Doc, mention: NameMention, know: Knowledge) -> str:
     if not phrase_tokens or len(phrase_tokens) > 10:
         return ""
     span = doc[phrase_tokens[0].i : phrase_tokens[-1].i + 1]
-    if "\n" in span.text or any(t.ent_type_ == "PERSON" for t in span):
+    # Another person's name may only appear as a possessor ("Erdogan's spokesman").
+    possessed = {t.i for t in span if t.dep_ == "poss" for t in t.subtree}
+    if "\n" in span.text or any(
+        t.ent_type_ == "PERSON" and t.i not in possessed for t in span
+    ):
         return ""
     return " ".join(span.text.split())

@@ -15,6 +15,7 @@ import calendar
 import datetime
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -99,6 +100,12 @@ def page_url(path: str) -> str:
 
 def relative_url(from_page: str, to_path: str, fragment: str = "") -> Markup:
     """A link from page `from_page` to page or file `to_path`, relative so the site can move."""
+    url = _relative_url(from_page, to_path)
+    return Markup(escape(url + (f"#{fragment}" if fragment else "")))
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(from_page: str, to_path: str) -> str:
     from_url, target = page_url(from_page), page_url(to_path)
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     url = posixpath.relpath("/" + target, "/" + from_dir)
@@ -106,7 +113,7 @@ def relative_url(from_page: str, to_path: str, fragment: str = "") -> Markup:
         url = "./"
     elif target.endswith("/") or not target:
         url += "/"
-    return Markup(escape(url + (f"#{fragment}" if fragment else "")))
+    return url
 
 
 def safe_external_url(url: str | None) -> str | None:

@@ -9,6 +9,7 @@ was found in the article.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,8 +19,12 @@ from generator._render_source import Highlight, locate, render_article
 from generator._render_text import anchor, date_range, parse_date, sort_key
 from generator.model import Article, Event, Person, Statement, Timeline, slugify
 
+log = logging.getLogger(__name__)
+
 # Events this many days before or after a summit belong on its page.
 SUMMIT_WINDOW_DAYS = 31
+# Statements this many days from a summit (not in an article about it) count as said about it.
+SUMMIT_STATEMENT_DAYS = 7
 # An event dated more coarsely than this (a whole year) is too vague to place around a summit.
 MAX_WINDOW_SPAN_DAYS = 31
 # Share of events shown as "key events" (at least KEY_EVENTS_MIN).
@@ -119,6 +124,13 @@ class SiteView:
                 self.events_by_person[person].append(event)
         # (article id, anchor) for every sentence found in its article.
         self.found_anchors: set[tuple[str, str]] = set()
+        self.events_by_article: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for article_id in dict.fromkeys(source.article for source in event.sources):
+                self.events_by_article[article_id].append(event)
+        self.statements_by_article: dict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
+            self.statements_by_article[statement.source.article].append(statement)
         self.sources = [self._source(a) for a in timeline.articles]
 
     # -- dates and pages ---------------------------------------------------
@@ -215,23 +227,32 @@ class SiteView:
     def _summit_statements(
         self, summit: SummitView, window: tuple[datetime.date, datetime.date] | None
     ) -> list[Statement]:
-        linked = {summit.event.id, *(e.id for e in summit.before + summit.during + summit.after)}
+        """What was said at or about the summit.
+
+        Statements tied to the summit or to an event during it; statements made
+        within SUMMIT_STATEMENT_DAYS of it; and statements in the articles that
+        report the summit, when made within its window (or undated).
+        """
+        at_summit = {summit.event.id, *(e.id for e in summit.during)}
         articles = {s.article for s in summit.event.sources}
         chosen = []
         for statement in self.statements:
-            if statement.event:
-                if statement.event in linked:
+            if statement.event in at_summit:
+                chosen.append(statement)
+                continue
+            linked = self.event_by_id.get(statement.event)
+            date = parse_date(statement.date or (linked.date if linked else None))
+            if date is None or window is None:
+                if statement.source.article in articles and not statement.event:
                     chosen.append(statement)
                 continue
-            date = parse_date(statement.date)
-            if date is not None and window is not None:
-                first, last = date_range(date)
-                near = datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
-                if (last - first).days <= MAX_WINDOW_SPAN_DAYS and (
-                    window[0] - near <= last and first <= window[1] + near
-                ):
-                    chosen.append(statement)
-            elif date is None and statement.source.article in articles:
+            first, last = date_range(date)
+            about = statement.source.article in articles
+            # Outside the summit's own articles only a statement dated to the day is near enough.
+            if (last - first).days > (MAX_WINDOW_SPAN_DAYS if about else 0):
+                continue
+            near = datetime.timedelta(days=SUMMIT_WINDOW_DAYS if about else SUMMIT_STATEMENT_DAYS)
+            if window[0] - near <= last and first <= window[1] + near:
                 chosen.append(statement)
         return chosen
 
@@ -282,8 +303,8 @@ class SiteView:
     # -- source pages --------------------------------------------------------
 
     def _source(self, article: Article) -> SourceView:
-        events = [e for e in self.events if any(s.article == article.id for s in e.sources)]
-        statements = [s for s in self.statements if s.source.article == article.id]
+        events = self.events_by_article.get(article.id, [])
+        statements = self.statements_by_article.get(article.id, [])
         text = article.text or ""
         highlights: list[Highlight] = []
         quotes: list[Highlight] = []
@@ -336,10 +357,10 @@ class SiteView:
             from generator.dates import find_time_expressions
         except ImportError:  # the dates stage is optional for rendering
             return []
-        reference = parse_date(article.published)
         try:
-            expressions = find_time_expressions(text, _reference_day(reference))
-        except Exception:  # noqa: BLE001 - a dates bug must not take the site down
+            expressions = find_time_expressions(text, parse_date(article.published))
+        except Exception as error:  # noqa: BLE001 - a dates bug must not take the site down
+            log.warning("dates not highlighted on the page of article %s: %s", article.id, error)
             return []
         return [
             Highlight(x.start, x.end, "date", [], f"{x.type} {x.value}", x.value)
@@ -347,8 +368,3 @@ class SiteView:
             if 0 <= x.start < x.end <= len(text)
         ]
 
-
-def _reference_day(date) -> datetime.date | None:
-    if date is None:
-        return None
-    return datetime.date(date.year, date.month or 1, date.day or 1)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator._statements_cues import SpeechCues
+from generator._statements_sentences import sentences
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Dependencies that hang a subjectless speech verb on the verb whose subject it shares.
@@ -44,6 +45,7 @@ class Attribution:
         self.cues = cues
         self.person_at = person_at  # token index -> person id, from mentions
         self.in_quote = in_quote
+        self.sentences = sentences(doc)
 
     # --- verbs -----------------------------------------------------------
     def is_speech_verb(self, token: Token) -> bool:
@@ -71,7 +73,7 @@ class Attribution:
             named = [c for c in own if c.i in self.person_at]
             if named:
                 return named[0]
-            root = verb.sent.root
+            root = self.sentences.of(verb.i).root
             if root is not verb:
                 subjects = [
                     c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
@@ -91,6 +93,13 @@ class Attribution:
             subjects = [
                 c for c in current.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
             ]
+            if not subjects:
+                # Mis-parsed "Trump Tweeted that ...": a name glued to the verb.
+                subjects = [
+                    c for c in current.children
+                    if c.dep_ in ("compound", "dep", "npadvmod") and c.i < current.i
+                    and c.i in self.person_at
+                ]
             if subjects:
                 # A quote's own subject ("our countries") is never the speaker.
                 named = [c for c in subjects if c.i in self.person_at]
@@ -165,7 +174,7 @@ class Attribution:
                         objects = [c for c in child.children if c.dep_ == "pobj"]
                         if objects:
                             return self._phrase(objects[0])
-        sentence = verb.sent
+        sentence = self.sentences.of(verb.i)
         for token in sentence:
             if token.lower_ in self.cues.occasion_nouns and outside(token):
                 for child in token.children:
@@ -203,6 +212,9 @@ class Attribution:
             if tokens[-1].i < verb.i:
                 return self._clause_before(verb, tokens)
             return tokens
+        that_clause = self._that_clause_after_prep(verb)
+        if that_clause is not None:
+            return list(that_clause.subtree)
         if base in self.cues.object_clause:
             objects = [c for c in verb.children if c.dep_ in ("dobj",)]
             preps = [c for c in verb.children if c.dep_ in ("prep", "xcomp") and c.i > verb.i]
@@ -218,6 +230,27 @@ class Attribution:
             return after if len(after) >= len(before) else before
         return None
 
+    def _that_clause_after_prep(self, verb: Token) -> Token | None:
+        """'said in a statement that ...', 'said of the claims that ...': the parser hangs
+        the clause on the noun; it is still what was said (not so in 'commenting on
+        reports that ...', where the clause is the reports')."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                occasion = noun.lower_ in self.cues.occasion_nouns and prep.lower_ in (
+                    "in", "during", "at", "on")
+                if not occasion and prep.lower_ not in ("of", "about"):
+                    continue
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return clause
+        return None
+
     def _clause_before(self, verb: Token, tokens: list[Token]) -> list[Token]:
         """'Moscow is ready ..., but not as ..., Putin said': all of the sentence before the cue.
 
@@ -227,7 +260,7 @@ class Attribution:
         subject = self.subject_of(verb)
         stop = min(verb.i, subject.left_edge.i if subject is not None and subject.i < verb.i
                    else verb.i)
-        start = min(verb.sent.start, tokens[0].i)
+        start = min(self.sentences.of(verb.i).start, tokens[0].i)
         if self.in_quote[tokens[0].i]:
             return tokens
         return [self.doc[i] for i in range(start, stop)]

@@ -26,6 +26,7 @@ from generator._people_names import (
 )
 from generator._statements_cues import speech_cues
 from generator._statements_quotes import find_quotes
+from generator._statements_sentences import sentences
 from generator.model import Mention, PartialDate, Person, slugify
 
 __all__ = ["find_people", "merge_people", "quoted_tokens"]
@@ -170,10 +171,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         )
         role_texts.append(role_text)
 
-    sentence_of = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence_of[token.i] = number
+    sentence_of = sentences(doc).index_of_token
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
     resolver = Resolver(doc, know, candidates, refs, quoted_tokens(doc), reference, forms)
     resolutions = resolve(resolver)

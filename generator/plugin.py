@@ -83,9 +83,10 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
                 config.markdown_extensions.append(extension)
         from generator.render import ASSET_PATHS
 
-        css, js = ASSET_PATHS["site.css"], ASSET_PATHS["site.js"]
-        if css not in config.extra_css:
-            config.extra_css.append(css)
+        for css in (ASSET_PATHS["site.css"], ASSET_PATHS["icons.css"]):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        js = ASSET_PATHS["site.js"]
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
         return config

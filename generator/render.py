@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -43,7 +44,11 @@ from generator.model import Timeline, slugify
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 # Where the site's own stylesheet and script go (beside Material's assets/ folders).
-ASSET_PATHS = {"site.css": "assets/summit-timeline/site.css", "site.js": "assets/summit-timeline/site.js"}
+ASSET_PATHS = {
+    "site.css": "assets/summit-timeline/site.css",
+    "icons.css": "assets/summit-timeline/icons.css",
+    "site.js": "assets/summit-timeline/site.js",
+}
 # Sections list their pages in the navigation only while they are short; long
 # sections show their index page alone (every page repeats the navigation).
 NAV_ITEMS_LIMIT = 40
@@ -107,14 +112,27 @@ def _material_icon(name: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _icon_data(name: str) -> str | None:
+    data = _shipped_icons().get(name) or _material_icon(name)
+    return data if data and _SVG_PATH.match(data) else None
+
+
 @cache
-def icon_path(event_type: str) -> Markup:
-    """SVG path data for an event type's icon, checked to hold only path commands and numbers."""
+def icon_name(event_type: str) -> Markup:
+    """The icon of an event type (a CSS class suffix), falling back to a calendar."""
     name = _type_icons().get((event_type or "").lower()) or DEFAULT_ICON
-    data = _shipped_icons().get(name) or _material_icon(name) or _shipped_icons()[DEFAULT_ICON]
-    if not _SVG_PATH.match(data):
-        raise ValueError(f"icon {name!r} holds unexpected characters: {data[:40]!r}")
-    return Markup(data)
+    return Markup(name if _ICON_NAME.match(name) and _icon_data(name) else DEFAULT_ICON)
+
+
+def _icons_css(event_types: set[str]) -> bytes:
+    """A stylesheet with one mask image per icon the event types use."""
+    names = sorted({str(icon_name(t)) for t in event_types} | {DEFAULT_ICON})
+    icons = []
+    for name in names:
+        svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='{_icon_data(name)}'/></svg>"
+        icons.append((name, "data:image/svg+xml," + quote(svg, safe=" /=:'.,-")))
+    template = Environment(loader=FileSystemLoader(str(TEMPLATES)), trim_blocks=True, lstrip_blocks=True)
+    return template.get_template("icons.css.j2").render(icons=icons).encode("utf-8")
 
 
 def _external_url(url: str | None) -> Markup | None:
@@ -150,7 +168,7 @@ def environment() -> Environment:
         external=_external_url,
     )
     env.tests["dated"] = lambda value: parse_date(value) is not None
-    env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_path=icon_path)
+    env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name)
     return env
 
 
@@ -235,8 +253,9 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
     files["downloads/events.ics"] = downloads.icalendar(timeline, names)
     files["downloads/events.csv"] = downloads.events_csv(view.events, names)
     files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
-    for name, path in ASSET_PATHS.items():
-        files[path] = (ASSETS / name).read_bytes()
+    for name in ("site.css", "site.js"):
+        files[ASSET_PATHS[name]] = (ASSETS / name).read_bytes()
+    files[ASSET_PATHS["icons.css"]] = _icons_css({e.type for e in timeline.events})
 
     pages.add("index.md", "home.md.j2", listing)
     pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
@@ -262,7 +281,7 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         pages=pages.pages,
         files=files,
         nav=_nav(view),
-        extra_css=[ASSET_PATHS["site.css"]],
+        extra_css=[ASSET_PATHS["site.css"], ASSET_PATHS["icons.css"]],
         extra_javascript=[ASSET_PATHS["site.js"]],
     )
 

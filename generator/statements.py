@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from generator._statements_attribution import Attribution, Cue, Reported
 from generator._statements_cues import speech_cues
 from generator._statements_quotes import Quote, find_quotes
+from generator._statements_sentences import sentences
 from generator.model import Article, Mention, PartialDate, Person, Source, Statement
 
 try:  # the dates stage is written alongside; without it statements carry the article date
@@ -84,6 +85,7 @@ class _Finder:
                 person_at[i] = mention.person
         self.attribution = Attribution(doc, self.cues, person_at, self.in_quote)
         self.paragraph_of_char = self._paragraph_index()
+        self.sentences = sentences(doc)
 
     def _tokens(self, start: int, end: int) -> range:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -143,7 +145,7 @@ class _Finder:
         end = min(end, next_quote)
         tokens = list(self._tokens(start, end))
         if tokens:
-            sentence_end = self.doc[tokens[0]].sent.end_char
+            sentence_end = self.sentences.of(tokens[0]).end_char
             if sentence_end > start:
                 end = min(end, sentence_end)
         return start, end
@@ -155,7 +157,7 @@ class _Finder:
         start = max(paragraph_start, previous)
         tokens = list(self._tokens(start, end))
         if tokens:
-            start = max(start, self.doc[tokens[-1]].sent.start_char)
+            start = max(start, self.sentences.of(tokens[-1]).start_char)
         return start, end
 
     def attach_cue(self, unit: QuoteUnit) -> None:
@@ -284,7 +286,7 @@ def find_statements(
 ) -> list[Statement]:
     """Direct quotes and reported speech in one article, in text order."""
     finder = _Finder(doc, article, mentions)
-    text = doc.text
+    text = finder.text
     units = finder.quote_units()
     reports = finder.reported()
     for unit in units:
@@ -341,7 +343,7 @@ def find_statements(
             continue
         seen_spans.add((start, end))
         said = text[start:end]
-        source_start, source_end = _source_span(doc, start, end, cue)
+        source_start, source_end = _source_span(doc, text, start, end, cue)
         source_text = text[source_start:source_end]
         cue_char = doc[cue.token].idx if cue else start
         audience = (
@@ -397,7 +399,7 @@ def _inherit(unit: QuoteUnit, items: list[tuple[int, int, str, Cue | None]], fin
         sentence_start = True
     else:
         tokens = list(finder._tokens(unit.open, unit.open + 1))
-        if tokens and finder.doc[tokens[0]].sent.start_char >= unit.open - 1:
+        if tokens and finder.sentences.of(tokens[0]).start_char >= unit.open - 1:
             sentence_start = True
         elif lead[-1:] in _SENTENCE_END or lead.endswith(("\u201d", '"')):
             sentence_start = True
@@ -418,20 +420,25 @@ def _inherit(unit: QuoteUnit, items: list[tuple[int, int, str, Cue | None]], fin
     return cue
 
 
-def _source_span(doc: Doc, start: int, end: int, cue: Cue | None) -> tuple[int, int]:
+def _source_span(doc: Doc, text: str, start: int, end: int, cue: Cue | None) -> tuple[int, int]:
     """The sentence(s) holding the statement and its cue, trimmed of outer whitespace."""
+    index = sentences(doc)
     first = doc.char_span(start, end, alignment_mode="expand")
     lo, hi = start, end
     if first is not None:
-        lo = min(lo, first[0].sent.start_char)
-        hi = max(hi, first[-1].sent.end_char)
+        lo = min(lo, index.of(first.start).start_char)
+        hi = max(hi, index.of(first.end - 1).end_char)
     if cue is not None and not cue.inherited:
-        sentence = doc[cue.token].sent
+        sentence = index.of(cue.token)
         # Only a neighbouring sentence joins the source; an inherited cue stays out.
         if sentence.end_char >= lo - 2 and sentence.start_char <= hi + 2:
             lo = min(lo, sentence.start_char)
             hi = max(hi, sentence.end_char)
-    text = doc.text
+    # A closing quote mark the sentence splitter left outside belongs to the source.
+    while hi < len(text) and text[hi] in "\"\u201d\u2019'\u00bb" and (
+        hi + 1 == len(text) or not text[hi + 1].isalnum()
+    ):
+        hi += 1
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
