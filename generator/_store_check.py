@@ -280,6 +280,7 @@ class Checker:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.people_names: dict[str, str] = {}
 
     def add(self, data: FileData, index: int | None, path: Sequence[str | int], message: str, key: bool = False) -> None:
         record = ""
@@ -339,7 +340,9 @@ class Checker:
         data: FileData,
         ids: dict[str, set[str] | None],
         article_texts: dict[str, str] | None,
+        people_names: dict[str, str] | None = None,
     ) -> None:
+        self.people_names = people_names or {}
         people, articles, events = ids.get("people"), ids.get("articles"), ids.get("events")
         texts = _normalised(article_texts) if article_texts is not None else None
         for index, record in _records(data):
@@ -363,6 +366,10 @@ class Checker:
         if known is None or not isinstance(value, str) or not value or value in known:
             return
         near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        if not near and file == "people.yaml":
+            # 'trump' is no id, but a person called or also known as Trump has one.
+            named = self.people_names.get(value.replace("-", " ").casefold())
+            near = [named] if named else []
         hint = f"did you mean '{near[0]}'?" if near else f"add {what} with id '{value}' to {file}, or use an id from it"
         self.add(data, index, path, f"unknown id '{value}': no {what[what.index(' ') + 1:]} in {file} has it; {hint}")
 
@@ -409,13 +416,29 @@ def check_files(files: dict[str, FileData], article_texts: dict[str, str] | None
             data.local = (local.problems, local.duplicates(data) if data.records is not None else None)
         checker.problems.extend(data.local[0])
         ids[kind] = data.local[1]
+    names = _people_names(files["people"])
     for kind in ("statements", "events"):
-        checker.references(files[kind], ids, article_texts)
+        checker.references(files[kind], ids, article_texts, names)
     order = {files[kind].path: position for position, kind in enumerate(KINDS)}
     return sorted(
         _unique(checker.problems),
         key=lambda p: (order.get(p.file, 99), p.file, p.line or 0, p.column or 0),
     )
+
+
+def _people_names(data: FileData) -> dict[str, str]:
+    """{casefolded name, alias or last name: person id} for suggesting a speaker's id."""
+    names: dict[str, str] = {}
+    for _, record in _records(data):
+        person_id = record.get("id")
+        if not isinstance(person_id, str):
+            continue
+        aliases = record.get("aliases") if isinstance(record.get("aliases"), list) else []
+        for name in [record.get("name"), *aliases]:
+            if isinstance(name, str) and name.strip():
+                names.setdefault(" ".join(name.split()).casefold(), person_id)
+                names.setdefault(name.split()[-1].casefold(), person_id)
+    return names
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -326,15 +326,18 @@ def _lazy_locator(text: str) -> Callable[[Any, bool], tuple[int, int] | None]:
     return locate
 
 
-def load_timeline(data_dir: Path) -> tuple[Timeline, list[Problem]]:
+def load_timeline(
+    data_dir: Path, *, article_texts: dict[str, str] | None = None
+) -> tuple[Timeline, list[Problem]]:
     """The timeline as the YAML files hold it now, and every problem found in them.
 
     Records with problems are still loaded where they can be (a plain build
-    warns and shows the rest); records without an id are left out.
-    Article texts stay empty: they come from the seeds.
+    warns and shows the rest); records without an id are left out. Article
+    texts stay empty: they come from the seeds. With `article_texts` ({article
+    id: cleaned text}) the problems include source sentences no longer found.
     """
     files, problems = read_files(Path(data_dir))
-    problems += check_files(files)
+    problems = problems + check_files(files, article_texts)
     timeline = Timeline()
     for kind in KINDS:
         build = FROM_MAPPING[kind]

@@ -209,3 +209,15 @@ def test_written_values_read_back_identical_in_yaml_1_1_and_1_2() -> None:
     text = _store_emit.dump_records(records)
     assert _store_yaml.load_fast(text) == records
     assert yaml.safe_load(text) == records  # what a plain PyYAML reader sees
+
+
+def test_unknown_speaker_named_like_a_person_suggests_their_id(tmp_path: Path) -> None:
+    statements = GOOD["statements.yaml"].replace("speaker: ann-lee", "speaker: lee")
+    problem = only(problems_for(tmp_path, statements=statements))
+    assert "s-1.speaker: unknown id 'lee'" in problem and "did you mean 'ann-lee'?" in problem
+
+
+def test_load_with_article_texts_reports_lost_sentences(tmp_path: Path) -> None:
+    write_files(tmp_path, GOOD)
+    _, problems = load_timeline(tmp_path, article_texts={"a-1": "Nothing of the sort."})
+    assert sorted(p.record for p in problems) == ["oslo-talks", "s-1"]

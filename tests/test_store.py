@@ -223,6 +223,50 @@ def test_broken_data_file_stops_the_save_and_is_left_alone(tmp_path: Path) -> No
     assert path.read_text() == "- id: x\n  title: [unclosed\n"
 
 
+def test_field_the_editor_removed_stays_removed(tmp_path: Path) -> None:
+    timeline = make_timeline()
+    timeline.events[0].importance = 2.5
+    save(timeline, tmp_path)
+    edit(tmp_path / "events.yaml", "  importance: 2.5\n", "")
+    again = make_timeline()
+    again.events[0].importance = 3.0
+    save(again, tmp_path)
+    assert {e.id: e.importance for e in load(tmp_path).events}["oslo-talks"] == 0.0
+
+
+def test_comment_above_a_record_that_goes_is_kept(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "- id: oslo-talks", "# spring talks below\n- id: oslo-talks")
+    edit(tmp_path / "events.yaml", "title: Parliament votes", "title: Parliament voted")
+    fewer = make_timeline()
+    fewer.events = fewer.events[1:]
+    save(fewer, tmp_path)
+    text = (tmp_path / "events.yaml").read_text()
+    assert "id: oslo-talks" not in text
+    assert "# spring talks below" in text
+
+
+def test_file_rewritten_in_flow_style_still_merges(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    (tmp_path / "people.yaml").write_text(
+        "# my people\n[{id: ann-lee, name: Ann Lee, role: prime minister, aliases: [Lee]},\n"
+        " {id: bo-chen, name: Bo C., role: foreign minister, aliases: []}]\n"
+    )
+    more = make_timeline()
+    more.people.append(Person("cy-dora", "Cy Dora"))
+    report = save(more, tmp_path)
+    assert {p.id: p.name for p in load(tmp_path).people} == {"ann-lee": "Ann Lee", "bo-chen": "Bo C.", "cy-dora": "Cy Dora"}
+    assert "# my people" in (tmp_path / "people.yaml").read_text()
+    assert report.counts["people"].added == 1
+
+
+def test_data_file_that_is_no_list_stops_the_save(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    (tmp_path / "people.yaml").write_text("ann-lee: Ann Lee\n")
+    with pytest.raises(store.StoreError, match="expected a list of records"):
+        save(make_timeline(), tmp_path)
+
+
 # -- nothing half-written -----------------------------------------------------------------------
 
 
