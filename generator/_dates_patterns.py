@@ -722,11 +722,40 @@ _EXTRA_PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = (
 )
 
 
+# Every time expression holds one of these; the patterns only run near them.
+_WINDOW_REACH = 80
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    lex = lexicon()
+    words = (
+        list(lex.months) + list(lex.month_abbreviations) + list(lex.weekdays) + list(lex.units) + list(lex.seasons)
+        + list(lex.parts_of_day) + list(lex.reference_words) + list(_holidays()) + list(_ADVERB_SETS)
+        + ["centuries", "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight", "clock",
+           "weekend", "quarter", "half", "past", "future", "present", "moment"]
+    )
+    return re.compile(r"\d|" + alternatives(w.lower() for w in words), re.IGNORECASE)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around time words, merged; the rest cannot hold a time expression."""
+    windows: list[list[int]] = []
+    for match in _trigger().finditer(text):
+        start, end = max(0, match.start() - _WINDOW_REACH), min(len(text), match.end() + _WINDOW_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
+
+
 def scan(text: str) -> Iterator[Found]:
     """Every candidate time expression in `text` (overlapping; the caller picks)."""
     lex = lexicon()
+    windows = _windows(text)
     for pattern, handler in patterns() + _EXTRA_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             found = handler(match, text, lex)
             if found is None:
                 continue

@@ -100,11 +100,12 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
             if re.match(r"^\d{4}-\d{2}-\d{2}", value):
                 anchor = dt.date.fromisoformat(value[:10])
     for index, found, sentence, earlier_day in clocks:
-        day = _day_in_sentence(resolved, sentence, found.start)
+        day, day_is_relative = _day_in_sentence(resolved, sentence, found.start)
         if day is None and earlier_day and (reference_days is None or earlier_day <= reference_days[1]):
             day = earlier_day  # a narrative of a past day goes on ("Turnout by midday ...")
         kind, value = resolve_against_range(found.spec, reference_days, None, day)
-        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, True)
+        relative = day is None or day_is_relative or day == earlier_day
+        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
         resolved[index] = TaggedExpression(expression, found.spec, None, sentence, day)
     return [item for item in resolved if item is not None]
 
@@ -231,14 +232,17 @@ def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) 
 
 def _day_in_sentence(
     resolved: list[TaggedExpression | None], sentence: tuple[int, int], offset: int
-) -> dt.date | None:
-    """The day named in `sentence` nearest to `offset` ("at 7 a.m. ... on Sunday")."""
+) -> tuple[dt.date | None, bool]:
+    """The day named in `sentence` nearest to `offset` ("at 7 a.m. ... on Sunday"), and if it is relative."""
     days = [
-        (abs(item.expression.start - offset), dt.date.fromisoformat(item.expression.value[:10]))
+        (abs(item.expression.start - offset), dt.date.fromisoformat(item.expression.value[:10]), item.expression.relative)
         for item in resolved
         if item is not None
         and item.sentence == sentence
         and item.expression.type in ("DATE", "TIME")
         and re.match(r"^\d{4}-\d{2}-\d{2}", item.expression.value)
     ]
-    return min(days)[1] if days else None
+    if not days:
+        return None, True
+    _, day, relative = min(days)
+    return day, relative
