@@ -9,21 +9,24 @@ editor's work, which a new extraction never overwrites (see _store_merge).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import _store_yaml
-from generator._store_check import FileData, check_files, schema_text
+from generator._store_check import check_files, schema_text
+from generator._store_corrections import (
+    apply_editor_corrections,
+    edited_publication_dates,
+    person_id_remap,
+    pinned_publication_dates,
+)
 from generator._store_emit import dump_record, dump_records, record_texts
+from generator._store_files import data_path, extracted_path, header, read_files, read_text, write_all
 from generator._store_merge import Add, Counts, plan_merge
 from generator._store_records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
 from generator._store_text import render_plan
 from generator.model import Problem, Timeline
-
-EXTRACTED = ".extracted"
 
 
 class StoreError(Exception):
@@ -78,18 +81,6 @@ class SaveReport:
         return "; ".join(parts)
 
 
-def header(kind: str) -> str:
-    return f"# yaml-language-server: $schema=./{kind}.schema.json\n"
-
-
-def data_path(data_dir: Path, kind: str) -> Path:
-    return data_dir / f"{kind}.yaml"
-
-
-def extracted_path(data_dir: Path, kind: str) -> Path:
-    return data_dir / EXTRACTED / f"{kind}.yaml"
-
-
 def _fresh(records: list[dict[str, Any]]) -> str:
     """Records as a new file has them: a blank line between records, for the eye."""
     return dump_records(records, separator="\n")
@@ -97,13 +88,6 @@ def _fresh(records: list[dict[str, Any]]) -> str:
 
 def _fresh_file(kind: str, records: list[dict[str, Any]]) -> str:
     return header(kind) + (_fresh(records) if records else "[]\n")
-
-
-def _read_text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
 
 
 # -- saving -------------------------------------------------------------------------------
@@ -121,7 +105,7 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
         timeline = apply_editor_corrections(timeline, data_dir)
     report = SaveReport()
     outputs: dict[Path, str] = {}
-    pinned = {"articles": _pinned_publication_dates(data_dir)}
+    pinned = {"articles": pinned_publication_dates(data_dir)}
     for kind in KINDS:
         records = [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))]
         text, base_text, counts = _merged_file(kind, records, data_dir, pinned.get(kind, {}))
@@ -138,29 +122,13 @@ def _as_extracted(data_text: str) -> str:
     return data_text.replace("$schema=./", "$schema=../", 1)
 
 
-def _pinned_publication_dates(data_dir: Path) -> dict[str, dict[str, Any]]:
-    """{article id: {"published": value extraction gave}} for dates the editor corrected.
-
-    The pipeline feeds a corrected date back into extraction, so the new
-    extraction echoes it; remembering the echo would erase the sign of the
-    edit. The last extraction keeps the value extraction found instead.
-    """
-    current, base = _current_and_base(data_dir, "articles")
-    edited = edited_publication_dates(data_dir)
-    return {
-        article_id: {"published": base[article_id].get("published"), "_edited": value}
-        for article_id, value in edited.items()
-        if article_id in base
-    }
-
-
 def _merged_file(
     kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
 ) -> tuple[str, str, Counts]:
     """(data file text, last-extraction text, counts) for one kind."""
     path = data_path(data_dir, kind)
-    text = _read_text(path)
-    base_text = _read_text(extracted_path(data_dir, kind))
+    text = read_text(path)
+    base_text = read_text(extracted_path(data_dir, kind))
     fresh = _fresh_file(kind, new)
     if text is None:
         return fresh, _as_extracted(fresh), Counts(added=len(new))
@@ -178,23 +146,23 @@ def _merged_file(
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
         raise StoreError(f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again")
-    base = _load_base(base_text, extracted_path(data_dir, kind))
+    base = _load_base(base_text)
     plan = plan_merge(base, current, new, field_names(kind))
     for position, record in enumerate(plan.base):
         pin = (pinned or {}).get(str(record.get("id")))
         if pin and record.get("published") == pin["_edited"]:
             plan.base[position] = {**record, "published": pin["published"]}
     if len(plan.base) != len(new) or pinned:
-        remembered = _as_extracted(_fresh_file(kind, plan.base))
+        extracted_text = _as_extracted(_fresh_file(kind, plan.base))
     else:
-        remembered = _as_extracted(fresh)
+        extracted_text = _as_extracted(fresh)
     if not current:  # only comments or `[]`: append the new records
         adds = [entry.record for entry in plan.entries if isinstance(entry, Add)]
         if not adds:
-            return text, remembered, plan.counts
+            return text, extracted_text, plan.counts
         kept = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "[]")
         kept = kept if kept.endswith("\n") or not kept else kept + "\n"
-        return (kept or header(kind)) + _fresh(adds), remembered, plan.counts
+        return (kept or header(kind)) + _fresh(adds), extracted_text, plan.counts
     try:
         merged = render_plan(text, parsed.root, plan, field_names(kind), _fresh)
     except Exception as error:  # noqa: BLE001 - say which file could not be merged
@@ -202,7 +170,7 @@ def _merged_file(
             f"{path}: could not merge the new extraction into this file ({error}); "
             "it was left as it is. Run summit-timeline check, fix what it reports, and extract again"
         ) from error
-    return merged, remembered, plan.counts
+    return merged, extracted_text, plan.counts
 
 
 def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:
@@ -220,7 +188,7 @@ def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:
     return counts
 
 
-def _load_base(text: str | None, path: Path) -> list[dict[str, Any]] | None:
+def _load_base(text: str | None) -> list[dict[str, Any]] | None:
     if text is None:
         return None
     try:
@@ -230,100 +198,7 @@ def _load_base(text: str | None, path: Path) -> list[dict[str, Any]] | None:
     return data if isinstance(data, list) else None
 
 
-def write_all(outputs: dict[Path, str]) -> list[Path]:
-    """Write every changed file via a temporary file beside it, then rename them all.
-
-    The slow part (writing and syncing temporary files) finishes before the
-    first rename, so an interrupted run leaves the previous files whole. The
-    last extraction (`.extracted/`) is renamed before the data files.
-    """
-    pending: list[tuple[str, Path]] = []
-    try:
-        for path, text in sorted(outputs.items(), key=lambda item: EXTRACTED not in item[0].parts):
-            if _read_text(path) == text:
-                continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
-            pending.append((_store_yaml.write_temp(path, text), path))
-    except BaseException:
-        for temp, _ in pending:
-            Path(temp).unlink(missing_ok=True)
-        raise
-    for temp, path in pending:
-        os.replace(temp, path)
-    return [path for _, path in pending]
-
-
 # -- loading and checking -----------------------------------------------------------------
-
-
-# Files read before, by path, with the stat that identifies the version read: a `mkdocs serve`
-# rebuild after one file was saved parses and checks only that file again.
-_READ_CACHE: dict[str, tuple[tuple[int, int, int], FileData, list[Problem]]] = {}
-
-
-def read_files(data_dir: Path) -> tuple[dict[str, FileData], list[Problem]]:
-    """Safe-load the four files; problems for the files that cannot be read at all."""
-    files: dict[str, FileData] = {}
-    problems: list[Problem] = []
-    for kind in KINDS:
-        path = data_path(Path(data_dir), kind)
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            files[kind] = FileData(kind, str(path), [], _nowhere)
-            continue
-        version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        cache_key = str(path.absolute())
-        cached = _READ_CACHE.get(cache_key)
-        if cached is None or cached[0] != version:
-            cached = (version, *_read_file(kind, path))
-            _READ_CACHE[cache_key] = cached
-        files[kind] = cached[1]
-        problems.extend(cached[2])
-    return files, problems
-
-
-def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return FileData(kind, name, None, _nowhere), [
-            Problem(name, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")
-        ]
-    except FileNotFoundError:  # removed since the stat
-        return FileData(kind, name, [], _nowhere), []
-    try:
-        data = _store_yaml.load_fast(text)
-    except _store_yaml.YamlError as error:
-        return FileData(kind, name, None, _nowhere), [Problem(name, error.message, error.line, error.column)]
-    locate = _lazy_locator(text)
-    if data is None:
-        data = []
-    if not isinstance(data, list):
-        problem = Problem(
-            name,
-            f"expected a list of records (each starting with '- ') but found {type(data).__name__}; "
-            "see the first lines of the file as extract writes it",
-            1,
-            1,
-        )
-        return FileData(kind, name, None, locate), [problem]
-    return FileData(kind, name, data, locate), []
-
-
-def _nowhere(path: Any, key: bool = False) -> None:
-    return None
-
-
-def _lazy_locator(text: str) -> Callable[[Any, bool], tuple[int, int] | None]:
-    parsed: list[_store_yaml.Parsed] = []
-
-    def locate(path: Any, key: bool = False) -> tuple[int, int] | None:
-        if not parsed:
-            parsed.append(_store_yaml.parse(text))  # only when a problem needs a place
-        return parsed[0].locate(path, key)
-
-    return locate
 
 
 def load_timeline(
@@ -361,110 +236,6 @@ def record_count(data_dir: Path) -> int:
     """How many records the four files hold (for `check`'s summary)."""
     files, _ = read_files(Path(data_dir))
     return sum(len(f.records or []) for f in files.values())
-
-
-# -- corrections that flow into the next extraction ----------------------------------------
-
-
-def _current_and_base(data_dir: Path, kind: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    def records(text: str | None) -> list[dict[str, Any]]:
-        if text is None:
-            return []
-        try:
-            data = _store_yaml.load_fast(text)
-        except _store_yaml.YamlError:  # `check` reports it; nothing to follow
-            return []
-        return [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
-
-    current = records(_read_text(data_path(data_dir, kind)))
-    base = {r["id"]: r for r in records(_read_text(extracted_path(data_dir, kind))) if isinstance(r.get("id"), str)}
-    return current, base
-
-
-def edited_publication_dates(data_dir: Path) -> dict[str, str]:
-    """{article id: published} for every publication date the editor set or changed.
-
-    The pipeline resolves each article's relative dates ("yesterday") against these.
-    """
-    from generator._store_check import date_problem
-
-    current, base = _current_and_base(Path(data_dir), "articles")
-    edited: dict[str, str] = {}
-    for record in current:
-        article_id, published = record.get("id"), record.get("published")
-        if not isinstance(article_id, str) or published is None or date_problem(published):
-            continue
-        if article_id not in base or base[article_id].get("published") != published:
-            edited[article_id] = str(published)
-    return edited
-
-
-def _norm(name: Any) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
-def person_id_remap(data_dir: Path, extracted_people: list[Any]) -> dict[str, str]:
-    """{extracted person id: the id the editor's people.yaml uses for that person}.
-
-    Merging two people is putting one's name among the other's `aliases`:
-    every extracted person of that name then maps to the other. A person the
-    editor deleted or gave a new id is found again by its name. The rule reads
-    only the file as it is now, so it holds on every later extraction too.
-    """
-    current, _ = _current_and_base(Path(data_dir), "people")
-    current_ids = {r.get("id") for r in current}
-    by_alias: dict[str, str] = {}
-    by_name: dict[str, str] = {}
-    for record in current:
-        person_id = record.get("id")
-        if not isinstance(person_id, str):
-            continue
-        by_name.setdefault(_norm(record.get("name")), person_id)
-        aliases = record.get("aliases")
-        for alias in aliases if isinstance(aliases, list) else []:
-            by_alias.setdefault(_norm(alias), person_id)
-    remap: dict[str, str] = {}
-    for person in extracted_people:
-        name = _norm(person.name)
-        target = by_alias.get(name)
-        if target is None and person.id not in current_ids:
-            target = by_name.get(name)
-        if target and target != person.id:
-            remap[person.id] = target
-    for source in remap:  # a merge into a person who was merged in turn: follow to the end
-        seen = {source}
-        while remap[source] in remap and remap[source] not in seen:
-            seen.add(remap[source])
-            remap[source] = remap[remap[source]]
-    return remap
-
-
-def apply_editor_corrections(timeline: Timeline, data_dir: Path) -> Timeline:
-    """The timeline with people the editor merged or re-identified following the editor.
-
-    Speakers and event participants move to the editor's person id; the
-    merged-away person's aliases join the person they were merged into.
-    """
-    remap = person_id_remap(Path(data_dir), timeline.people)
-    if not remap:
-        return timeline
-    people: dict[str, Any] = {}
-    for person in timeline.people:
-        target = remap.get(person.id, person.id)
-        if target in people:
-            into = people[target]
-            extra = [a for a in [person.name, *person.aliases] if a not in into.aliases and a != into.name]
-            people[target] = replace(into, aliases=[*into.aliases, *extra])
-        else:
-            people[target] = replace(person, id=target) if target != person.id else person
-    statements = [
-        replace(s, speaker=remap.get(s.speaker, s.speaker)) if s.speaker in remap else s for s in timeline.statements
-    ]
-    events = [
-        replace(e, people=list(dict.fromkeys(remap.get(p, p) for p in e.people))) if set(e.people) & set(remap) else e
-        for e in timeline.events
-    ]
-    return Timeline(articles=timeline.articles, events=events, statements=statements, people=list(people.values()))
 
 
 __all__ = [
