@@ -130,8 +130,8 @@ def _looks_like_place(doc: Doc, start: int, end: int, text: str, know: Knowledge
 
 
 def _mention_words(doc: Doc, start: int, end: int) -> list[str]:
-    return [doc[i].text for i in range(start, end) if doc[i].text not in ("-",) and not (
-        doc[i].is_space)]
+    """The name's words as written: "Karine Jean-Pierre", spaces (even no-break ones) single."""
+    return doc[start:end].text.split()
 
 
 def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list[NameMention]:

@@ -292,7 +292,8 @@ class Attribution:
         for token in tokens:
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 drop |= {t.i for t in token.subtree}
-            elif (token.dep_ in ("advcl", "conj") and self.cues.verb(token.text)
+            elif (token.dep_ in ("advcl", "conj")
+                  and self.cues.verb(token.text) in self.cues.reporting
                   and token.tag_ == "VBG" and not self.in_quote[token.i]):
                 drop |= {t.i for t in token.subtree}  # ", adding that ..."
         kept = [t for t in tokens if t.i not in drop]
@@ -344,10 +345,10 @@ class Attribution:
         after = [t for t in head.subtree if t.i > token.i and t.i not in own]
         tokens = after if len(after) > len(before) else before
         if any(
-            not self.in_quote[t.i] and self.is_speech_verb(t) and self.subject_of(t) is not None
+            not self.in_quote[t.i] and self.is_speech_verb(t) and self.reported(t) is not None
             for t in tokens
         ):
-            return None  # "X told CNN ..., according to Y": X's statement, not Y's
+            return None  # "X told CNN that ..., according to Y": X's statement, not Y's
         span = self._span(tokens)
         if span is None or span[1] - span[0] < 4:
             return None

@@ -71,7 +71,7 @@ def _add_surname_mentions(
                 and "\n" not in doc[start - 1].whitespace_
             ):
                 start -= 1
-        mention = NameMention(start, token.i + 1, [doc[i].text for i in range(start, token.i + 1)])
+        mention = NameMention(start, token.i + 1, doc[start : token.i + 1].text.split())
         mention.person = index
         if len(mention.words) > len(draft.words):
             draft.words = list(mention.words)
