@@ -24,6 +24,7 @@ from generator.model import (
     PartialDate,
     Person,
     Source,
+    Statement,
     TimeExpression,
     slugify,
 )
@@ -492,9 +493,39 @@ def event_importance(event: Event) -> float:
 def _assign_ids(events: list[Event]) -> None:
     used: set[str] = set()
     for event in events:
-        base = f"{event.date}-{slugify(event.title, max_length=50)}"
+        title = slugify(event.title, max_length=50).removeprefix(event.date[:4] + "-")
+        base = f"{event.date}-{title}"
         candidate, n = base, 2
         while candidate in used:
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)
         event.id = candidate
+
+
+# A statement is tied to an event its sentence names only if said this close to it.
+LINK_REACH_DAYS = 31
+
+
+def link_statements(statements: list[Statement], events: list[Event]) -> None:
+    """Tie each statement to the event it was made at or about, where the text says so:
+    its sentence reports the event, or names the event's place or title near its date."""
+    by_sentence = {(s.article, s.text): event for event in events for s in event.sources}
+    named = [e for e in events if e.place and not e.background and e.type in SUMMIT_LIKE_TYPES]
+    for statement in statements:
+        if statement.event:
+            continue
+        event = by_sentence.get((statement.source.article, statement.source.text))
+        if event is None:
+            candidates = [e for e in named if _names(statement.source.text, e.place) and _near(statement, e)]
+            event = candidates[0] if len(candidates) == 1 else None
+        if event is not None:
+            statement.event = event.id
+
+
+def _near(statement: Statement, event: Event) -> bool:
+    if not statement.date:
+        return True
+    said, held = PartialDate.parse(statement.date[:10]), PartialDate.parse(event.date)
+    if said.precision != "day" or held.precision != "day":
+        return said.iso()[:4] == held.iso()[:4] or said.iso().startswith(held.iso()) or held.iso().startswith(said.iso())
+    return abs((_day(said) - _day(held)).days) <= LINK_REACH_DAYS

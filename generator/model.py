@@ -215,6 +215,7 @@ def slugify(text: str, max_length: int = 60) -> str:
     """A lowercase ASCII slug safe as a file name and URL part."""
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    dashed = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # "Trump–Putin" keeps its break
+    ascii_text = unicodedata.normalize("NFKD", dashed).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "x"

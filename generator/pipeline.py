@@ -155,7 +155,7 @@ def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
         for event in analysis.events:
             all_events.append(replace(event, people=_unique(id_map.get(p, p) for p in event.people)))
     merged_events = events.merge_events(all_events)
-    link_statements_to_events(all_statements, merged_events)
+    events.link_statements(all_statements, merged_events)
     return Timeline(
         articles=[a.article for a in analyses],
         events=merged_events,
@@ -166,14 +166,6 @@ def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def link_statements_to_events(found_statements: list[Statement], found_events: list[Event]) -> None:
-    """A statement made in a sentence that reports an event belongs to that event."""
-    by_sentence = {(s.article, s.text): event.id for event in found_events for s in event.sources}
-    for statement in found_statements:
-        if not statement.event:
-            statement.event = by_sentence.get((statement.source.article, statement.source.text), "")
 
 
 def extract(
