@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator import _dates_calendar as cal
 from generator._dates_lexicon import lexicon
-from generator._dates_resolve import resolve_spec
-from generator._dates_tense import guess_tense
+from generator._dates_resolve import Spec, resolve_spec
+from generator._dates_tense import Tense, guess_tense
 from generator.dates import TaggedExpression, tag_text
 from generator.knowledge import KnownSummit, known_summits
 from generator.model import Article
@@ -128,20 +129,37 @@ def _day_of(value: str) -> dt.date | None:
 
 
 def _dated_events(views: list[_ArticleView]) -> list[_DatedEvent]:
-    """Sentences that date something to a day with the year written out."""
+    """Sentences that date something to a day: with the year written out, or relative
+    ("yesterday") in an article whose publication day is given."""
     events = []
     for view in views:
-        for sentence, items in view.sentences.items():
+        items_of = view.sentences
+        reference = _published_day(view.article)
+        if reference:
+            resolved: dict[tuple[int, int], list[TaggedExpression]] = {}
+            for item in tag_text(view.text, (reference, reference)):
+                resolved.setdefault(item.sentence, []).append(item)
+            items_of = resolved
+        for sentence, items in items_of.items():
             for item in items:
                 day = _day_of(item.expression.value)
-                if day is None or item.spec.relative:
+                if day is None or (item.spec.relative and not reference):
                     continue
                 text = view.text[sentence[0] : sentence[1]]
                 events.append(_DatedEvent(view.article.id, day, frozenset(_places(text)), text))
     return events
 
 
+def _published_day(article: Article) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
+
+
 def _mentions(text: str, name: str) -> bool:
+    if name not in text:  # most names are absent: skip the regex
+        return False
     return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
@@ -150,7 +168,11 @@ def _mentions(text: str, name: str) -> bool:
 
 def _invert(item: TaggedExpression, day: dt.date) -> tuple[dt.date, dt.date] | None:
     """The writing days on which `item` ("yesterday", "on Monday") would name `day`."""
-    spec = item.spec
+    return _invert_spec(item.spec, item.tense, day)
+
+
+@lru_cache(maxsize=65536)
+def _invert_spec(spec: Spec, tense: Tense, day: dt.date) -> tuple[dt.date, dt.date] | None:
     if spec.kind in ("anchor_offset", "anchor_weekday", "clock", "absolute", "in_duration"):
         return None
     span = 40 if spec.kind in ("day_offset", "weekday") or spec.unit in ("week", "weekend", "day") else 800
@@ -159,7 +181,7 @@ def _invert(item: TaggedExpression, day: dt.date) -> tuple[dt.date, dt.date] | N
     hits = []
     for delta in range(-span, span + 1):
         candidate = cal.add_days(day, delta)
-        _, value = resolve_spec(spec, candidate, item.tense)
+        _, value = resolve_spec(spec, candidate, tense)
         if cal.contains(value.split("T")[0], day):
             hits.append(candidate)
     if not hits:

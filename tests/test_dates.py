@@ -420,3 +420,11 @@ def test_module_entry_point_prints_the_same() -> None:
         timeout=120,
     )
     assert json.loads(result.stdout)[0]["value"] == "2018-07-15"
+
+
+def test_an_article_with_a_publication_date_dates_events_for_the_others() -> None:
+    dated = article("known", "The ministers met in Lisbon yesterday for talks on fishing.")
+    dated.published = "2012-05-09"
+    other = article("other", "After the meeting in Lisbon on Tuesday, the ministers flew home.")
+    value, basis = infer_publication_dates([dated, other])["other"]
+    assert value == "2012-05" and "Lisbon" in basis and "known" in basis
