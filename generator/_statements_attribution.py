@@ -217,7 +217,12 @@ class Attribution:
             return list(that_clause.subtree)
         if base in self.cues.object_clause:
             objects = [c for c in verb.children if c.dep_ in ("dobj",)]
-            preps = [c for c in verb.children if c.dep_ in ("prep", "xcomp") and c.i > verb.i]
+            # "accused X of ...", "warned X against ...", "urged X to ...", not "warned X over Y".
+            preps = [
+                c for c in verb.children
+                if c.i > verb.i and (c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in (
+                    "of", "against"))
+            ]
             if objects and preps:
                 tokens = [t for t in verb.subtree if t.i > verb.i]
                 return tokens

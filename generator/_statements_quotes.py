@@ -35,13 +35,63 @@ class Quote:
     paragraphs: int = 1
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line: scraped text marks paragraphs by line breaks."""
-    spans = []
+_LINE_ENDS = ".!?:;\"\u201d\u2019'\u00bb)]"
+
+
+def is_wrapped(text: str) -> bool:
+    """Is this hard-wrapped text (paragraphs split by blank lines, lines broken anywhere)?
+
+    Scraped articles put one paragraph on a line, so a line followed by
+    another line mostly ends a sentence; in wrapped text most do not.
+    """
+    if "\n\n" not in text:
+        return False
+    lines = text.split("\n")
+    inner = [
+        line.rstrip() for line, following in zip(lines, lines[1:])
+        if line.strip() and following.strip()
+    ]
+    if len(inner) < 4:
+        return False
+    open_ended = sum(1 for line in inner if line[-1:] not in _LINE_ENDS)
+    return open_ended >= 0.6 * len(inner)
+
+
+def is_soft_break(text: str, i: int, wrapped: bool | None = None) -> bool:
+    """Is the line break at i inside a paragraph ("the\nsummit")?
+
+    In wrapped text every single line break is; elsewhere only one between a
+    lowercase word (or comma) and a lowercase word.
+    """
+    if text[i] != "\n" or (i + 1 < len(text) and text[i + 1] == "\n") or (
+        i > 0 and text[:i].rstrip(" \t")[-1:] == "\n"
+    ):
+        return False
+    before = text[:i].rstrip(" \t")[-1:]
+    after = text[i + 1 :].lstrip(" \t")[:1]
+    if not before or not after or after == "\n":
+        return False
+    if wrapped if wrapped is not None else is_wrapped(text):
+        return True
+    return (before.islower() or before == ",") and after.islower()
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: a line, or lines joined by soft breaks."""
+    spans: list[tuple[int, int]] = []
+    wrapped = is_wrapped(text)
     for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip():
-            spans.append((match.start(), match.end()))
+        if not match.group().strip():
+            continue
+        start, end = match.start(), match.end()
+        if spans and is_soft_break(text, start - 1, wrapped):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
+
+
+_paragraphs = paragraph_spans
 
 
 def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:

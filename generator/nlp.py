@@ -26,11 +26,19 @@ def line_break_sentences(doc: Doc) -> Doc:
     Without this the parser joins a headline to the first sentence and builds
     one tree over both, which misleads every rule that reads the parse.
     """
+    from generator._statements_quotes import is_soft_break, is_wrapped
+
+    text = doc.text
+    wrapped = is_wrapped(text)
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        if not ("\n" in token.whitespace_ or token.is_space and "\n" in token.text):
+            continue
+        # A hard-wrapped line ("the\nsummit") continues its sentence.
+        position = token.idx + (0 if token.is_space else len(token.text))
+        breaks = [i for i in range(position, doc[token.i + 1].idx) if text[i] == "\n"]
+        if len(breaks) == 1 and is_soft_break(text, breaks[0], wrapped):
+            continue
+        doc[token.i + 1].is_sent_start = True
     return doc
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from generator._statements_attribution import Attribution, Cue, Reported
 from generator._statements_cues import speech_cues
-from generator._statements_quotes import Quote, find_quotes
+from generator._statements_quotes import Quote, find_quotes, paragraph_spans
 from generator._statements_sentences import sentences
 from generator.model import Article, Mention, PartialDate, Person, Source, Statement
 
@@ -84,6 +84,7 @@ class _Finder:
             for i in self._tokens(mention.start, mention.end):
                 person_at[i] = mention.person
         self.attribution = Attribution(doc, self.cues, person_at, self.in_quote)
+        self.paragraphs = paragraph_spans(self.text)
         self.paragraph_of_char = self._paragraph_index()
         self.sentences = sentences(doc)
 
@@ -92,14 +93,29 @@ class _Finder:
         return range(span.start, span.end) if span is not None else range(0)
 
     def _paragraph_index(self) -> list[int]:
+        """For each character, the number of its paragraph (line breaks in between count up)."""
         index = [0] * (len(self.text) + 1)
         number = 0
-        for i, char in enumerate(self.text):
-            index[i] = number
-            if char == "\n":
-                number += 1
-        index[len(self.text)] = number
+        cursor = 0
+        for p_start, p_end in self.paragraphs:
+            for i in range(cursor, p_start):
+                index[i] = number
+            number += 1
+            for i in range(p_start, p_end):
+                index[i] = number
+            cursor = p_end
+        for i in range(cursor, len(self.text) + 1):
+            index[i] = number + 1
         return index
+
+    def paragraph_bounds(self, char: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding `char` (or the gap it is in)."""
+        number = self.paragraph_of_char[min(char, len(self.text))]
+        if 1 <= number <= len(self.paragraphs):
+            start, end = self.paragraphs[number - 1]
+            if start <= char <= end:
+                return start, end
+        return char, char
 
     # --- direct quotes ---------------------------------------------------
     def quote_units(self) -> list[QuoteUnit]:
@@ -117,7 +133,9 @@ class _Finder:
         if len(unit.parts) > 1 or last.double != quote.double:
             return False
         between = self.text[last.close : quote.open]
-        if "\n" in between or not between.rstrip().endswith((",", ":")):
+        if self.paragraph_of_char[last.close - 1] != self.paragraph_of_char[quote.open] or not (
+            between.rstrip().endswith((",", ":"))
+        ):
             return False
         if self.text[last.start : last.end].rstrip()[-1:] in _SENTENCE_END:
             return False
@@ -139,8 +157,7 @@ class _Finder:
     def _after_region(self, unit: QuoteUnit) -> tuple[int, int]:
         """Text after a quote that may hold its cue: to the sentence end or the next quote."""
         start = unit.close
-        paragraph_end = self.text.find("\n", start)
-        end = len(self.text) if paragraph_end < 0 else paragraph_end
+        end = self.paragraph_bounds(unit.close - 1)[1]
         next_quote = next((q.open for q in self.quotes if q.open >= start), end)
         end = min(end, next_quote)
         tokens = list(self._tokens(start, end))
@@ -152,7 +169,7 @@ class _Finder:
 
     def _before_region(self, unit: QuoteUnit) -> tuple[int, int]:
         end = unit.open
-        paragraph_start = self.text.rfind("\n", 0, end) + 1
+        paragraph_start = self.paragraph_bounds(unit.open)[0]
         previous = max((q.close for q in self.quotes if q.close <= end), default=0)
         start = max(paragraph_start, previous)
         tokens = list(self._tokens(start, end))
@@ -385,14 +402,14 @@ def _cue_adjacent(unit: QuoteUnit, cue: Cue | None, finder: _Finder) -> bool:
         gap = finder.text[cue_char : unit.open]
     else:
         return True
-    return len(gap.split()) <= 3 and "\n" not in gap
+    return len(gap.split()) <= 3 and "\n\n" not in gap
 
 
 def _inherit(unit: QuoteUnit, items: list[tuple[int, int, str, Cue | None]], finder: _Finder
              ) -> Cue | None:
     """A quote standing alone after a statement continues that speaker's words."""
     text = finder.text
-    line_start = text.rfind("\n", 0, unit.open) + 1
+    line_start = finder.paragraph_bounds(unit.open)[0]
     lead = text[line_start : unit.open].strip()
     sentence_start = False
     if not lead:
@@ -409,13 +426,8 @@ def _inherit(unit: QuoteUnit, items: list[tuple[int, int, str, Cue | None]], fin
     if not previous:
         return None
     start, end, _, cue = previous[-1]
-    paragraphs_apart = finder.paragraph_of_char[unit.open] - finder.paragraph_of_char[end]
-    blank_lines = text[end : unit.open].count("\n")
-    if paragraphs_apart > 0 and blank_lines > 2:
-        return None
-    # Only the next paragraph (or the same one) continues a speaker.
-    lines_between = [line for line in text[end : line_start].split("\n") if line.strip()]
-    if len(lines_between) > 1:
+    # Only the same paragraph or the next one continues a speaker.
+    if finder.paragraph_of_char[unit.open] - finder.paragraph_of_char[max(start, end - 1)] > 1:
         return None
     return cue
 

@@ -283,3 +283,20 @@ def test_quotes_as_json_records_name_the_speaker(nlp) -> None:
         {"start": text.index("the count"), "end": len(text) - 1,
          "text": "the count would take days", "speaker": "", "kind": "indirect"},
     ]
+
+
+def test_hard_wrapped_text_keeps_quotes_and_sentences_whole(nlp) -> None:
+    text = (
+        "Karine Holt, the foreign minister, told reporters that the talks were\n"
+        '"candid and constructive" and would go on.\n\n'
+        '"We will meet again in\nMarch," Holt said. "Nothing is\nagreed yet."\n\n'
+        "Critics said the\nmeeting changed nothing at all.\n"
+    )
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("indirect", "karine-holt",
+         'the talks were\n"candid and constructive" and would go on'),
+        ("direct", "karine-holt", "We will meet again in\nMarch"),
+        ("direct", "karine-holt", "Nothing is\nagreed yet."),
+        ("indirect", "", "the\nmeeting changed nothing at all"),
+    ]
