@@ -192,12 +192,54 @@ class _Finder:
             if not ends_sentence or len(lead) <= 3:
                 unit.cue = self.attribution.cue_for(self.doc[verb])
                 return
-        before_start, before_end = self._before_region(unit)
-        lead_in = self.text[before_start:before_end].rstrip()
-        if lead_in.endswith((":", ",")) or lead_in.lower().endswith(" that"):
-            verb = self._verb_in(before_start, before_end, last=True)
+        if content[-1:] in ",?!\u2026" or content.endswith("..."):
+            # '"...," Putin laughed': any verb of a named speaker right after the quote.
+            verb = self._verb_of_named_subject(after_start, after_end)
             if verb >= 0:
                 unit.cue = self.attribution.cue_for(self.doc[verb])
+                return
+        before_start, before_end = self._before_region(unit)
+        lead_in = self.text[before_start:before_end].rstrip()
+        verb = self._verb_in(before_start, before_end, last=True)
+        if verb >= 0:
+            between = [
+                t for t in self._tokens(self.doc[verb].idx, before_end)
+                if self.doc[t].is_alpha and t != verb
+            ]
+            # 'He said: "...', 'said that "...', 'told CNN "...': the cue introduces the quote.
+            if lead_in.endswith((":", ",")) or lead_in.lower().endswith(" that") or (
+                len(between) <= 3
+                and not any(self.doc[t].pos_ in ("VERB", "CCONJ") for t in between)
+            ):
+                unit.cue = self.attribution.cue_for(self.doc[verb])
+                return
+        if not lead_in:
+            self._cue_from_previous_paragraph(unit)
+
+    def _verb_of_named_subject(self, start: int, end: int) -> int:
+        for count, i in enumerate(self._tokens(start, end)):
+            if count > 5:
+                break
+            token = self.doc[i]
+            if token.pos_ != "VERB" or self.in_quote[i]:
+                continue
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].i in self.attribution.person_at:
+                return i
+            return -1
+        return -1
+
+    def _cue_from_previous_paragraph(self, unit: QuoteUnit) -> None:
+        """'Putin told reporters:' ending one paragraph introduces the quote in the next."""
+        number = self.paragraph_of_char[unit.open]
+        if number < 2:
+            return
+        start, end = self.paragraphs[number - 2]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return
+        verb = self._verb_in(start, end, last=True)
+        if verb >= 0:
+            unit.cue = self.attribution.cue_for(self.doc[verb])
 
     # --- reported speech -------------------------------------------------
     def reported(self) -> list[Reported]:
@@ -320,6 +362,8 @@ def find_statements(
                     unit.cue = report.cue
             continue
         for unit in units:
+            if unit.open < report.start <= unit.start:
+                report = replace(report, start=unit.open)  # keep the opening mark
             if unit.open >= report.start - 1 and unit.start < report.end:
                 unit.absorbed = True
                 if unit.close > report.end and unit.end - report.end < 200:

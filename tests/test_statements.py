@@ -300,3 +300,19 @@ def test_hard_wrapped_text_keeps_quotes_and_sentences_whole(nlp) -> None:
         ("direct", "karine-holt", "Nothing is\nagreed yet."),
         ("indirect", "", "the\nmeeting changed nothing at all"),
     ]
+
+
+def test_cues_across_a_paragraph_and_without_a_speech_verb(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Turkish President Recep Tayyip Erdogan told the gathering:\n\n"
+        '"We will not allow this region to become a battleground."\n\n'
+        '"That is simply not true," Ayse Demir laughed.\n\n'
+        'Foreign Minister Mevlut Cavusoglu said "the door remains open for talks."',
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("recep-tayyip-erdogan", "We will not allow this region to become a battleground."),
+        ("ayse-demir", "That is simply not true"),
+        ("mevlut-cavusoglu", "the door remains open for talks."),
+    ]
+    assert found[0].audience == "the gathering"
