@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator._render_text import escape_text, parse_date
 
@@ -85,39 +85,35 @@ _KIND_CLASS = {"event": "st-hl-event", "statement": "st-hl-statement", "quote": 
                "date": "st-hl-date"}
 
 
-def _open_tag(span: Highlight, with_ids: bool) -> Markup:
-    css = _KIND_CLASS.get(span.kind, "st-hl")
-    attrs = Markup(' class="st-hl {}"').format(css)
+def _open_tag(span: Highlight, with_ids: bool) -> str:
+    """The opening tag (plain str of escaped parts: this runs once per highlight)."""
+    parts = [f' class="st-hl {_KIND_CLASS.get(span.kind, "st-hl")}"']
     if span.title:
-        attrs += Markup(' title="{}"').format(escape_text(span.title))
+        parts.append(f' title="{escape_text(span.title)}"')
+    tag = "mark" if span.kind in ("event", "statement") else "span"
     if span.kind == "date":
         date = parse_date(span.value)
         if date is not None and span.value == date.iso():
-            attrs += Markup(' datetime="{}"').format(date.iso())
             tag = "time"
-        else:
-            tag = "span"
-        attrs += Markup(' data-value="{}"').format(escape_text(span.value))
-    else:
-        tag = "mark" if span.kind in ("event", "statement") else "span"
+            parts.append(f' datetime="{date.iso()}"')
+        parts.append(f' data-value="{escape_text(span.value)}"')
     if with_ids and span.ids:
-        attrs += Markup(' id="{}"').format(span.ids[0])
-    html = Markup("<{}{}>").format(Markup(tag), attrs)
+        parts.append(f' id="{escape(span.ids[0])}"')
+    html = f"<{tag}{''.join(parts)}>"
     if with_ids:
-        for extra in span.ids[1:]:
-            html += Markup('<span class="st-anchor" id="{}"></span>').format(extra)
+        html += "".join(f'<span class="st-anchor" id="{escape(extra)}"></span>' for extra in span.ids[1:])
     return html
 
 
-def _close_tag(span: Highlight) -> Markup:
+def _close_tag(span: Highlight) -> str:
     if span.kind == "date":
         date = parse_date(span.value)
-        return Markup("</time>" if date is not None and span.value == date.iso() else "</span>")
-    return Markup("</mark>" if span.kind in ("event", "statement") else "</span>")
+        return "</time>" if date is not None and span.value == date.iso() else "</span>"
+    return "</mark>" if span.kind in ("event", "statement") else "</span>"
 
 
-def _render_range(text: str, start: int, end: int, spans: list[Highlight]) -> Markup:
-    out = Markup("")
+def _render_range(text: str, start: int, end: int, spans: list[Highlight], out: list[str]) -> None:
+    """Append the HTML of text[start:end] with its (nested, sorted) highlights to `out`."""
     position, index = start, 0
     while index < len(spans):
         span = spans[index]
@@ -127,12 +123,12 @@ def _render_range(text: str, start: int, end: int, spans: list[Highlight]) -> Ma
         while index < len(spans) and spans[index].start < span.end:
             children.append(spans[index])
             index += 1
-        out += escape_text_keep_edges(text[position:s_start])
-        out += _open_tag(span, with_ids=span.start >= start)
-        out += _render_range(text, s_start, s_end, children)
-        out += _close_tag(span)
+        out.append(escape_text_keep_edges(text[position:s_start]))
+        out.append(_open_tag(span, with_ids=span.start >= start))
+        _render_range(text, s_start, s_end, children, out)
+        out.append(_close_tag(span))
         position = s_end
-    return out + escape_text_keep_edges(text[position:end])
+    out.append(escape_text_keep_edges(text[position:end]))
 
 
 def escape_text_keep_edges(segment: str) -> Markup:
@@ -161,5 +157,9 @@ def render_article(text: str, highlights: list[Highlight]) -> Markup:
         if not text[p_start:p_end].strip():
             continue
         inside = [s for s in spans if s.start < p_end and s.end > p_start]
-        html.append(Markup("<p>{}</p>").format(_render_range(text, p_start, p_end, inside)))
-    return Markup("\n").join(html)
+        out = ["<p>"]
+        _render_range(text, p_start, p_end, inside, out)
+        out.append("</p>")
+        html.append("".join(out))
+    # Every piece above is escaped text or a tag built from escaped values.
+    return Markup("\n".join(html))

@@ -42,7 +42,9 @@ def escape_block(value: object) -> Markup:
     return Markup("<br>").join(lines)
 
 
+@lru_cache(maxsize=65536)
 def parse_date(value: str | None) -> PartialDate | None:
+    """`value` as a PartialDate (YYYY, YYYY-MM, YYYY-MM-DD), or None; cached, dates repeat a lot."""
     if not value:
         return None
     try:
@@ -51,6 +53,7 @@ def parse_date(value: str | None) -> PartialDate | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def format_date(value: str | None) -> str:
     """A date at its own precision: "16 July 2018", "July 2018", "2018"; "" if unknown."""
     date = parse_date(value)
@@ -62,6 +65,7 @@ def format_date(value: str | None) -> str:
     return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
 
 
+@lru_cache(maxsize=65536)
 def date_range(date: PartialDate) -> tuple[datetime.date, datetime.date]:
     """First and last calendar day a partial date may mean."""
     if date.month is None:
@@ -73,6 +77,7 @@ def date_range(date: PartialDate) -> tuple[datetime.date, datetime.date]:
     return day, day
 
 
+@lru_cache(maxsize=65536)
 def sort_key(value: str | None) -> tuple[int, int, int, int]:
     """Chronological order; coarser dates before finer ones of the same period; unknown last."""
     date = parse_date(value)

@@ -8,6 +8,7 @@ was found in the article.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import logging
 from collections import defaultdict
@@ -97,6 +98,7 @@ class SiteView:
             timeline.statements, key=lambda s: (sort_key(self.statement_date(s)), s.id)
         )
         self.event_by_id = {e.id: e for e in self.events}
+        self._statement_order = {id(s): n for n, s in enumerate(self.statements)}
         self.person_paths = _unique_paths(
             [p.id for p in timeline.people], "people", {p.id: p.name for p in timeline.people}
         )
@@ -104,6 +106,7 @@ class SiteView:
         self.event_anchor: dict[str, Markup] = self._event_anchors()
         self.event_page = {e.id: self._year_page(e) for e in self.events}
         self.years = sorted({self.event_page[e.id] for e in self.events}, key=self._year_order)
+        self._index_records()
         self.summits = self._summits()
         self.summit_of: dict[str, list[SummitView]] = defaultdict(list)
         for summit in self.summits:
@@ -112,26 +115,27 @@ class SiteView:
         self.topics = self._topics(topic_vocabulary)
         self.topic_by_slug = {t.slug: t for t in self.topics}
         self.key_event_ids = self._key_events()
+        # (article id, anchor) for every sentence found in its article.
+        self.found_anchors: set[tuple[str, str]] = set()
+        self.sources = [self._source(a) for a in timeline.articles]
+
+    def _index_records(self) -> None:
+        """Statements and events by event, speaker, person and article, each in date order."""
         self.statements_by_event: dict[str, list[Statement]] = defaultdict(list)
         self.statements_by_speaker: dict[str, list[Statement]] = defaultdict(list)
+        self.statements_by_article: dict[str, list[Statement]] = defaultdict(list)
         for statement in self.statements:
             if statement.event:
                 self.statements_by_event[statement.event].append(statement)
             self.statements_by_speaker[statement.speaker].append(statement)
+            self.statements_by_article[statement.source.article].append(statement)
         self.events_by_person: dict[str, list[Event]] = defaultdict(list)
+        self.events_by_article: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
             for person in dict.fromkeys(event.people):
                 self.events_by_person[person].append(event)
-        # (article id, anchor) for every sentence found in its article.
-        self.found_anchors: set[tuple[str, str]] = set()
-        self.events_by_article: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events:
             for article_id in dict.fromkeys(source.article for source in event.sources):
                 self.events_by_article[article_id].append(event)
-        self.statements_by_article: dict[str, list[Statement]] = defaultdict(list)
-        for statement in self.statements:
-            self.statements_by_article[statement.source.article].append(statement)
-        self.sources = [self._source(a) for a in timeline.articles]
 
     # -- dates and pages ---------------------------------------------------
 
@@ -224,37 +228,56 @@ class SiteView:
             summits.append(view)
         return summits
 
+    def _dated_statements(self) -> tuple[list[datetime.date], list[tuple[datetime.date, datetime.date, Statement]]]:
+        """Statements dated to a month or better, by first day (for window look-ups), cached."""
+        if self._dated is None:
+            spans = []
+            for statement in self.statements:
+                linked = self.event_by_id.get(statement.event)
+                date = parse_date(statement.date or (linked.date if linked else None))
+                if date is not None:
+                    first, last = date_range(date)
+                    if (last - first).days <= MAX_WINDOW_SPAN_DAYS:
+                        spans.append((first, last, statement))
+            spans.sort(key=lambda item: item[0])
+            self._dated = ([first for first, _, _ in spans], spans)
+        return self._dated
+
+    _dated: tuple[list[datetime.date], list[tuple[datetime.date, datetime.date, Statement]]] | None = None
+
     def _summit_statements(
         self, summit: SummitView, window: tuple[datetime.date, datetime.date] | None
     ) -> list[Statement]:
         """What was said at or about the summit.
 
-        Statements tied to the summit or to an event during it; statements made
-        within SUMMIT_STATEMENT_DAYS of it; and statements in the articles that
-        report the summit, when made within its window (or undated).
+        Statements tied to the summit or to an event during it; statements dated
+        to the day within SUMMIT_STATEMENT_DAYS of it; and statements in the
+        articles that report the summit, when made within its window (or undated).
         """
-        at_summit = {summit.event.id, *(e.id for e in summit.during)}
+        at_summit = [summit.event.id, *(e.id for e in summit.during)]
         articles = {s.article for s in summit.event.sources}
-        chosen = []
-        for statement in self.statements:
-            if statement.event in at_summit:
-                chosen.append(statement)
-                continue
-            linked = self.event_by_id.get(statement.event)
-            date = parse_date(statement.date or (linked.date if linked else None))
-            if date is None or window is None:
-                if statement.source.article in articles and not statement.event:
-                    chosen.append(statement)
-                continue
-            first, last = date_range(date)
-            about = statement.source.article in articles
-            # Outside the summit's own articles only a statement dated to the day is near enough.
-            if (last - first).days > (MAX_WINDOW_SPAN_DAYS if about else 0):
-                continue
-            near = datetime.timedelta(days=SUMMIT_WINDOW_DAYS if about else SUMMIT_STATEMENT_DAYS)
-            if window[0] - near <= last and first <= window[1] + near:
-                chosen.append(statement)
-        return chosen
+        chosen: dict[int, Statement] = {}  # by object: ids may repeat in edited data
+        for event_id in at_summit:
+            for statement in self.statements_by_event.get(event_id, []):
+                chosen[id(statement)] = statement
+        for article_id in articles:
+            for statement in self.statements_by_article.get(article_id, []):
+                linked = self.event_by_id.get(statement.event)
+                if not statement.event and not parse_date(statement.date or (linked.date if linked else None)):
+                    chosen[id(statement)] = statement
+        if window is not None:
+            starts, spans = self._dated_statements()
+            wide = datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
+            near = datetime.timedelta(days=SUMMIT_STATEMENT_DAYS)
+            earliest = window[0] - wide - datetime.timedelta(days=MAX_WINDOW_SPAN_DAYS)
+            for first, last, statement in spans[bisect.bisect_left(starts, earliest):
+                                                bisect.bisect_right(starts, window[1] + wide)]:
+                about = statement.source.article in articles
+                reach = wide if about else near
+                # Outside the summit's own articles only a statement dated to the day is near enough.
+                if (about or first == last) and window[0] - reach <= last and first <= window[1] + reach:
+                    chosen[id(statement)] = statement
+        return sorted(chosen.values(), key=lambda s: self._statement_order[id(s)])
 
     def sides(self, statements: list[Statement]) -> list[tuple[str, list[Statement]]]:
         """Statements grouped by the speaker's country, biggest group first."""

@@ -142,7 +142,14 @@ def test_timeline_lists_every_event_with_filter_data_and_source_count():
 
 def test_event_icon_has_text_for_screen_readers():
     html = to_html(render_site(small_timeline()).pages["events/2021.md"])
-    assert re.search(r'<svg aria-hidden="true"[^>]*>.*?</svg><span class="st-type-label">phone call</span>', html)
+    assert '<span class="st-icon st-icon-phone" aria-hidden="true"></span><span class="st-type-label">phone call</span>' in html
+
+
+def test_icon_stylesheet_has_a_mask_for_every_type_in_the_data():
+    css = render_site(small_timeline()).files["assets/summit-timeline/icons.css"].decode()
+    for icon in ("phone", "account-group", "file-sign", "calendar-star"):
+        assert f".st-icon-{icon} {{" in css
+    assert "<" not in css and '"data:image/svg+xml,%3Csvg' in css
 
 
 def test_year_page_anchors_each_event_and_links_its_source_sentence():
@@ -164,8 +171,8 @@ def test_source_page_highlights_facts_found_by_searching_the_text():
     timeline = small_timeline()
     assert all(s.start == -1 for s in timeline.statements)  # as loaded from YAML
     html = to_html(render_site(timeline).pages["sources/art-1.md"])
-    assert re.search(r'<mark class="st-hl st-hl-event"[^>]*id="e-2021-05-03-oslo-summit">'
-                     r"The two leaders met in Oslo on 3 May 2021\.</mark>", html)
+    event = re.search(r'<mark class="st-hl st-hl-event"[^>]*id="e-2021-05-03-oslo-summit">(.*?)</mark>', html)
+    assert event and re.sub(r"<[^>]+>", "", event.group(1)) == "The two leaders met in Oslo on 3 May 2021."
     assert re.search(r'<mark class="st-hl st-hl-statement"[^>]*id="s-ann-lee-trade">&quot;'
                      r'<span class="st-hl st-hl-quote">We talked about trade,</span>', html)
     assert 'href="#s-ann-lee-trade"' in html
@@ -173,9 +180,10 @@ def test_source_page_highlights_facts_found_by_searching_the_text():
 
 
 def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch):
-    from generator.model import TimeExpression
+    from generator.model import PartialDate, TimeExpression
 
     def find_time_expressions(text, reference):
+        assert reference == PartialDate(2021, 5, 4)  # the article's publication date
         start = text.index("3 May 2021")
         return [TimeExpression(start, start + 10, "3 May 2021", "DATE", "2021-05-03")]
 
