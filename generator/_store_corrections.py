@@ -12,24 +12,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator import _store_yaml
 from generator._store_check import date_problem
-from generator._store_files import data_path, extracted_path, read_text
+from generator._store_files import data_path, extracted_path, read_file
 from generator.model import Timeline
 
 
 def _current_and_base(data_dir: Path, kind: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    def records(text: str | None) -> list[dict[str, Any]]:
-        if text is None:
-            return []
-        try:
-            data = _store_yaml.load_fast(text)
-        except _store_yaml.YamlError:  # `check` reports it; nothing to follow
-            return []
-        return [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
+    """The records of a data file and of its last extraction by id (unreadable ones: none)."""
 
-    current = records(read_text(data_path(data_dir, kind)))
-    base = {r["id"]: r for r in records(read_text(extracted_path(data_dir, kind))) if isinstance(r.get("id"), str)}
+    def records(path: Path) -> list[dict[str, Any]]:
+        return [r for r in read_file(kind, path)[0].records or [] if isinstance(r, dict)]
+
+    current = records(data_path(data_dir, kind))
+    base = {r["id"]: r for r in records(extracted_path(data_dir, kind)) if isinstance(r.get("id"), str)}
     return current, base
 
 

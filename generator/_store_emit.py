@@ -145,3 +145,39 @@ def _unquote(value: str) -> str:
     if value.startswith('"'):
         return str(_store_yaml.load_fast(value))
     return value
+
+
+class WrittenRecords:
+    """The last extraction read lazily from the text this module wrote.
+
+    A record the editor left alone is written back identically, so comparing
+    texts settles most records without parsing; only the few that differ are
+    parsed (a large file saves in a fraction of the time).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._texts = record_texts(text)
+        self._parsed: dict[str, Any] = {}
+
+    def ids(self) -> list[str]:
+        return list(self._texts)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._texts
+
+    def get(self, record_id: str) -> Any:
+        if record_id not in self._texts:
+            return None
+        if record_id not in self._parsed:
+            try:
+                data = _store_yaml.load_fast(self._texts[record_id])
+            except _store_yaml.YamlError:
+                data = None
+            self._parsed[record_id] = data[0] if isinstance(data, list) and data else None
+        return self._parsed[record_id]
+
+    def same(self, record_id: str, record: Any) -> bool:
+        text = self._texts.get(record_id)
+        if text is None:
+            return False
+        return text == dump_record(record) or self.get(record_id) == record

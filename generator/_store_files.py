@@ -70,21 +70,24 @@ def read_files(data_dir: Path) -> tuple[dict[str, FileData], list[Problem]]:
     files: dict[str, FileData] = {}
     problems: list[Problem] = []
     for kind in KINDS:
-        path = data_path(Path(data_dir), kind)
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            files[kind] = FileData(kind, str(path), [], _nowhere)
-            continue
-        version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        cache_key = str(path.absolute())
-        cached = _READ_CACHE.get(cache_key)
-        if cached is None or cached[0] != version:
-            cached = (version, *_read_file(kind, path))
-            _READ_CACHE[cache_key] = cached
-        files[kind] = cached[1]
-        problems.extend(cached[2])
+        files[kind], found = read_file(kind, data_path(Path(data_dir), kind))
+        problems.extend(found)
     return files, problems
+
+
+def read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
+    """One file's records and the problems that kept it from being read (cached by stat)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return FileData(kind, str(path), [], _nowhere), []
+    version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    cache_key = str(path.absolute())
+    cached = _READ_CACHE.get(cache_key)
+    if cached is None or cached[0] != version:
+        cached = (version, *_read_file(kind, path))
+        _READ_CACHE[cache_key] = cached
+    return cached[1], cached[2]
 
 
 def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:

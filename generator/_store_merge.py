@@ -17,8 +17,9 @@ matched by `id`:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 Mapping = dict[str, Any]
 _ABSENT = object()
@@ -66,6 +67,40 @@ class Plan:
     counts: Counts
 
 
+class LastExtraction(Protocol):
+    """The records extraction wrote last time, by id (possibly read lazily)."""
+
+    def ids(self) -> Iterable[str]: ...
+
+    def __contains__(self, record_id: object) -> bool: ...
+
+    def get(self, record_id: str) -> Mapping | None: ...
+
+    def same(self, record_id: str, record: Any) -> bool:
+        """Is `record` exactly what extraction wrote under this id?"""
+        ...
+
+
+class RecordsById:
+    """A last extraction held as parsed records."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self._by_id = {_id(r): r for r in records if _id(r)}
+
+    def ids(self) -> Iterable[str]:
+        return [i for i in self._by_id if i]
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._by_id
+
+    def get(self, record_id: str) -> Mapping | None:
+        return self._by_id.get(record_id)
+
+    def same(self, record_id: str, record: Any) -> bool:
+        base = self._by_id.get(record_id)
+        return base is not None and base == record
+
+
 def _id(record: Any) -> str | None:
     if isinstance(record, dict) and isinstance(record.get("id"), str) and record["id"]:
         return record["id"]
@@ -99,7 +134,7 @@ def merge_record(base: Mapping | None, current: Mapping, new: Mapping | None, or
 
 
 def plan_merge(
-    base: list[Mapping] | None,
+    base: LastExtraction | list[Mapping] | None,
     current: list[Any],
     new: list[Mapping],
     order: tuple[str, ...],
@@ -110,7 +145,8 @@ def plan_merge(
     file counts as the editor's: nothing they may have written is overwritten.
     """
     counts = Counts()
-    base_by_id = {_id(r): r for r in base or [] if _id(r)}
+    if base is None or isinstance(base, list):
+        base = RecordsById(base or [])
     new_by_id = {_id(r): r for r in new if _id(r)}
     current_ids: dict[str, int] = {}
     for index, record in enumerate(current):
@@ -126,13 +162,14 @@ def plan_merge(
             kept[index] = Keep(index)  # no id or a duplicate id: the editor's, left as written
             counts.editor_added += 1
             continue
-        base_record = base_by_id.get(record_id)
         new_record = new_by_id.get(record_id)
-        untouched = base_record is not None and base_record == record
+        untouched = base.same(record_id, record)
         if new_record is None and untouched:
             dropped.add(index)
             counts.removed += 1
             continue
+        # Only a record the editor touched needs the last extraction's version of it.
+        base_record = record if untouched else base.get(record_id)
         merged, edited = merge_record(base_record, record, new_record, order)
         updates = {k: v for k, v in merged.items() if record.get(k, _ABSENT) != v}
         updates.update({k: _ABSENT for k in record if k not in merged})
@@ -156,7 +193,7 @@ def plan_merge(
             if index in kept:
                 anchor = index
             continue
-        if record_id in base_by_id:
+        if record_id in base:
             counts.deleted_by_editor += 1
             continue
         after.setdefault(anchor, []).append(Add(record))
@@ -168,5 +205,5 @@ def plan_merge(
         entries.extend(after.get(index, []))
 
     # Remember deletions even once extraction stops producing the record, so it never returns.
-    remembered = [r for i, r in base_by_id.items() if i not in current_ids and i not in new_by_id]
-    return Plan(entries, list(new) + remembered, counts)
+    remembered = [base.get(i) for i in base.ids() if i not in current_ids and i not in new_by_id]
+    return Plan(entries, list(new) + [r for r in remembered if r is not None], counts)

@@ -21,9 +21,9 @@ from generator._store_corrections import (
     person_id_remap,
     pinned_publication_dates,
 )
-from generator._store_emit import dump_record, dump_records, record_texts
+from generator._store_emit import WrittenRecords, dump_record, dump_records, record_texts
 from generator._store_files import data_path, extracted_path, header, read_files, read_text, write_all
-from generator._store_merge import Add, Counts, plan_merge
+from generator._store_merge import Add, Counts, LastExtraction, RecordsById, plan_merge
 from generator._store_records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
 from generator._store_text import render_plan
 from generator.model import Problem, Timeline
@@ -188,14 +188,18 @@ def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:
     return counts
 
 
-def _load_base(text: str | None) -> list[dict[str, Any]] | None:
+def _load_base(text: str | None) -> LastExtraction | None:
+    """The last extraction; None (every record counts as the editor's) if there is none to read."""
     if text is None:
         return None
-    try:
+    written = WrittenRecords(text)
+    if written.ids() or not any(line.startswith("-") for line in text.splitlines()):
+        return written
+    try:  # not laid out as this version writes it: read it whole
         data = _store_yaml.load_fast(text)
     except _store_yaml.YamlError:  # a damaged record of the past is no reason to stop
         return None  # without it every record counts as the editor's: nothing is overwritten
-    return data if isinstance(data, list) else None
+    return RecordsById(data) if isinstance(data, list) else None
 
 
 # -- loading and checking -----------------------------------------------------------------
