@@ -322,7 +322,14 @@ class _Dater:
             distance = abs(start - cue_char)
             if best is None or distance < best[0]:
                 best = (distance, day.iso())
-        return best[1] if best else fallback
+        if best is None:
+            return fallback
+        said_on = best[1]
+        if fallback and len(said_on) < len(fallback) and fallback.startswith(said_on):
+            # "on Monday" against an article dated to the month only: the article's
+            # date says more.
+            return fallback
+        return said_on
 
 
 def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
