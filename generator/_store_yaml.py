@@ -255,6 +255,7 @@ def write_temp(path: Path, text: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temp_name, _mode_for(path))  # mkstemp makes files private; data files are not
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
             write_text(temp, text)
             temp.flush()
@@ -263,6 +264,16 @@ def write_temp(path: Path, text: str) -> str:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return temp_name
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or what a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -441,3 +441,19 @@ def test_mkdocs_serve_shows_a_yaml_edit_without_restart_or_reload_loop(tmp_path:
         log.close()
     assert builds_after - builds_before <= 2, (tmp_path / "serve.log").read_text()
     assert took < 30
+
+
+def test_written_files_keep_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    save(make_timeline(), tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "events.yaml").stat().st_mode) == 0o666 & ~umask
+    (tmp_path / "people.yaml").chmod(0o640)
+    edit(tmp_path / "people.yaml", "name: Bo Chen", "name: Chen Bo")
+    again = make_timeline()
+    again.people[0].role = "president"
+    save(again, tmp_path)
+    assert stat.S_IMODE((tmp_path / "people.yaml").stat().st_mode) == 0o640
