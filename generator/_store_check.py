@@ -212,23 +212,26 @@ def date_problem(value: Any) -> str | None:
     return None
 
 
-def _schema_message(kind: str, error: ValidationError) -> tuple[list[str | int], bool, str]:
-    """(path within the record, point at the key?, message) for a schema violation."""
+def _schema_messages(kind: str, error: ValidationError) -> list[tuple[list[str | int], bool, str]]:
+    """[(path within the record, point at the key?, message)] for a schema violation."""
+    if error.validator != "additionalProperties":
+        return [_schema_message(error)]
+    path = list(error.path)
+    allowed = list(error.schema.get("properties", {}))
+    where = _SINGULAR[kind] if not path else f"'{_field_path(path)}'"
+    found = []
+    for key in (key for key in error.instance if key not in allowed):
+        near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        message = f"unknown field '{key}'; {hint}the fields of {where} are: {', '.join(allowed)}"
+        found.append((path + [key], True, message))
+    return found
+
+
+def _schema_message(error: ValidationError) -> tuple[list[str | int], bool, str]:
     path = list(error.path)
     field = path[-1] if path else ""
     validator = error.validator
-    if validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        unknown = [key for key in error.instance if key not in allowed]
-        key = unknown[0] if unknown else ""
-        near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{near[0]}'? " if near else ""
-        where = _SINGULAR[kind] if not path else f"'{_field_path(path)}'"
-        return (
-            path + [key],
-            True,
-            f"unknown field '{key}'; {hint}the fields of {where} are: {', '.join(allowed)}",
-        )
     if validator == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else "?"
@@ -309,8 +312,8 @@ class Checker:
                 key=lambda e: [str(p) for p in e.path],
             )
             for error in errors:
-                path, key, message = _schema_message(data.kind, error)
-                self.add(data, index, path, message, key)
+                for path, key, message in _schema_messages(data.kind, error):
+                    self.add(data, index, path, message, key)
 
     def dates(self, data: FileData) -> None:
         for index, record in _records(data):

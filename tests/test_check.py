@@ -221,3 +221,9 @@ def test_load_with_article_texts_reports_lost_sentences(tmp_path: Path) -> None:
     write_files(tmp_path, GOOD)
     _, problems = load_timeline(tmp_path, article_texts={"a-1": "Nothing of the sort."})
     assert sorted(p.record for p in problems) == ["oslo-talks", "s-1"]
+
+
+def test_every_unknown_key_is_reported(tmp_path: Path) -> None:
+    people = GOOD["people.yaml"].replace("  name: Bo Chen", "  name: Bo Chen\n  rol: minister\n  nationality: x")
+    problems = problems_for(tmp_path, people=people)
+    assert [p.split(": ", 2)[1] for p in problems] == ["bo-chen.rol", "bo-chen.nationality"]
