@@ -27,9 +27,14 @@ from generator._statements_sentences import sentences
 from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SUBJECTS = _SUBJECT_DEPS
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # How many sentences back an antecedent may be.
 _WINDOW = 3
+# Keys from here on are people the text does not name ("a senior official"):
+# they compete as antecedents so that "the official said" is not pinned on
+# the last named person, but they never become a Person.
+ANONYMOUS = 1_000_000
 
 
 @dataclass
@@ -104,6 +109,17 @@ class Resolver:
         self.speech_forms = speech_forms
         self.sentence_of = sentences(doc).index_of_token
         self.named_tokens = {r.token for r in refs}
+        self.anonymous: dict[int, Candidate] = {}
+
+    def candidate(self, key: int) -> Candidate:
+        return self.anonymous[key] if key >= ANONYMOUS else self.candidates[key]
+
+    def add_anonymous(self, token: Token, info: RoleInfo) -> None:
+        """An unnamed speaker ("a senior official said"): an antecedent that resolves to nobody."""
+        key = ANONYMOUS + len(self.anonymous)
+        gender = self.know.gendered_roles.get(norm(token.text), "")
+        self.anonymous[key] = Candidate(key, "", info, gender, info.country)
+        self._add(token, key)
 
     # --- scoring ---------------------------------------------------------
     def _score(self, ref: Ref, at: int, counts: dict[int, int]) -> float:
@@ -127,12 +143,14 @@ class Resolver:
             counts[ref.person] = counts.get(ref.person, 0) + 1
             if sentence - ref.sentence > _WINDOW or self.in_quote[ref.token]:
                 continue
-            if ref.person in exclude or not allowed(self.candidates[ref.person]):
+            if ref.person in exclude or not allowed(self.candidate(ref.person)):
                 continue
             score = (self._score(ref, at, counts), ref.token, ref.person)
             if best is None or score > best:
                 best = score
-        return best[2] if best else -1
+        if best is None or best[2] >= ANONYMOUS:
+            return -1
+        return best[2]
 
     def _add(self, token: Token, person: int) -> None:
         ref = make_ref(token, person, self.sentence_of[token.i], self.speech_forms)
@@ -219,7 +237,7 @@ class Resolver:
     def _person_at(self, token: Token) -> int:
         for ref in self.refs:
             if ref.token == token.i:
-                return ref.person
+                return ref.person if ref.person < ANONYMOUS else -1
         if norm(token.text) in self.know.role_nouns and any(
             c.dep_ in ("det", "poss") for c in token.children
         ):
@@ -242,6 +260,8 @@ class Resolver:
         if not distinct:
             return None
         person = distinct[0] if which == "latter" or len(distinct) < 2 else distinct[1]
+        if person >= ANONYMOUS:
+            return None
         return Resolution(start, token.i + 1, person)
 
     def _compatible(self, info: RoleInfo, head: str):
@@ -337,6 +357,8 @@ class Resolver:
                 continue
             if ref.sentence - sentence > 2:
                 break
+            if ref.person >= ANONYMOUS:
+                continue
             if ref.subject and ref.person not in exclude and allowed(self.candidates[ref.person]):
                 return ref.person
         return -1
@@ -358,6 +380,9 @@ def resolve(resolver: Resolver) -> list[Resolution]:
         elif resolver.description_head(token):
             resolution = resolver.description(token)
             if resolution is None:
+                if token.dep_ in _SUBJECTS and norm(token.text) in know.role_nouns:
+                    info = analyse_role([t.text for t in token.subtree if t.i <= token.i], know)
+                    resolver.add_anonymous(token, info)
                 continue
             found.append(resolution)
             if resolution.person >= 0:

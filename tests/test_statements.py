@@ -316,3 +316,13 @@ def test_cues_across_a_paragraph_and_without_a_speech_verb(nlp) -> None:
         ("mevlut-cavusoglu", "the door remains open for talks."),
     ]
     assert found[0].audience == "the gathering"
+
+
+def test_an_unnamed_source_is_not_pinned_on_the_last_named_person(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Secretary of State Antony Blinken met his counterpart for two hours.\n\n"
+        "A senior State Department official said the United States had made proposals.\n\n"
+        '"We have been very clear about our red lines," the official said.',
+    )
+    assert [s.speaker for s in found] == ["", ""]
