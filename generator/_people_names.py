@@ -161,11 +161,15 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
             spans[(token.i + 1, j)] = None
             covered.update(range(token.i + 1, j))
     spans = {_with_given_name(doc, s, e, know, covered): None for s, e in spans}
+    # A word that ends a full name here is that person's surname, whatever else NER says.
+    surnames = {norm(doc[e - 1].text) for s, e in spans if e - s > 1}
     mentions = []
     for start, end in sorted(spans):
         text = " ".join(_mention_words(doc, start, end))
         votes = label_votes.get(norm(text), [1, 0])
-        if votes[1] > votes[0] or _looks_like_place(doc, start, end, text, know):
+        if _looks_like_place(doc, start, end, text, know):
+            continue
+        if votes[1] > votes[0] and norm(text) not in surnames:
             continue
         mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
     return mentions

@@ -55,8 +55,18 @@ def _add_surname_mentions(
         ):
             continue
         index = surnames.get(norm(token.text))
-        if index is None or token.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        if index is None and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNP":
+            # "Scholz said ..." with the NER calling Scholz a place: a speaker whose
+            # surname belongs to exactly one known office holder.
+            known = know.known_by_surname(token.text)
+            if len(known) == 1 and not know.country_of(token.text):
+                index = len(drafts)
+                drafts.append(Draft([token.text]))
+                surnames[norm(token.text)] = index
+        if index is None or token.ent_type_ in ("DATE", "TIME"):
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "from"):
+            continue  # "in Washington", not Mr Washington
         start = token.i
         draft = drafts[index]
         if len(draft.words) == 1:

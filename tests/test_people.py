@@ -175,3 +175,14 @@ def test_ids_are_stable_slugs_of_the_full_name(nlp) -> None:
     first, _ = people_in(nlp, text)
     second, _ = people_in(nlp, text)
     assert [p.id for p in first] == [p.id for p in second] == ["ana-ruiz"]
+
+
+def test_a_surname_the_ner_takes_for_a_place_is_still_the_person(nlp) -> None:
+    _, mentions = people_in(
+        nlp,
+        "German Chancellor Olaf Scholz arrived. "
+        "Scholz said Germany was already one of Ukraine's biggest backers.",
+    )
+    assert [m.person for m in mentions if m.text == "Scholz"] == ["olaf-scholz"]
+    _, mentions = people_in(nlp, "Scholz said Germany was already one of the biggest backers.")
+    assert [m.person for m in mentions if m.text == "Scholz"] == ["olaf-scholz"]
