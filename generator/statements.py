@@ -192,6 +192,10 @@ class _Finder:
             if not ends_sentence or len(lead) <= 3:
                 unit.cue = self.attribution.cue_for(self.doc[verb])
                 return
+        dash_speaker = self._dash_attribution(after_start, after_end)
+        if dash_speaker is not None:
+            unit.cue = dash_speaker
+            return
         if content[-1:] in ",?!\u2026" or content.endswith("..."):
             # '"...," Putin laughed': any verb of a named speaker right after the quote.
             verb = self._verb_of_named_subject(after_start, after_end)
@@ -215,6 +219,19 @@ class _Finder:
                 return
         if not lead_in:
             self._cue_from_previous_paragraph(unit)
+
+    def _dash_attribution(self, start: int, end: int) -> Cue | None:
+        """'"We had nothing to do with it" - Putin': a dash and a name after the quote."""
+        after = self.text[start:end].lstrip()
+        if not after[:1] in ("-", "\u2013", "\u2014"):
+            return None
+        for count, i in enumerate(self._tokens(start, end)):
+            if count > 5:
+                break
+            person = self.attribution.person_at.get(i)
+            if person:
+                return Cue(i, person)
+        return None
 
     def _verb_of_named_subject(self, start: int, end: int) -> int:
         for count, i in enumerate(self._tokens(start, end)):
@@ -386,7 +403,7 @@ def find_statements(
             inherited = _inherit(unit, items, finder)
             if inherited is not None:
                 unit.cue = replace(inherited, inherited=True)
-        if unit.cue is None and words < _MIN_ORPHAN_QUOTE_WORDS:
+        if unit.cue is None and (words < _MIN_ORPHAN_QUOTE_WORDS or _is_title(text[unit.start:unit.end])):
             continue
         if words < _MIN_FREE_QUOTE_WORDS and not _cue_adjacent(unit, unit.cue, finder):
             continue
@@ -432,6 +449,13 @@ def find_statements(
             )
         )
     return statements
+
+
+def _is_title(quoted: str) -> bool:
+    """A quoted name of a document or programme ("Strategy for the New Era"), not speech."""
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitals >= 0.6 * len(words) and quoted.rstrip()[-1:] not in ".?!"
 
 
 def _cue_adjacent(unit: QuoteUnit, cue: Cue | None, finder: _Finder) -> bool:

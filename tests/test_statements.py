@@ -326,3 +326,14 @@ def test_an_unnamed_source_is_not_pinned_on_the_last_named_person(nlp) -> None:
         '"We have been very clear about our red lines," the official said.',
     )
     assert [s.speaker for s in found] == ["", ""]
+
+
+def test_dash_attribution_and_quoted_titles(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cWe had nothing to do with the elections and never will\u201d \u2013 Vladimir Putin\n\n"
+        "The plan, called \u201cStrategy For A Safer And Better World Order\u201d, was published.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("vladimir-putin", "We had nothing to do with the elections and never will")
+    ]
