@@ -127,9 +127,14 @@ class Attribution:
         return ""
 
     def is_agent(self, subject: Token | None) -> bool:
+        """Can this subject be a source? ("Officials said" yes, "the figures show" no.)"""
         if subject is None:
-            return False
-        return subject.text.lower() not in ("it", "this", "that", "which", "there", "what")
+            return True  # a subject the parse lost: keep the statement
+        if subject.i in self.person_at:
+            return True
+        if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+            return False  # "it is said that": nobody in particular
+        return subject.text.lower() not in self.cues.not_sources  # "it said" is an institution
 
     def cue_for(self, verb: Token) -> Cue:
         subject = self.subject_of(verb)
@@ -279,6 +284,8 @@ class Attribution:
             return None
         tokens = self._clause_tokens(verb)
         if not tokens:
+            return None
+        if not self.is_agent(self.subject_of(verb)):
             return None
         tokens = self._cut_at_cues(verb, tokens)
         span = self._span(tokens)

@@ -21,6 +21,7 @@ class SpeechCues:
     audience_to_verbs: frozenset[str]
     non_factual: frozenset[str]
     negations: frozenset[str]
+    not_sources: frozenset[str]
 
     @property
     def forms(self) -> frozenset[str]:
@@ -54,4 +55,5 @@ def speech_cues() -> SpeechCues:
         audience_to_verbs=_set(data.get("audience_to_verbs")),
         non_factual=_set(data.get("non_factual_auxiliaries")),
         negations=_set(data.get("negations")),
+        not_sources=_set(data.get("not_sources")),
     )

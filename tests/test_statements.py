@@ -337,3 +337,12 @@ def test_dash_attribution_and_quoted_titles(nlp) -> None:
     assert [(s.speaker, s.text) for s in found] == [
         ("vladimir-putin", "We had nothing to do with the elections and never will")
     ]
+
+
+def test_things_that_cannot_speak_make_no_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The figures show that exports fell. Polls suggested that most voters agreed. "
+        "It is said that he left. The ministry backed the plan, it said.",
+    )
+    assert [s.text for s in found] == ["The ministry backed the plan"]
