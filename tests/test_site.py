@@ -9,12 +9,12 @@ README are taken of the site built from the committed data in docs/data
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import http.server
 import io
 import json
-import posixpath
 import re
 import shutil
 import threading
@@ -40,8 +40,12 @@ pytestmark = [
 ]
 
 
-def build_project(base: Path, data: Path, seeds: Path) -> Path:
-    """A copy of the project's site setup around `data` and `seeds`, built; the site folder."""
+def build_project(base: Path, data: Path, seeds: Path, site_url: str) -> Path:
+    """A copy of the project's site setup around `data` and `seeds`, built; the site folder.
+
+    `site_url` is where it will be served: Material's instant navigation only
+    follows links it finds in the sitemap, which needs the real address.
+    """
     project = base / "project"
     (project / "docs").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -52,7 +56,7 @@ def build_project(base: Path, data: Path, seeds: Path) -> Path:
     from mkdocs.config import load_config
 
     site = base / "site"
-    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site)))
+    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site), site_url=site_url))
     return site
 
 
@@ -61,13 +65,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
+@contextlib.contextmanager
+def served_build(base: Path, data: Path, seeds: Path) -> Iterator[tuple[Path, str]]:
+    """Build into base/site and serve it on 127.0.0.1; (site folder, its URL)."""
+    handler = functools.partial(QuietHandler, directory=str(base / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_port}/"
+    site = build_project(base, data, seeds, url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield site, url
     finally:
         server.shutdown()
         server.server_close()
@@ -78,13 +86,19 @@ def has_real_data() -> bool:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    return build_project(tmp_path_factory.mktemp("fixture"), FIXTURE / "data", FIXTURE / "seeds")
+def fixture_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    with served_build(tmp_path_factory.mktemp("fixture"), FIXTURE / "data", FIXTURE / "seeds") as built:
+        yield built
 
 
 @pytest.fixture(scope="session")
-def base_url(fixture_site) -> Iterator[str]:
-    yield from serve(fixture_site)
+def fixture_site(fixture_build) -> Path:
+    return fixture_build[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(fixture_build) -> str:
+    return fixture_build[1]
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +173,16 @@ def test_filters_combine_and_can_be_linked_to(page, base_url):
     assert 1 < in_window < len(fixture_events())
 
 
+def test_filters_work_after_instant_navigation(page, base_url):
+    page.goto(base_url)
+    page.evaluate("window.__samePage = true")  # survives only if the page is not reloaded
+    page.locator(".st-counts a[href$='timeline/']").first.click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    assert page.evaluate("window.__samePage === true"), "instant navigation did not swap the page"
+    page.select_option("form.st-filters select[name=type]", "summit")
+    assert visible_events(page) == 1
+
+
 def test_timeline_is_complete_without_javascript(browser, base_url):
     page = open_page(browser, javascript=False)
     page.goto(base_url + "timeline/")
@@ -195,7 +219,7 @@ def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
     link = page.locator("a.st-source-link[href*='#e-2018-07-16-helsinki-summit']").first
     link.click()
     page.wait_for_url(re.compile(r"/sources/001-helsinki/#e-2018-07-16-helsinki-summit$"))
-    target = page.locator("#e-2018-07-16-helsinki-summit")
+    target = page.locator("mark#e-2018-07-16-helsinki-summit")
     target.wait_for()
     assert target.evaluate("el => el.tagName") == "MARK"
     assert "st-hl-event" in target.get_attribute("class")
@@ -209,8 +233,9 @@ def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
 def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
     page.goto(base_url + "people/anna-petrova/")
     page.locator("a.st-source-link[href*='#s-anna-petrova-partner']").first.click()
-    page.wait_for_url(re.compile(r"#s-anna-petrova-partner$"))
-    target = page.locator("#s-anna-petrova-partner")
+    page.wait_for_url(re.compile(r"/sources/001-helsinki/#s-anna-petrova-partner$"))
+    target = page.locator("mark#s-anna-petrova-partner")  # once the new page is swapped in
+    target.wait_for()
     assert "st-hl-statement" in target.get_attribute("class")
     assert "a partner, not a competitor" in target.inner_text()
 
@@ -368,39 +393,55 @@ def test_custom_404_page(fixture_site):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def real_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     if not has_real_data():
         pytest.skip("docs/data holds no extracted data yet (run `summit-timeline extract`)")
-    return build_project(tmp_path_factory.mktemp("real"), ROOT / "docs" / "data", ROOT / "seeds")
+    with served_build(tmp_path_factory.mktemp("real"), ROOT / "docs" / "data", ROOT / "seeds") as built:
+        yield built
 
 
-def test_real_site_has_no_broken_links_and_shows_every_event(real_site, browser):
+def test_real_site_has_no_broken_links_and_shows_every_event(real_build, browser):
     import yaml
 
-    broken, _ = crawl(real_site)
+    site, url = real_build
+    broken, _ = crawl(site)
     assert broken == []
     events = yaml.safe_load((ROOT / "docs" / "data" / "events.yaml").read_text(encoding="utf-8")) or []
-    for url in serve(real_site):
-        page = open_page(browser)
-        page.goto(url + "timeline/")
-        assert visible_events(page) == len(events)
-        page.context.close()
+    page = open_page(browser)
+    page.goto(url + "timeline/")
+    assert visible_events(page) == len(events)
+    page.context.close()
+
+
+def test_real_site_shows_the_helsinki_summit_with_its_source(real_build, browser):
+    site, url = real_build
+    summits = [p.parent.name for p in (site / "summits").glob("*/index.html")]
+    helsinki = next((name for name in summits if "helsinki" in name), None)
+    assert helsinki, f"no Helsinki summit page among {summits}"
+    page = open_page(browser)
+    page.goto(url + f"summits/{helsinki}/")
+    assert "16 July 2018" in page.locator("article").inner_text()
+    page.locator("a.st-source-link").first.click()
+    page.wait_for_url(re.compile(r"/sources/"))
+    page.context.close()
 
 
 def test_screenshots_for_the_readme(browser, tmp_path_factory):
-    site = (build_project(tmp_path_factory.mktemp("shots"), ROOT / "docs" / "data", ROOT / "seeds")
-            if has_real_data() else None)
-    site = site or build_project(tmp_path_factory.mktemp("shots"), FIXTURE / "data", FIXTURE / "seeds")
+    """Screenshots of the site built from the committed data (the fixture while there is none)."""
+    data, seeds = (ROOT / "docs" / "data", ROOT / "seeds") if has_real_data() else (
+        FIXTURE / "data", FIXTURE / "seeds")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for url in serve(site):
-        page = open_page(browser, width=1200)
+    with served_build(tmp_path_factory.mktemp("shots"), data, seeds) as (_, url):
+        page = open_page(browser, width=1280)
         page.goto(url + "timeline/")
         page.screenshot(path=str(SCREENSHOTS / "timeline.png"), full_page=False)
         page.goto(url + "summits/")
-        first_summit = page.locator("ul.st-index a").first
-        if first_summit.count():
-            first_summit.click()
+        helsinki = page.locator("ul.st-index a", has_text="Helsinki")
+        summit = helsinki.first if helsinki.count() else page.locator("ul.st-index a").first
+        if summit.count():
+            summit.click()
             page.wait_for_url(re.compile(r"/summits/.+/$"))
+            page.locator("#said").scroll_into_view_if_needed()
             page.screenshot(path=str(SCREENSHOTS / "summit.png"), full_page=False)
         page.set_viewport_size({"width": 375, "height": 800})
         page.goto(url + "timeline/")
