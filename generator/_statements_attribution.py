@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from generator._statements_audience import audience
 from generator._statements_cues import SpeechCues
 from generator._statements_sentences import sentences
 
@@ -23,10 +24,8 @@ _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
 class Cue:
     """An attribution: the speech verb (or source phrase) and who is behind it."""
 
-    token: int  # the cue's head token (verb, or "according")
+    token: int  # the cue's head token (verb, "according", or the name after a dash)
     speaker: str  # person id, "" when not a person or not known
-    audience: str = ""
-    agent: bool = True  # False when the "speaker" is clearly not a source (it, which)
     inherited: bool = False  # taken over from the statement before (a quote standing alone)
 
 
@@ -49,8 +48,9 @@ class Attribution:
 
     # --- verbs -----------------------------------------------------------
     def is_speech_verb(self, token: Token) -> bool:
-        return bool(self.cues.verb(token.text)) and token.pos_ in ("VERB", "AUX") or (
-            bool(self.cues.verb(token.text)) and token.tag_.startswith("VB")
+        """A form of a speech verb used as a verb ("said", not the noun "claims")."""
+        return bool(self.cues.verb(token.text)) and (
+            token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
         )
 
     def is_factual(self, verb: Token) -> bool:
@@ -138,58 +138,11 @@ class Attribution:
 
     def cue_for(self, verb: Token) -> Cue:
         subject = self.subject_of(verb)
-        return Cue(verb.i, self.person_of(subject), "", self.is_agent(subject))
-
-    # --- audiences -------------------------------------------------------
-    def _phrase(self, token: Token) -> str:
-        tokens = [t for t in token.subtree if t.dep_ not in ("ccomp", "relcl") and not t.is_space]
-        # Stop before a clause or a quote the object runs into.
-        kept = []
-        for t in tokens:
-            if self.in_quote[t.i] or t.dep_ in ("mark",) or t.text in ("that",):
-                break
-            kept.append(t)
-        while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
-            kept.pop()
-        if not kept or len(kept) > 8:
-            return ""
-        return self.doc[kept[0].i : kept[-1].i + 1].text
+        return Cue(verb.i, self.person_of(subject))
 
     def audience_of(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> str:
         """Whom a statement was made to; words inside `exclude` (the statement) never count."""
-        phrase = self._audience(verb, exclude)
-        return phrase
-
-    def _audience(self, verb: Token, exclude: tuple[int, int]) -> str:
-        def outside(token: Token) -> bool:
-            return not (exclude[0] <= token.idx < exclude[1]) and not self.in_quote[token.i]
-
-        base = self.cues.verb(verb.text)
-        verbs = [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj", "prep")]
-        for candidate in verbs:
-            candidate_base = self.cues.verb(candidate.text)
-            if candidate is verb and base in self.cues.audience_object:
-                for child in verb.children:
-                    if child.dep_ in ("dobj", "dative", "iobj") and outside(child):
-                        return self._phrase(child)
-            if candidate_base in self.cues.audience_to_verbs or candidate.lower_ in ("speaking",
-                                                                                   "talking"):
-                for child in candidate.children:
-                    if child.dep_ == "prep" and child.lower_ == "to" and outside(child):
-                        objects = [c for c in child.children if c.dep_ == "pobj"]
-                        if objects:
-                            return self._phrase(objects[0])
-        sentence = self.sentences.of(verb.i)
-        for token in sentence:
-            if token.lower_ in self.cues.occasion_nouns and outside(token):
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in self.cues.audience_prepositions:
-                        objects = [c for c in child.children if c.dep_ == "pobj"]
-                        if objects and objects[0].ent_type_ in ("ORG", "PERSON", "NORP", "GPE", ""):
-                            phrase = self._phrase(objects[0])
-                            if phrase and not phrase.lower().startswith(("the meeting", "him")):
-                                return phrase
-        return ""
+        return audience(self, verb, exclude)
 
     # --- reported clauses ------------------------------------------------
     def _span(self, tokens: list[Token]) -> tuple[int, int] | None:
@@ -367,4 +320,4 @@ class Attribution:
         start, end = span
         chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         person = self.person_of(source)
-        return Reported(Cue(token.i, person, "", True), chars[0], chars[1], (start, end))
+        return Reported(Cue(token.i, person), chars[0], chars[1], (start, end))
