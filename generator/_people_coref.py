@@ -27,7 +27,6 @@ from generator._statements_sentences import sentences
 from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_SUBJECTS = _SUBJECT_DEPS
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # How many sentences back an antecedent may be.
 _WINDOW = 3
@@ -66,11 +65,8 @@ class Resolution:
     person: int  # candidate key; keys past the caller's list are office holders not named
 
 
-def _is_main_verb(token: Token) -> bool:
-    return token.dep_ in ("ROOT", "ccomp", "conj", "parataxis") and token.head.dep_ != "relcl"
-
-
 def make_ref(token: Token, person: int, sentence: int, speech_forms: frozenset[str]) -> Ref:
+    """How salient a mention is: subjects, main-clause subjects and speakers count most."""
     head = token
     while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
         if head.dep_ == "conj" and head.head.dep_ not in _SUBJECT_DEPS:
@@ -380,7 +376,7 @@ def resolve(resolver: Resolver) -> list[Resolution]:
         elif resolver.description_head(token):
             resolution = resolver.description(token)
             if resolution is None:
-                if token.dep_ in _SUBJECTS and norm(token.text) in know.role_nouns:
+                if token.dep_ in _SUBJECT_DEPS and norm(token.text) in know.role_nouns:
                     info = analyse_role([t.text for t in token.subtree if t.i <= token.i], know)
                     resolver.add_anonymous(token, info)
                 continue
