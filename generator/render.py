@@ -207,7 +207,7 @@ def _months(view: SiteView, year_page: str) -> list[tuple[str, str, list[Any]]]:
         if len(key) == 7:
             months.append((format_date(key), f"m{key}", events))
         elif key:
-            months.append((f"{key}, month not known", f"m{key}", events))
+            months.append((f"{key} (month unknown)", f"m{key}", events))
         else:
             months.append(("Date not known", "undated", events))
     return months
@@ -225,7 +225,7 @@ def _nav(view: SiteView) -> list[Any]:
         section("Timeline", "timeline/index.md", view.years),
         section("Summits", "summits/index.md", [s.path for s in view.summits]),
         section("People", "people/index.md", [view.person_paths[p.id] for p in people]),
-        section("Topics", "topics/index.md", [t.path for t in view.topics]),
+        section("Topics", "topics/index.md", ["tags/index.md", *(t.path for t in view.topics)]),
         section("Sources", "sources/index.md", [s.path for s in view.sources_by_date()]),
         {"Downloads": "downloads/index.md"},
     ]
@@ -260,21 +260,33 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
     pages.add("index.md", "home.md.j2", listing)
     pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
               months_of=lambda path: _months(view, path))
+    def tagged(events: list[Any], statements: list[Any] = ()) -> dict[str, Any]:
+        """Front matter naming the vocabulary topics of these records as Material tags."""
+        slugs = {t for e in events for t in e.topics} | {
+            t for s in statements for t in view.statement_topics(s)}
+        labels = [label for slug, label, _ in vocabulary if slug in slugs]
+        return {"tags": labels} if labels else {}
+
     for year_page in view.years:
-        pages.add(year_page, "year.md.j2", months=_months(view, year_page),
+        year_events = [e for e in view.events if view.event_page[e.id] == year_page]
+        pages.add(year_page, "year.md.j2", tagged(year_events), months=_months(view, year_page),
                   year=posixpath.basename(year_page)[:-3])
     pages.add("summits/index.md", "summits.md.j2", listing)
     for summit in view.summits:
-        pages.add(summit.path, "summit.md.j2", summit=summit)
+        pages.add(summit.path, "summit.md.j2", tagged(
+            [summit.event, *summit.during], summit.statements), summit=summit)
     pages.add("people/index.md", "people.md.j2", listing)
     for person in timeline.people:
-        pages.add(view.person_paths[person.id], "person.md.j2", person=person)
+        pages.add(view.person_paths[person.id], "person.md.j2", tagged(
+            view.events_by_person.get(person.id, []), view.statements_by_speaker.get(person.id, [])),
+            person=person)
     pages.add("topics/index.md", "topics.md.j2", listing)
+    pages.add("tags/index.md", "tags.md.j2", listing)
     for topic in view.topics:
         pages.add(topic.path, "topic.md.j2", listing, topic=topic)
     pages.add("sources/index.md", "sources.md.j2", listing)
     for source in view.sources:
-        pages.add(source.path, "source.md.j2", source=source)
+        pages.add(source.path, "source.md.j2", tagged(source.events, source.statements), source=source)
     sizes = {path: len(data) for path, data in files.items()}
     pages.add("downloads/index.md", "downloads.md.j2", listing, sizes=sizes)
     return RenderedSite(

@@ -106,7 +106,14 @@ def test_listing_pages_are_kept_out_of_search_and_record_pages_are_not(fixture_s
     for page in ["index.md", "timeline/index.md", "people/index.md", "topics/sanctions.md"]:
         assert yaml.safe_load(fixture_site.pages[page].split("---")[1])["search"] == {"exclude": True}
     for page in ["events/2018.md", "people/anna-petrova.md", "sources/001-helsinki.md"]:
-        assert not fixture_site.pages[page].startswith("---")
+        meta = yaml.safe_load(fixture_site.pages[page].split("---")[1])
+        assert "search" not in meta
+
+
+def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
+    meta = yaml.safe_load(fixture_site.pages["events/2018.md"].split("---")[1])
+    assert meta["tags"] == ["Election interference", "Arms control", "Sanctions"]
+    assert "<!-- material/tags -->" in fixture_site.pages["tags/index.md"]
 
 
 def test_navigation_lists_the_sections_in_order(fixture_site):
@@ -246,7 +253,7 @@ def test_hostile_text_is_inert_on_every_page(field):
         assert not re.search(r"<[^>]+\son\w+=", html), path
         assert 'href="javascript' not in html.lower() and "<a href=\"x" not in html, path
         assert "<strong>bold</strong>" not in html and "<em>it</em>" not in html, path
-        assert "<!--" not in page, path
+        assert "<!-- comment" not in page, path
         for raw in ("{{", "{%", "](", "<javascript"):
             assert raw not in page, f"{raw!r} left unescaped in {path}"
     # The words are still there for the reader, as text.
