@@ -56,7 +56,9 @@ def load_gold(path: Path, seeds: Path) -> dict[str, tuple[str, list[Gold]]]:
         for entry in article["statements"]:
             start = text.find(entry["text"])
             if start < 0:
-                raise SystemExit(f"{path}: {article['file']}: text not in the seed: {entry['text']!r}")
+                raise SystemExit(
+                    f"{path}: {article['file']}: text not in the seed: {entry['text']!r}"
+                )
             items.append(Gold(start, start + len(entry["text"]), entry["text"],
                               entry.get("speaker") or "", entry["kind"]))
         gold[article["file"]] = (text, items)
@@ -129,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     parser.add_argument("--repeat", type=int, default=5, help="passes over the files for timing")
+    parser.add_argument("--kind", choices=("direct", "indirect"),
+                        help="score only statements of this kind (gold and predicted)")
     args = parser.parse_args(argv)
 
     gold = load_gold(args.gold, args.seeds)
@@ -136,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     texts = [gold[n][0] for n in names]
     list(parse(texts[:1]))  # load the model outside the timing
     predicted, _, _ = run(texts, names)
+    if args.kind:
+        predicted = [[r for r in records if r["kind"] == args.kind] for records in predicted]
+        gold = {n: (t, [g for g in items if g.kind == args.kind]) for n, (t, items) in gold.items()}
 
     totals = {"pred": 0, "gold": 0}
     for label, threshold in (("lenient", 0.5), ("strict", 0.9)):

@@ -104,6 +104,10 @@ class Attribution:
                 # A quote's own subject ("our countries") is never the speaker.
                 named = [c for c in subjects if c.i in self.person_at]
                 return (named or subjects)[0]
+            if current is verb:
+                inverted = self._name_after(verb)
+                if inverted is not None:
+                    return inverted
             if current.head is current:
                 return None
             if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
@@ -112,6 +116,30 @@ class Attribution:
                 continue
             return None
         return None
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """'"...," said Mr Putin when asked ...': the name right after an inverted verb."""
+        doc = self.doc
+        i = verb.i + 1
+        while i < len(doc) and i <= verb.i + 3 and i not in self.person_at:
+            if not doc[i].text[:1].isupper():
+                return None
+            i += 1
+        if i >= len(doc) or i not in self.person_at:
+            return None
+        person = self.person_at[i]
+        while i + 1 < len(doc) and self.person_at.get(i + 1) == person:
+            i += 1
+        return doc[i]
+
+    def follows_quote(self, verb: Token) -> bool:
+        """Is the verb the attribution of the quote just before it ('"...," said X')?"""
+        i = verb.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space) and not self.in_quote[i]:
+            if self._is_quote_mark(self.doc[i]):
+                return True
+            i -= 1
+        return i >= 0 and self.in_quote[i]
 
     def person_of(self, subject: Token | None) -> str:
         """The person a subject phrase names; "" for groups, organisations and unknowns."""
@@ -240,6 +268,8 @@ class Attribution:
             return None
         if not self.is_agent(self.subject_of(verb)):
             return None
+        if self.follows_quote(verb) and not any(self.in_quote[t.i] for t in tokens):
+            return None  # '"No," said Mr Putin when asked ...': the quote is what was said
         tokens = self._cut_at_cues(verb, tokens)
         span = self._span(tokens)
         if span is None:

@@ -221,6 +221,8 @@ def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
     if cue is None:
         return False
     inner = ctx.text[unit.start : unit.end].rstrip()
+    if cue.inherited:
+        return inner[-1:] in "?!."  # '"No," he said. "Not this year."'
     lead_in = ctx.text[max(0, unit.open - 80) : unit.open].rstrip()
     if inner[-1:] not in ",?!." and not lead_in.endswith(":"):
         return False

@@ -346,3 +346,13 @@ def test_things_that_cannot_speak_make_no_statement(nlp) -> None:
         "It is said that he left. The ministry backed the plan, it said.",
     )
     assert [s.text for s in found] == ["The ministry backed the plan"]
+
+
+def test_inverted_attribution_and_a_short_follow_up(nlp) -> None:
+    found = statements_in(
+        nlp, '"No," said Mr Putin when asked whether he would attend. "Not this year."'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("putin", "No"),
+        ("putin", "Not this year."),
+    ]
