@@ -271,6 +271,45 @@ def test_dark_mode_toggle(page, base_url):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
 
 
+CONTRAST = """(selector) => {
+  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const el = document.querySelector(selector);
+  let node = el, bg = null;
+  while (node && !bg) { const c = parse(getComputedStyle(node).backgroundColor); if (c[3] > 0.99) bg = c; node = node.parentElement; }
+  bg = bg || [255, 255, 255, 1];
+  const fg = parse(getComputedStyle(el).color);
+  const mixed = [0, 1, 2].map((i) => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const [a, b] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_small_text_on_event_cards_has_enough_contrast(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    for selector in [".st-event .st-nsources", ".st-event .st-event-meta", ".st-key-badge", ".st-lead"]:
+        ratio = page.evaluate(CONTRAST, selector)
+        assert ratio >= 4.5, f"{selector} has contrast {ratio:.2f}:1 in the {scheme} scheme"
+    context.close()
+
+
+def test_filters_are_reachable_by_keyboard(page, base_url):
+    page.goto(base_url + "timeline/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "topic":
+            break
+    else:
+        pytest.fail("Tab never reached the topic filter")
+    page.keyboard.press("ArrowDown")  # a focused <select> changes with the arrow keys
+    page.wait_for_function("document.querySelector('.st-filter-status').textContent !== ''")
+    assert visible_events(page) < len(fixture_events())
+
+
 def test_hostile_article_text_runs_no_script(page, base_url):
     for path in ["sources/002-hostile/", "events/2018/", "timeline/", "summits/helsinki-2018/", "sources/"]:
         page.goto(base_url + path)
