@@ -465,6 +465,14 @@ def test_real_site_shows_the_helsinki_summit_with_its_source(real_build, browser
     page.context.close()
 
 
+def test_real_site_quotes_each_speaker_on_their_person_page(real_build):
+    site, _ = real_build
+    quoted_on = [p.parent.name for p in (site / "people").glob("*/index.html")
+                 if any("chemistry of relations" in figure for figure in
+                        re.findall(r'<figure class="st-statement.*?</figure>', p.read_text(encoding="utf-8"), re.S))]
+    assert quoted_on == ["yury-ushakov"]
+
+
 def test_screenshots_for_the_readme(browser, tmp_path_factory):
     """Screenshots of the site built from the committed data (the fixture while there is none)."""
     data, seeds = (ROOT / "docs" / "data", ROOT / "seeds") if has_real_data() else (
