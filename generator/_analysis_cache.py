@@ -39,6 +39,16 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()
 
 
+def corpus_key(articles: list[Article]) -> str:
+    """Key of what publication-date inference reads from the whole corpus."""
+    digest = hashlib.sha256(b"corpus\0" + code_fingerprint().encode())
+    for article in articles:
+        for value in (article.id, article.title, article.text, article.published or "", *article.captions):
+            digest.update(value.encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
 class AnalysisCache:
     """Pickled analyses in `folder`, one file per key (safe for concurrent runs)."""
 

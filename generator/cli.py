@@ -63,7 +63,7 @@ def _progress_printer():
 
 def command_check(args: argparse.Namespace) -> int:
     from generator.ingest import read_articles
-    from generator.store import check_timeline
+    from generator.store import check_timeline, record_count
 
     texts = None
     if args.seeds.is_dir():
@@ -75,7 +75,7 @@ def command_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{args.data}: {len(problems)} problem(s); fix them and run `check` again", file=sys.stderr)
         return 1
-    print(f"{args.data}: no problems found")
+    print(f"{args.data}: no problems found in {record_count(args.data)} records")
     return 0
 
 

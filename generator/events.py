@@ -453,13 +453,17 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     """
     merged: list[Event] = []
     background_votes: list[list[bool]] = []
+    # Only events of one type and year can be one happening: compare within those.
+    buckets: dict[tuple[str, str], list[int]] = {}
     for event in events:
-        for index, existing in enumerate(merged):
-            if _same_happening(existing, event):
-                _absorb(existing, event)
+        bucket = buckets.setdefault((event.type, event.date[:4]), [])
+        for index in bucket:
+            if _same_happening(merged[index], event):
+                _absorb(merged[index], event)
                 background_votes[index].append(event.background)
                 break
         else:
+            bucket.append(len(merged))
             merged.append(event)
             background_votes.append([event.background])
     for event, votes in zip(merged, background_votes, strict=True):

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it (it is, from PyPI wheels): 10× faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -35,11 +37,11 @@ def _merge(base: Any, extra: Any) -> Any:
 def load_data(name: str) -> Any:
     """The shipped data file `name`.yaml, extended by the user's file of that name."""
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=SafeLoader)
     user_dir = os.environ.get("SUMMIT_TIMELINE_KNOWLEDGE")
     if user_dir and (Path(user_dir) / f"{name}.yaml").is_file():
         with open(Path(user_dir) / f"{name}.yaml", encoding="utf-8") as handle:
-            data = _merge(data, yaml.safe_load(handle))
+            data = _merge(data, yaml.load(handle, Loader=SafeLoader))
     return data
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import dates, ingest, store
-from generator._analysis_cache import AnalysisCache, article_key
+from generator._analysis_cache import AnalysisCache, article_key, corpus_key
 from generator.model import (
     Article,
     Event,
@@ -129,16 +129,27 @@ def _analyse_uncached(articles: list[Article], jobs: int) -> Iterator[ArticleAna
             yield from analyses
 
 
-def date_articles(articles: list[Article], corrected: dict[str, str]) -> None:
-    """Set each article's `published`: editor's correction, front matter, else inferred."""
+def date_articles(
+    articles: list[Article], corrected: dict[str, str], cache_dir: Path | None = None
+) -> None:
+    """Set each article's `published`: editor's correction, front matter, else inferred.
+
+    Inference weighs every article against the others, so its result is cached
+    for the corpus as a whole: an unchanged corpus is not read again.
+    """
     for article in articles:
         if article.id in corrected:
             article.published = corrected[article.id]
             article.published_basis = "corrected by an editor"
-    by_id = {article.id: article for article in articles}
-    for article_id, (value, basis) in dates.infer_publication_dates(articles).items():
-        if not by_id[article_id].published:
-            by_id[article_id].published, by_id[article_id].published_basis = value, basis
+    cache = AnalysisCache(cache_dir)
+    key = corpus_key(articles)
+    inferred = cache.get(key)
+    if inferred is None:
+        inferred = dates.infer_publication_dates(articles)
+        cache.put(key, inferred)
+    for article in articles:
+        if not article.published and article.id in inferred:
+            article.published, article.published_basis = inferred[article.id]
 
 
 def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
@@ -178,7 +189,7 @@ def extract(
 ) -> ExtractReport:
     """Articles in `seeds` → YAML in `data`, keeping the editor's edits."""
     articles, skipped = ingest.read_articles(seeds)
-    date_articles(articles, store.edited_publication_dates(data))
+    date_articles(articles, store.edited_publication_dates(data), cache_dir)
     analyses = analyse_articles(articles, jobs=jobs, cache_dir=cache_dir, progress=progress)
     timeline = build_timeline(analyses)
     report = ExtractReport(articles=len(articles), skipped=skipped)
@@ -187,30 +198,32 @@ def extract(
 
 
 def analyse_text(text: str, reference: PartialDate | None = None) -> ArticleAnalysis:
-    """One plain text through the per-article stages (the `quotes` command)."""
-    article = Article(
-        id="text",
-        file="-",
-        part=1,
-        title="",
-        text=text,
-        published=reference.iso() if reference else None,
-    )
+    """One plain text through the per-article stages (the `quotes` command).
+
+    Without a reference date the text's own clues date it, so that "the US
+    president" can still be resolved to the holder of the office then.
+    """
+    article = Article(id="text", file="-", part=1, title="", text=text)
+    if reference is not None:
+        article.published = reference.iso()
+    else:
+        date_articles([article], {})
     from generator import nlp
 
     return analyse_article(article, nlp.parse_one(text))
 
 
 def load_site_timeline(data: Path, seeds: Path) -> tuple[Timeline, list[Problem]]:
-    """The YAML as the editor left it, with each article's cleaned text from the seeds."""
-    timeline, problems = store.load_timeline(data)
-    if Path(seeds).is_dir():
-        articles, skipped = ingest.read_articles(seeds)
-        problems = problems + skipped
-        texts = {article.id: article.text for article in articles}
-        for article in timeline.articles:
-            article.text = texts.get(article.id, article.text)
-    return timeline, problems
+    """The YAML as the editor left it, with each article's cleaned text from the seeds.
+
+    The texts also let validation report a source sentence no longer in its article.
+    """
+    articles, skipped = ingest.read_articles(seeds) if Path(seeds).is_dir() else ([], [])
+    texts = {article.id: article.text for article in articles}
+    timeline, problems = store.load_timeline(data, article_texts=texts or None)
+    for article in timeline.articles:
+        article.text = texts.get(article.id, article.text)
+    return timeline, problems + skipped
 
 
 def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
