@@ -53,8 +53,6 @@ ASSET_PATHS = {
 # sections show their index page alone (every page repeats the navigation).
 NAV_ITEMS_LIMIT = 40
 
-NavItem = dict[str, "str | list[str | NavItem]"]
-
 
 @dataclass
 class RenderedSite:
@@ -243,52 +241,9 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         edit_url += "/"
     vocabulary = [(t.slug, t.label, list(t.keywords)) for t in load_topics()]
     view = SiteView(timeline, vocabulary)
+    files = _files(timeline, view)
     pages = _Pages(view, _external_url(edit_url))
-    listing = {"search": {"exclude": True}}
-    names = {p.id: p.name for p in timeline.people}
-
-    files: dict[str, bytes] = {}
-    files.update(downloads.yaml_files(timeline))
-    files["downloads/timelinejs.json"] = downloads.timelinejs(timeline, names)
-    files["downloads/events.ics"] = downloads.icalendar(timeline, names)
-    files["downloads/events.csv"] = downloads.events_csv(view.events, names)
-    files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
-    for name in ("site.css", "site.js"):
-        files[ASSET_PATHS[name]] = (ASSETS / name).read_bytes()
-    files[ASSET_PATHS["icons.css"]] = _icons_css({e.type for e in timeline.events})
-
-    pages.add("index.md", "home.md.j2", listing)
-    pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
-              months_of=lambda path: _months(view, path))
-    def tagged(events: list[Any], statements: list[Any] = ()) -> dict[str, Any]:
-        """Front matter naming the vocabulary topics of these records as Material tags."""
-        slugs = {t for e in events for t in e.topics} | {
-            t for s in statements for t in view.statement_topics(s)}
-        labels = [label for slug, label, _ in vocabulary if slug in slugs]
-        return {"tags": labels} if labels else {}
-
-    for year_page in view.years:
-        year_events = [e for e in view.events if view.event_page[e.id] == year_page]
-        pages.add(year_page, "year.md.j2", tagged(year_events), months=_months(view, year_page),
-                  year=posixpath.basename(year_page)[:-3])
-    pages.add("summits/index.md", "summits.md.j2", listing)
-    for summit in view.summits:
-        pages.add(summit.path, "summit.md.j2", tagged(
-            [summit.event, *summit.during], summit.statements), summit=summit)
-    pages.add("people/index.md", "people.md.j2", listing)
-    for person in timeline.people:
-        pages.add(view.person_paths[person.id], "person.md.j2", tagged(
-            view.events_by_person.get(person.id, []), view.statements_by_speaker.get(person.id, [])),
-            person=person)
-    pages.add("topics/index.md", "topics.md.j2", listing)
-    pages.add("tags/index.md", "tags.md.j2", listing)
-    for topic in view.topics:
-        pages.add(topic.path, "topic.md.j2", listing, topic=topic)
-    pages.add("sources/index.md", "sources.md.j2", listing)
-    for source in view.sources:
-        pages.add(source.path, "source.md.j2", tagged(source.events, source.statements), source=source)
-    sizes = {path: len(data) for path, data in files.items()}
-    pages.add("downloads/index.md", "downloads.md.j2", listing, sizes=sizes)
+    _add_pages(pages, view, vocabulary, sizes={path: len(data) for path, data in files.items()})
     return RenderedSite(
         pages=pages.pages,
         files=files,
@@ -296,6 +251,60 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         extra_css=[ASSET_PATHS["site.css"], ASSET_PATHS["icons.css"]],
         extra_javascript=[ASSET_PATHS["site.js"]],
     )
+
+
+def _files(timeline: Timeline, view: SiteView) -> dict[str, bytes]:
+    """The downloads and the site's own stylesheets and script."""
+    names = {p.id: p.name for p in timeline.people}
+    files = downloads.yaml_files(timeline)
+    files["downloads/timelinejs.json"] = downloads.timelinejs(timeline, names)
+    files["downloads/events.ics"] = downloads.icalendar(timeline, names)
+    files["downloads/events.csv"] = downloads.events_csv(view.events, names)
+    files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
+    for name in ("site.css", "site.js"):
+        files[ASSET_PATHS[name]] = (ASSETS / name).read_bytes()
+    files[ASSET_PATHS["icons.css"]] = _icons_css({e.type for e in timeline.events})
+    return files
+
+
+def _add_pages(
+    pages: _Pages, view: SiteView, vocabulary: list[tuple[str, str, list[str]]], sizes: dict[str, int]
+) -> None:
+    listing = {"search": {"exclude": True}}  # listings repeat what record pages hold
+
+    def tagged(events: list[Any], statements: list[Any] = ()) -> dict[str, Any]:
+        """Front matter naming the vocabulary topics of these records as Material tags."""
+        slugs = {t for e in events for t in e.topics} | {
+            t for s in statements for t in view.statement_topics(s)}
+        labels = [label for slug, label, _ in vocabulary if slug in slugs]
+        return {"tags": labels} if labels else {}
+
+    pages.add("index.md", "home.md.j2", listing)
+    pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
+              months_of=lambda path: _months(view, path))
+    events_by_page: dict[str, list[Any]] = {}
+    for event in view.events:
+        events_by_page.setdefault(view.event_page[event.id], []).append(event)
+    for year_page in view.years:
+        pages.add(year_page, "year.md.j2", tagged(events_by_page[year_page]),
+                  months=_months(view, year_page), year=posixpath.basename(year_page)[:-3])
+    pages.add("summits/index.md", "summits.md.j2", listing)
+    for summit in view.summits:
+        pages.add(summit.path, "summit.md.j2", tagged([summit.event, *summit.during], summit.statements),
+                  summit=summit)
+    pages.add("people/index.md", "people.md.j2", listing)
+    for person in view.timeline.people:
+        said = view.statements_by_speaker.get(person.id, [])
+        pages.add(view.person_paths[person.id], "person.md.j2",
+                  tagged(view.events_by_person.get(person.id, []), said), person=person)
+    pages.add("topics/index.md", "topics.md.j2", listing)
+    pages.add("tags/index.md", "tags.md.j2", listing)
+    for topic in view.topics:
+        pages.add(topic.path, "topic.md.j2", listing, topic=topic)
+    pages.add("sources/index.md", "sources.md.j2", listing)
+    for source in view.sources:
+        pages.add(source.path, "source.md.j2", tagged(source.events, source.statements), source=source)
+    pages.add("downloads/index.md", "downloads.md.j2", listing, sizes=sizes)
 
 
 def write_site(site: RenderedSite, out_dir: Path) -> list[Path]:
