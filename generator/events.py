@@ -7,6 +7,7 @@ several sentences or articles becomes one event with several sources.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -111,9 +112,13 @@ def find_events(
         return not any(start <= offset < end for start, end in quoted)
 
     dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
+    all_triggers = [t for t in _triggers(doc) if outside_quotes(t.start)]
+    starts = [t.start for t in all_triggers]
     found: list[Event] = []
     for sentence in doc.sents:
-        triggers = [t for t in _triggers(sentence) if outside_quotes(t.start)]
+        first = bisect.bisect_left(starts, sentence.start_char)
+        last = bisect.bisect_left(starts, sentence.end_char)
+        triggers = all_triggers[first:last]
         if not triggers:
             continue
         participants = _participants(sentence, mentions)
@@ -162,15 +167,16 @@ SUMMIT_LIKE_TYPES = ("summit", "meeting")
 SUMMIT_REACH_DAYS = 400
 
 
-def _triggers(sentence: Span) -> list[_Trigger]:
+def _triggers(doc: Doc) -> list[_Trigger]:
+    """Every trigger phrase in the document, in text order."""
     found = []
     for event_type in event_types():
-        for match in event_type.trigger.finditer(sentence.text):
-            start = sentence.start_char + match.start()
-            word = match.group().lower()
-            if word in event_type.nouns_only and not _is_noun_at(sentence.doc, start):
+        for match in event_type.trigger.finditer(doc.text):
+            start = match.start()
+            if match.group().lower() in event_type.nouns_only and not _is_noun_at(doc, start):
                 continue
-            found.append(_Trigger(event_type.name, start, start + len(match.group())))
+            found.append(_Trigger(event_type.name, start, match.end()))
+    found.sort(key=lambda trigger: trigger.start)
     return found
 
 
@@ -343,7 +349,9 @@ def _event_from(
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
     else:
         event_type, place = trigger.type, _place(sentence)
-        title = _noun_phrase_title(sentence, trigger, expression) or event_title(event_type, participants, place, people)
+        title = _noun_phrase_title(sentence, trigger, expression) or event_title(
+            event_type, participants, place, people, _actor_of(sentence, trigger)
+        )
     return Event(
         id="",
         date=date.iso(),
@@ -360,15 +368,30 @@ def _event_from(
 
 def _noun_phrase_title(sentence: Span, trigger: _Trigger, expression: TimeExpression | None) -> str:
     """A named happening ("the Hitler-Stalin Pact", "the 2016 presidential election")
-    titles itself."""
-    for chunk in sentence.noun_chunks:
-        if chunk.start_char <= trigger.start < chunk.end_char:
-            words = [t for t in chunk if t.pos_ not in ("DET", "PRON") and not t.is_punct]
-            dated = expression is not None and chunk.start_char <= expression.start < chunk.end_char
-            if words and (dated or any(t.pos_ == "PROPN" for t in words)):
-                text = sentence.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
-                return text[0].upper() + text[1:]
-    return ""
+    titles itself: the trigger noun with the words that name it."""
+    doc = sentence.doc
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    head = span.root
+    modifiers = [t for t in head.lefts if t.dep_ in NAMING_DEPS]
+    if not modifiers:
+        return ""
+    first = min(t.left_edge.i for t in modifiers)
+    words = [t for t in doc[first : head.i + 1] if t.pos_ not in ("DET", "PRON") and not t.is_punct]
+    if not words:
+        return ""
+    dated = expression is not None and words[0].idx <= expression.start < head.idx
+    if dated and expression is not None and expression.relative:
+        return ""  # "next Wednesday's talks" names nothing once the week has passed
+    if not dated and not any(t.pos_ == "PROPN" for t in words):
+        return ""
+    text = doc.text[words[0].idx : head.idx + len(head.text)]
+    return text[0].upper() + text[1:]
+
+
+# Dependents that make part of a happening's name ("2016 presidential election").
+NAMING_DEPS = frozenset(("compound", "amod", "nummod", "nmod", "poss", "npadvmod"))
 
 
 def _published(article: Article) -> PartialDate | None:
@@ -412,15 +435,31 @@ def _place(sentence: Span) -> str:
     return ""
 
 
-def event_title(event_type: str, participants: list[str], place: str, people: dict[str, Person]) -> str:
+def event_title(
+    event_type: str, participants: list[str], place: str, people: dict[str, Person], actor: str = ""
+) -> str:
     spec = _types_by_name().get(event_type)
     actors = participants[:3] if spec is None or spec.actors else []
     names = [people[p].name.split()[-1] for p in actors if p in people]
-    who = "–".join(names)
+    who = "–".join(names) or actor
     title = f"{who} {event_type}" if who else event_type.capitalize()
     if place:
         title += f" in {place}"
     return title[0].upper() + title[1:]
+
+
+def _actor_of(sentence: Span, trigger: _Trigger) -> str:
+    """Who did it, when the text names an organisation or country as the subject
+    of the trigger verb ("the Kremlin announced" → "Kremlin")."""
+    span = sentence.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB":
+        return ""
+    for child in span.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+            first = min(t.i for t in child.subtree if t.ent_type_)
+            last = max(t.i for t in child.subtree if t.ent_type_)
+            return sentence.doc[first : last + 1].text
+    return ""
 
 
 def _summary(sentence: str) -> str:

@@ -122,3 +122,16 @@ def test_ids_are_stable_across_runs() -> None:
     first = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
     again = [e.id for e in merge_events([_event("2018-07-16", "Oslo"), _event("2017-01-02", "Rome")])]
     assert first == again == ["2017-01-02-summit-in-rome", "2018-07-16-summit-in-oslo"]
+
+
+def test_named_happenings_title_themselves_and_actors_title_the_rest(nlp) -> None:
+    text = "The pact of 1939 was recalled. The 2016 presidential election was close. The Kremlin announced on May 2 that talks would go on."
+    doc = nlp(text)
+    expressions = [
+        _expression(text, "1939", "1939"),
+        _expression(text, "2016", "2016"),
+        _expression(text, "May 2", "2019-05-02"),
+    ]
+    titles = {e.date: e.title for e in find_events(doc, _article(text), expressions, [], {})}
+    assert titles["2016"] == "2016 presidential election"
+    assert titles["2019-05-02"] == "Kremlin announcement"
