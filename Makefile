@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve extract check bench chromium clean
+.PHONY: site test serve extract check bench screenshots chromium clean
 
 site: $(STAMP)
 	$(BIN)/summit-timeline extract --seeds seeds --data docs/data
@@ -21,6 +21,10 @@ check: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# Refresh the README's screenshots (taken by the browser tests).
+screenshots: $(STAMP) chromium
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_site.py -k screenshots
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -99,9 +99,8 @@ class SiteView:
         )
         self.event_by_id = {e.id: e for e in self.events}
         self._statement_order = {id(s): n for n, s in enumerate(self.statements)}
-        self.person_paths = _unique_paths(
-            [p.id for p in timeline.people], "people", {p.id: p.name for p in timeline.people}
-        )
+        # Pages are named by id, which stays when an editor renames a person.
+        self.person_paths = _unique_paths([p.id for p in timeline.people], "people", {})
         self.source_paths = _unique_paths([a.id for a in timeline.articles], "sources", {})
         self.event_anchor: dict[str, Markup] = self._event_anchors()
         self.event_page = {e.id: self._year_page(e) for e in self.events}

@@ -228,20 +228,7 @@ def load_site_timeline(data: Path, seeds: Path) -> tuple[Timeline, list[Problem]
 
 def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
     """Write the site's Markdown pages and downloads to `out`; the count and problems."""
-    from generator.render import render_site
+    from generator.render import render_site, write_site
 
     timeline, problems = load_site_timeline(data, seeds)
-    site = render_site(timeline)
-    root = Path(out).resolve()
-    written = 0
-    for relative, content in [*site.pages.items(), *site.files.items()]:
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root):  # a path built from text must stay inside
-            raise ValueError(f"refusing to write {relative!r} outside {root}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-        written += 1
-    return written, problems
+    return len(write_site(render_site(timeline), Path(out))), problems

@@ -64,3 +64,26 @@ def test_missing_input_file_is_a_clear_error() -> None:
     result = run("dates", "no-such-file.txt")
     assert result.returncode == 2
     assert "no-such-file.txt" in result.stderr
+
+
+def test_render_writes_the_pages_and_downloads_to_a_folder(tmp_path: Path) -> None:
+    result = run("render", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "timeline" / "index.md").is_file() or (tmp_path / "out" / "timeline.md").is_file()
+    assert (tmp_path / "out" / "downloads" / "events.ics").is_file()
+    assert not (ROOT / "docs" / "timeline").exists()  # nothing written into docs/
+
+
+def test_check_command_reports_located_problems_and_exit_status(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "docs" / "data", data)
+    ok = run("check", "--data", str(data))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "no problems found" in ok.stdout
+    events = data / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("date: '2018-07-16'", "date: '2018-02-30'", 1), encoding="utf-8")
+    bad = run("check", "--data", str(data))
+    assert bad.returncode == 1
+    assert "events.yaml:" in bad.stdout and ".date:" in bad.stdout
