@@ -8,16 +8,24 @@ several sentences or articles becomes one event with several sources.
 from __future__ import annotations
 
 import bisect
-import calendar
-import datetime
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from generator.knowledge import KnownSummit, known_summits, load_data
+from generator._events_summits import article_window, day_of, known_summit_for, names_in
+from generator._events_triggers import (
+    SUMMIT_LIKE_TYPES,
+    Trigger,
+    classify_event_sentence,
+    event_types,
+    find_triggers,
+    quoted_regions,
+    trigger_for_date,
+    types_by_name,
+)
+from generator.knowledge import KnownSummit, load_data
 from generator.model import (
     Article,
     Event,
@@ -30,65 +38,25 @@ from generator.model import (
     slugify,
 )
 
+__all__ = [
+    "classify_event_sentence",
+    "event_importance",
+    "event_types",
+    "find_events",
+    "is_background_date",
+    "link_statements",
+    "merge_events",
+    "quoted_regions",
+]
+
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_SUMMARY_CHARS = 240
-
-
-@dataclass(frozen=True)
-class EventType:
-    name: str
-    weight: float
-    trigger: re.Pattern[str]
-    # Trigger words that count only as nouns ("an address", not "to address").
-    nouns_only: frozenset[str] = frozenset()
-    actors: bool = False  # the people named take part, and title the event
-    generic: bool = False  # yields a date to a more specific trigger nearby
-
-
-@cache
-def event_types() -> tuple[EventType, ...]:
-    data = load_data("event_types")
-    types = []
-    for name, spec in data["types"].items():
-        words = sorted((w.removesuffix("/noun") for w in spec["triggers"]), key=len, reverse=True)
-        nouns = frozenset(w.removesuffix("/noun").lower() for w in spec["triggers"] if w.endswith("/noun"))
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-        types.append(
-            EventType(
-                name,
-                float(spec.get("weight", 1)),
-                pattern,
-                nouns,
-                actors=bool(spec.get("actors")),
-                generic=bool(spec.get("generic")),
-            )
-        )
-    return tuple(types)
-
-
-@cache
-def _types_by_name() -> dict[str, EventType]:
-    return {t.name: t for t in event_types()}
-
-
-@cache
-def _speech_verb_forms() -> frozenset[str]:
-    verbs = load_data("speech_verbs")["verbs"]
-    return frozenset(form.lower() for forms in verbs.values() for form in forms)
 
 
 @cache
 def _background_cue() -> re.Pattern[str]:
     cues = sorted(load_data("event_types")["background_cues"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.I)
-
-
-def classify_event_sentence(text: str) -> str | None:
-    """The event type whose trigger occurs first in the list of types, if any."""
-    for event_type in event_types():
-        if event_type.trigger.search(text):
-            return event_type.name
-    return None
 
 
 def find_events(
@@ -105,14 +73,14 @@ def find_events(
     words were said, not the day the article reports.
     """
     published = _published(article)
-    window = _article_window(published)
+    window = article_window(published)
     quoted = [*quoted, *quoted_regions(article.text)]
 
     def outside_quotes(offset: int) -> bool:
         return not any(start <= offset < end for start, end in quoted)
 
     dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
-    all_triggers = [t for t in _triggers(doc) if outside_quotes(t.start)]
+    all_triggers = [t for t in find_triggers(doc) if outside_quotes(t.start)]
     starts = [t.start for t in all_triggers]
     found: list[Event] = []
     for sentence in doc.sents:
@@ -123,24 +91,24 @@ def find_events(
             continue
         participants = _participants(sentence, mentions)
         in_sentence = [e for e in dated if sentence.start_char <= e.start < sentence.end_char]
-        candidates: list[tuple[_Trigger, PartialDate, TimeExpression | None, KnownSummit | None]] = []
+        candidates: list[tuple[Trigger, PartialDate, TimeExpression | None, KnownSummit | None]] = []
         for expression in in_sentence:
-            trigger = _trigger_for_date(sentence, expression, triggers)
+            trigger = trigger_for_date(sentence, expression, triggers)
             if trigger is None:
                 continue
             date = expression.date
             assert date is not None
             summit = (
-                _known_summit(sentence.text, trigger, participants, people, date, window)
+                known_summit_for(sentence.text, trigger, participants, people, date, window)
                 if trigger.summit_like
                 else None
             )
             candidates.append((trigger, date, expression, summit))
         summit_trigger = next((t for t in triggers if t.summit_like), None)
         if summit_trigger and not any(c[3] for c in candidates):
-            summit = _known_summit(sentence.text, summit_trigger, participants, people, None, window)
+            summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
             if summit:
-                candidates.append((summit_trigger, _day(summit.first), None, summit))
+                candidates.append((summit_trigger, day_of(summit.first), None, summit))
         seen: set[tuple[str, str]] = set()
         for trigger, date, expression, summit in candidates:
             event = _event_from(sentence, article, trigger, date, expression, summit, participants, people, published)
@@ -150,191 +118,10 @@ def find_events(
     return found
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    type: str
-    start: int  # character offsets in the document
-    end: int
-
-    @property
-    def summit_like(self) -> bool:
-        return self.type in SUMMIT_LIKE_TYPES
-
-
-# A summit is also reported as "met", "talks" or "a meeting": one happening.
-SUMMIT_LIKE_TYPES = ("summit", "meeting")
-# How far from the article's date a known summit may lie to be the one meant.
-SUMMIT_REACH_DAYS = 400
-
-
-def _triggers(doc: Doc) -> list[_Trigger]:
-    """Every trigger phrase in the document, in text order."""
-    found = []
-    for event_type in event_types():
-        for match in event_type.trigger.finditer(doc.text):
-            start = match.start()
-            if match.group().lower() in event_type.nouns_only and not _is_noun_at(doc, start):
-                continue
-            found.append(_Trigger(event_type.name, start, match.end()))
-    found.sort(key=lambda trigger: trigger.start)
-    return found
-
-
-def _is_noun_at(doc: Doc, offset: int) -> bool:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
-
-
-_QUOTED = re.compile(r'“[^”\n]*”|"[^"\n]*"')
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Stretches of text inside double quote marks (a paragraph at most)."""
-    return [match.span() for match in _QUOTED.finditer(text)]
-
-
-def _trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[_Trigger]) -> _Trigger | None:
-    """The happening a date belongs to: the trigger nearest to it in the parse tree
-    (then in the text); None when no trigger is near enough to be its own.
-
-    A date on a speech verb ("said on Friday") dates the words, not what they
-    speak of: it goes only to the verb itself or its object ("announced
-    sanctions in April").
-    """
-    doc = sentence.doc
-    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None:
-        return None
-    date_path = _path_to_root(span.root)
-    head = _governing_verb(span.root)
-    best: tuple[int, int, _Trigger] | None = None
-    for trigger in triggers:
-        token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        if token is None:
-            continue
-        if head is not None and head.lower_ in _speech_verb_forms():
-            if not _is_argument_of(token.root, head):
-                continue
-        distance = _tree_distance(date_path, _path_to_root(token.root))
-        distance += 1 if _types_by_name()[trigger.type].generic else 0
-        key = (distance, abs(trigger.start - expression.start), trigger)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    if best is None or best[0] > MAX_TREE_DISTANCE:
-        return None
-    return best[2]
-
-
-CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl"))
-
-
-def _is_argument_of(token: Token, verb: Token) -> bool:
-    """The verb itself, or a phrase of its own clause (not a reported clause)."""
-    while token.i != verb.i:
-        if token.dep_ in CLAUSE_LINKS or token.head.i == token.i:
-            return False
-        token = token.head
-    return True
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a date phrase modifies ("said" in "said on Friday"), if any."""
-    for _ in range(3):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.pos_ not in ("ADP", "NOUN", "PROPN", "NUM", "DET", "ADJ"):
-            return None
-    return None
-
-
-# A date more edges than this away from every trigger in the parse dates none of them.
-MAX_TREE_DISTANCE = 5
-
-
-def _path_to_root(token: Token) -> list[int]:
-    path = [token.i]
-    while token.head.i != token.i:
-        token = token.head
-        path.append(token.i)
-    return path
-
-
-def _tree_distance(a: list[int], b: list[int]) -> int:
-    positions = {index: depth for depth, index in enumerate(b)}
-    for depth, index in enumerate(a):
-        if index in positions:
-            return depth + positions[index]
-    return len(a) + len(b)  # different sentences: as far as can be
-
-
-def _article_window(published: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
-    if published is None:
-        return None
-    first = _day(published)
-    if published.precision == "day":
-        last = first
-    elif published.precision == "month":
-        last = _day(PartialDate(published.year, published.month, calendar.monthrange(published.year, published.month or 1)[1]))
-    else:
-        last = datetime.date(published.year, 12, 31)
-    return first, last
-
-
-def _day(date: PartialDate | datetime.date) -> datetime.date:
-    if isinstance(date, datetime.date):
-        return date
-    return datetime.date(date.year, date.month or 1, date.day or 1)
-
-
-def _known_summit(
-    text: str,
-    trigger: _Trigger,
-    participants: list[str],
-    people: dict[str, Person],
-    date: PartialDate | None,
-    window: tuple[datetime.date, datetime.date] | None,
-) -> KnownSummit | None:
-    """The known summit a sentence speaks of: named by place or alias (or, for the
-    word "summit", by its leaders), and the only one that fits the date given or
-    else the article's date."""
-    surnames = {people[p].name.split()[-1] for p in participants if p in people}
-    named, by_leaders = [], []
-    for summit in known_summits():
-        if not _fits(summit, date, window):
-            continue
-        if any(_names(text, name) for name in (*summit.places, *summit.aliases)):
-            named.append(summit)
-        elif trigger.type == "summit" and len(surnames) >= 2 and surnames <= set(summit.leaders):
-            by_leaders.append(summit)
-    matches = named or by_leaders
-    if not matches:
-        return None
-    if len(matches) > 1 and window is not None:
-        middle = window[0] + (window[1] - window[0]) / 2
-        matches.sort(key=lambda s: abs((s.first - middle).days))
-        if abs((matches[0].first - middle).days) == abs((matches[1].first - middle).days):
-            return None
-    return matches[0] if len(matches) == 1 or window is not None else None
-
-
-def _fits(summit: KnownSummit, date: PartialDate | None, window: tuple[datetime.date, datetime.date] | None) -> bool:
-    if date is not None:
-        return summit.first.isoformat().startswith(date.iso()) or summit.last.isoformat().startswith(date.iso())
-    reach = datetime.timedelta(days=SUMMIT_REACH_DAYS)
-    return window is not None and window[0] - reach <= summit.first <= window[1] + reach
-
-
-def _names(text: str, name: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
-
-
 def _event_from(
     sentence: Span,
     article: Article,
-    trigger: _Trigger,
+    trigger: Trigger,
     date: PartialDate,
     expression: TimeExpression | None,
     summit: KnownSummit | None,
@@ -366,7 +153,7 @@ def _event_from(
     )
 
 
-def _noun_phrase_title(sentence: Span, trigger: _Trigger, expression: TimeExpression | None) -> str:
+def _noun_phrase_title(sentence: Span, trigger: Trigger, expression: TimeExpression | None) -> str:
     """A named happening ("the Hitler-Stalin Pact", "the 2016 presidential election")
     titles itself: the trigger noun with the words that name it."""
     doc = sentence.doc
@@ -438,7 +225,7 @@ def _place(sentence: Span) -> str:
 def event_title(
     event_type: str, participants: list[str], place: str, people: dict[str, Person], actor: str = ""
 ) -> str:
-    spec = _types_by_name().get(event_type)
+    spec = types_by_name().get(event_type)
     actors = participants[:3] if spec is None or spec.actors else []
     names = [people[p].name.split()[-1] for p in actors if p in people]
     who = "–".join(names) or actor
@@ -448,7 +235,7 @@ def event_title(
     return title[0].upper() + title[1:]
 
 
-def _actor_of(sentence: Span, trigger: _Trigger) -> str:
+def _actor_of(sentence: Span, trigger: Trigger) -> str:
     """Who did it, when the text names an organisation or country as the subject
     of the trigger verb ("the Kremlin announced" → "Kremlin")."""
     span = sentence.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -528,7 +315,7 @@ def event_importance(event: Event) -> float:
     """Independent reports count most, then how often it is told, then its kind."""
     articles = {source.article for source in event.sources}
     score = 2.0 * len(articles) + 0.5 * len(event.sources) + (
-        _types_by_name()[event.type].weight if event.type in _types_by_name() else 1
+        types_by_name()[event.type].weight if event.type in types_by_name() else 1
     )
     return round(score / (3 if event.background else 1), 2)
 
@@ -559,7 +346,7 @@ def link_statements(statements: list[Statement], events: list[Event]) -> None:
             continue
         event = by_sentence.get((statement.source.article, statement.source.text))
         if event is None:
-            candidates = [e for e in named if _names(statement.source.text, e.place) and _near(statement, e)]
+            candidates = [e for e in named if names_in(statement.source.text, e.place) and _near(statement, e)]
             event = candidates[0] if len(candidates) == 1 else None
         if event is not None:
             statement.event = event.id
@@ -571,4 +358,4 @@ def _near(statement: Statement, event: Event) -> bool:
     said, held = PartialDate.parse(statement.date[:10]), PartialDate.parse(event.date)
     if said.precision != "day" or held.precision != "day":
         return said.iso()[:4] == held.iso()[:4] or said.iso().startswith(held.iso()) or held.iso().startswith(said.iso())
-    return abs((_day(said) - _day(held)).days) <= LINK_REACH_DAYS
+    return abs((day_of(said) - day_of(held)).days) <= LINK_REACH_DAYS
