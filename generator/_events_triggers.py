@@ -86,8 +86,9 @@ class Trigger:
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger phrase in the document, in text order."""
     found = []
+    text = doc.text  # Doc.text joins every token: read it once
     for event_type in event_types():
-        for match in event_type.trigger.finditer(doc.text):
+        for match in event_type.trigger.finditer(text):
             start = match.start()
             if match.group().lower() in event_type.nouns_only and not _is_noun_at(doc, start):
                 continue

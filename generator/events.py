@@ -173,7 +173,7 @@ def _noun_phrase_title(sentence: Span, trigger: Trigger, expression: TimeExpress
         return ""  # "next Wednesday's talks" names nothing once the week has passed
     if not dated and not any(t.pos_ == "PROPN" for t in words):
         return ""
-    text = doc.text[words[0].idx : head.idx + len(head.text)]
+    text = doc[words[0].i : head.i + 1].text
     return text[0].upper() + text[1:]
 
 
