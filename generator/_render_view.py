@@ -55,6 +55,16 @@ class TopicView:
 
 
 @dataclass
+class Fact:
+    """An event or statement drawn from an article, where it stands in the text."""
+
+    kind: str  # "event" | "statement"
+    record: Event | Statement
+    position: int  # offset of its sentence in the article; -1 when it was not found
+    fragment: str  # anchor of its highlight on the source page ("" when not found)
+
+
+@dataclass
 class SourceView:
     article: Article
     path: str
@@ -62,6 +72,8 @@ class SourceView:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     dates_found: int = 0
+    # Events and statements in the order the article tells them; ones not found last.
+    facts: list[Fact] = field(default_factory=list)
 
 
 def _unique_paths(keys: list[str], folder: str, names: dict[str, str]) -> dict[str, str]:
@@ -330,6 +342,7 @@ class SiteView:
         text = article.text or ""
         highlights: list[Highlight] = []
         quotes: list[Highlight] = []
+        positions: dict[int, int] = {}  # id(record) -> offset of its first sentence found
         for event in events:
             for index, source in enumerate(event.sources):
                 if source.article != article.id:
@@ -338,6 +351,7 @@ class SiteView:
                 if span:
                     fragment = self.event_source_anchor(event, index)
                     highlights.append(Highlight(*span, "event", [fragment], f"Event: {event.title}"))
+                    positions[id(event)] = min(positions.get(id(event), span[0]), span[0])
         for statement in statements:
             fragment = self.statement_anchor(statement)
             sentence = locate(text, statement.source.text) if statement.source.text else None
@@ -354,10 +368,12 @@ class SiteView:
             if sentence and quote and sentence[0] <= quote[0] and quote[1] <= sentence[1]:
                 highlights.append(Highlight(*sentence, "statement", [fragment], f"Statement by {speaker}"))
                 quotes.append(Highlight(*quote, "quote", [], ""))
+                positions[id(statement)] = sentence[0]
             elif quote or sentence:
                 span = quote or sentence
                 assert span is not None
                 highlights.append(Highlight(*span, "statement", [fragment], f"Statement by {speaker}"))
+                positions[id(statement)] = span[0]
         dates = self._date_highlights(article)
         accepted_ids = set()
         for span in [*highlights, *quotes, *dates]:
@@ -366,8 +382,14 @@ class SiteView:
         for fragment in accepted_ids:
             if f'id="{fragment}"' in html:
                 self.found_anchors.add((article.id, fragment))
+        facts = [Fact("event", e, positions.get(id(e), -1), self.event_fragment_in(article.id, e))
+                 for e in events]
+        facts += [Fact("statement", s, positions.get(id(s), -1),
+                       self.source_link_anchor(article.id, self.statement_anchor(s))) for s in statements]
+        # Text order; facts not found in the text keep their date order after the rest.
+        facts.sort(key=lambda f: (f.position < 0, f.position if f.position >= 0 else 0))
         return SourceView(
-            article, self.source_paths[article.id], html, events, statements, len(dates)
+            article, self.source_paths[article.id], html, events, statements, len(dates), facts
         )
 
     @staticmethod

@@ -186,6 +186,19 @@ def test_source_page_highlights_facts_found_by_searching_the_text():
     assert "front matter" in html and "4 May 2021" in html
 
 
+def test_source_page_lists_facts_in_text_order():
+    timeline = small_timeline(article='"We talked about trade," Ann Lee said.\n\n'
+                              "Bob Ray phoned Ann Lee in June 2021.\n\n"
+                              "Bob Ray said the call went well.\n\n"
+                              "The two leaders met in Oslo on 3 May 2021.")
+    html = to_html(render_site(timeline).pages["sources/art-1.md"])
+    facts = re.search(r'<ol class="st-facts">(.*?)</ol>', html, re.S).group(1)
+    order = [facts.index(text) for text in
+             ("We talked about trade", "Phone call", "the call went well", "Oslo summit", "Old treaty")]
+    assert order == sorted(order), "facts are not in the order of the text (not found ones last)"
+    assert 'href="#s-ann-lee-trade"' in facts and 'href="#e-2021-06-call"' in facts
+
+
 def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch):
     from generator.model import PartialDate, TimeExpression
 
