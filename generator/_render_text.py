@@ -138,3 +138,55 @@ def excerpt(text: str, limit: int = 160) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+# Double quotation marks: openers, closers, and the straight mark that is both.
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_STRAIGHT = '"'
+
+
+def _wraps_whole(text: str) -> bool:
+    """True when text[0] opens a quotation that text[-1] closes (not `“a” and “b”`)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth -= 1
+            if depth == 0 and index < len(text) - 1:
+                return False
+    return depth == 0
+
+
+def unquote_edges(text: str) -> str:
+    """`text` without one layer of outer quotation marks, for display (the record keeps them).
+
+    Strips a pair that wraps the whole text, or a single mark at either end that
+    nothing inside matches (`level.”` from `… to “some acceptable level.”`).
+    """
+    text = (text or "").strip()
+    if len(text) < 2:
+        return text
+    opens = sum(text.count(c) for c in _OPENERS)
+    closes = sum(text.count(c) for c in _CLOSERS)
+    straight = text.count(_STRAIGHT)
+    if text[0] in _OPENERS and text[-1] in _CLOSERS and _wraps_whole(text):
+        return text[1:-1].strip()
+    if text[0] == text[-1] == _STRAIGHT and straight == 2:
+        return text[1:-1].strip()
+    if (text[-1] in _CLOSERS and closes > opens) or (text[-1] == _STRAIGHT and straight % 2):
+        return text[:-1].rstrip()
+    if (text[0] in _OPENERS and opens > closes) or (text[0] == _STRAIGHT and straight % 2):
+        return text[1:].lstrip()
+    return text
+
+
+def inner_quote(text: str) -> str:
+    """`text` ready to print inside “…”: outer marks dropped, inner double marks made single."""
+    text = unquote_edges(text)
+    text = text.translate(str.maketrans({"“": "‘", "„": "‘", "”": "’", "«": "‹", "»": "›"}))
+    if text.count(_STRAIGHT) % 2 == 0:
+        parts = text.split(_STRAIGHT)
+        text = "".join(part + ("‘" if n % 2 == 0 else "’") for n, part in enumerate(parts[:-1])) + parts[-1]
+    return text

@@ -32,9 +32,11 @@ from generator._render_text import (
     escape_text,
     excerpt,
     format_date,
+    inner_quote,
     parse_date,
     relative_url,
     safe_external_url,
+    unquote_edges,
 )
 from generator._render_view import SUMMIT_WINDOW_DAYS, SiteView
 from generator._render_visual import layout
@@ -160,6 +162,8 @@ def environment() -> Environment:
         iso_date=_iso_date,
         excerpt=lambda text, limit=220: excerpt(text, limit),
         block=escape_block,
+        inner_quote=inner_quote,
+        unquote=unquote_edges,
         slug=lambda text: Markup(slugify(str(text or "x"))),  # [a-z0-9-] only
         path_slug=lambda path: Markup(slugify(posixpath.splitext(posixpath.basename(path))[0])),
         heading_id=_heading_id,

@@ -224,6 +224,36 @@ def test_summit_page_groups_events_and_puts_each_side_side_by_side():
     assert sorted(sides) == ["Norland", "Southland"]
 
 
+@pytest.mark.parametrize("stored, shown", [
+    ("to some acceptable level.”", "to some acceptable level."),  # a closing mark nothing opens
+    ("“We talked about trade,”", "We talked about trade,"),  # a pair around the whole text
+    ('"Fine," he said', "‘Fine,’ he said"),  # straight marks inside become single
+    ("it was “a shame”", "it was ‘a shame’"),
+    ("“a” and “b”", "‘a’ and ‘b’"),  # two quotations, not one around the whole
+])
+def test_quotes_inside_quotation_marks_are_never_doubled(stored, shown):
+    from generator._render_text import inner_quote
+
+    assert inner_quote(stored) == shown
+
+
+def test_statement_lists_show_a_quote_ending_in_a_quotation_mark_once():
+    timeline = small_timeline(quote="trade should reach “some acceptable level.”",
+                              quote_sentence="He said trade should reach “some acceptable level.”")
+    timeline.statements.append(Statement("ann-lee-said", "ann-lee", "it would be “the best outcome.”",
+                                         "indirect", Source("art-1", "x")))
+    site = render_site(timeline)
+    for path in ("topics/trade.md", "sources/art-1.md"):
+        html = to_html(site.pages[path])
+        assert "“trade should reach ‘some acceptable level.’”" in html, path
+        assert "””" not in html and "““" not in html, path
+    stored = yaml.safe_load(site.files["downloads/statements.yaml"])
+    assert stored[0]["text"] == "trade should reach “some acceptable level.”"  # the record is unchanged
+    # Reported speech is shown as the reporter's words, not in quotation marks.
+    source = to_html(site.pages["sources/art-1.md"])
+    assert "reported: it would be “the best outcome.”" in source
+
+
 def test_person_page_lists_statements_in_date_order_and_events():
     timeline = small_timeline()
     timeline.statements.insert(0, Statement("ann-lee-later", "ann-lee", "Later words", "direct",
