@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/score_quotes.py [--gold tests/fixtures/quotes_gold.yaml]
                                            [--seeds seeds] [--verbose] [--repeat N]
+    .venv/bin/python bench/score_quotes.py --gold tests/fixtures/quotes_heldout.yaml
 
-Runs the same path as `summit-timeline quotes` (raw text -> parse ->
-find_people -> find_statements -> quotes_as_json_records) on each annotated
-file and prints, over all files:
+A gold file lists articles, each either naming a `file` in --seeds or holding
+its own `text` (the held-out set does). Runs the same path as `summit-timeline
+quotes` (raw text -> parse -> reference date inferred from the text when no
+metadata gives it -> find_people -> find_statements -> quotes_as_json_records)
+on each annotated text and prints, over all texts:
 
 - span precision / recall / F1, a prediction matching a gold statement when
   their character spans overlap by at least half of their union (lenient)
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.model import Article  # noqa: E402
 from generator.nlp import parse  # noqa: E402
+from generator.pipeline import date_articles, reference_date  # noqa: E402
 from generator.people import find_people  # noqa: E402
 from generator.statements import find_statements, quotes_as_json_records  # noqa: E402
 
@@ -51,13 +55,19 @@ def load_gold(path: Path, seeds: Path) -> dict[str, tuple[str, list[Gold]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     gold: dict[str, tuple[str, list[Gold]]] = {}
     for article in data["articles"]:
-        text = (seeds / article["file"]).read_text(encoding="utf-8")
+        if "text" in article:
+            text = article["text"]
+        else:
+            text = (seeds / article["file"]).read_text(encoding="utf-8")
         items = []
         for entry in article["statements"]:
-            start = text.find(entry["text"])
+            start = -1
+            for _ in range(int(entry.get("occurrence", 1))):
+                start = text.find(entry["text"], start + 1)
             if start < 0:
                 raise SystemExit(
-                    f"{path}: {article['file']}: text not in the seed: {entry['text']!r}"
+                    f"{path}: {article['file']}: text not in the article: {entry['text']!r}"
+                    " (copy it exactly from the article, or fix `occurrence`)"
                 )
             items.append(Gold(start, start + len(entry["text"]), entry["text"],
                               entry.get("speaker") or "", entry["kind"]))
@@ -112,17 +122,22 @@ def f1(p: float, r: float) -> float:
 
 
 def run(texts: list[str], names: list[str]) -> tuple[list[list[dict]], float, float]:
+    """Records per text, seconds end to end, seconds for people + statements only."""
     started = time.perf_counter()
     docs = list(parse(texts))
-    parsed = time.perf_counter()
+    articles = [Article(id=Path(name).stem, file=name, part=0, title="", text=text)
+                for name, text in zip(names, texts)]
+    for article in articles:
+        date_articles([article], {})  # one text alone, as `quotes` does without --reference
+    stages = 0.0
     records = []
-    for name, doc in zip(names, docs):
-        people, mentions = find_people(doc, None)
-        article = Article(id=Path(name).stem, file=name, part=0, title="", text=doc.text)
+    for article, doc in zip(articles, docs):
+        began = time.perf_counter()
+        people, mentions = find_people(doc, reference_date(article))
         statements = find_statements(doc, article, people, mentions)
         records.append(quotes_as_json_records(statements, people))
-    done = time.perf_counter()
-    return records, done - started, done - parsed
+        stages += time.perf_counter() - began
+    return records, time.perf_counter() - started, stages
 
 
 def main(argv: list[str] | None = None) -> int:
