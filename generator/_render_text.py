@@ -65,6 +65,18 @@ def format_date(value: str | None) -> str:
     return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
 
 
+def format_days(first: datetime.date, last: datetime.date) -> str:
+    """A span of days for readers: "16 July 2018", "11–13 June 2021", "30 November – 1 December 2018"."""
+    end = format_date(last.isoformat())
+    if first == last:
+        return end
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{end}"
+    if first.year == last.year:
+        return f"{first.day} {calendar.month_name[first.month]} – {end}"
+    return f"{format_date(first.isoformat())} – {end}"
+
+
 @lru_cache(maxsize=65536)
 def date_range(date: PartialDate) -> tuple[datetime.date, datetime.date]:
     """First and last calendar day a partial date may mean."""

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator._render_source import Highlight, locate, render_article
-from generator._render_text import anchor, date_range, parse_date, sort_key
+from generator._render_summits import summit_span
+from generator._render_text import anchor, date_range, format_days, parse_date, sort_key
 from generator.model import Article, Event, Person, Statement, Timeline, slugify
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ class SummitView:
     during: list[Event] = field(default_factory=list)
     after: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    # The days it lasted ("11–13 June 2021") when known (data/summits.yaml) or dated to the day.
+    days: str = ""
+    first_day: str = ""  # ISO date of its first day, when `days` is known
 
 
 @dataclass
@@ -217,7 +221,10 @@ class SiteView:
         summits = []
         for event in summit_events:
             view = SummitView(event, paths[event.id], event.title)
-            window = _window(event)
+            span = summit_span(event)
+            window = span or _window(event)
+            if span:
+                view.days, view.first_day = format_days(*span), span[0].isoformat()
             if window is not None:
                 start, end = window
                 earliest = start - datetime.timedelta(days=SUMMIT_WINDOW_DAYS)

@@ -147,6 +147,66 @@ def test_timeline_lists_every_event_with_filter_data_and_source_count():
     assert "<form class=\"st-filters\" hidden" in html  # shown by the script only
 
 
+@pytest.fixture
+def known_summits(monkeypatch):
+    """Known summits for the renderer: a three-day one the events give only a month for."""
+    import datetime
+
+    from generator import _render_summits
+    from generator.knowledge import KnownSummit
+
+    summits = (KnownSummit("Northern summit", datetime.date(2021, 5, 10), datetime.date(2021, 5, 12),
+                           ("Narvik",), ("Lee", "Ray"), ()),)
+    monkeypatch.setattr(_render_summits, "known_summits", lambda: summits)
+    _render_summits._by_name.cache_clear()
+    yield summits
+    _render_summits._by_name.cache_clear()
+
+
+@pytest.mark.parametrize("title, place", [("Northern summit", ""), ("Talks", "Narvik")])
+def test_a_summit_era_spans_its_known_days(known_summits, title, place):
+    from generator._render_visual import MONTH_WIDTH, layout
+
+    summit = Event("s", "2021-05", title, "summit", [], place=place)
+    visual = layout([summit, Event("c", "2021-05-11", "Call", "phone call", [])])
+    era = visual.eras[0]
+    call, dot = (next(d for d in visual.dots if d.event.id == i) for i in ("c", "s"))
+    assert era.width >= 3 * MONTH_WIDTH / 31 - 0.01  # the three days, not a dot's width
+    assert era.x < call.x < era.x + era.width  # a day of the summit lies inside its band
+    assert era.x < dot.x < era.x + era.width  # the month-dated summit sits on its days
+    assert "10–12 May 2021" in era.title
+
+
+def test_summit_page_uses_the_known_days_of_a_month_dated_summit(known_summits):
+    events = [Event("s", "2021-05", "Northern summit", "summit", [], place="Narvik"),
+              Event("c", "2021-05-11", "Call at the summit", "phone call", []),
+              Event("l", "2021-05-20", "Later visit", "visit", [])]
+    site = render_site(Timeline(events=events))
+    html = to_html(site.pages["summits/narvik-2021.md"])
+    assert '<time datetime="2021-05-10">10–12 May 2021</time>' in html
+    during, after = html.split('id="during"')[1].split('id="after"')
+    assert "Call at the summit" in during and "Later visit" in after
+
+
+def test_a_one_day_summit_era_is_wider_than_its_dot():
+    from generator._render_visual import MIN_ERA_WIDTH, layout
+
+    visual = layout(small_timeline().events)
+    (era,) = visual.eras
+    assert era.width >= MIN_ERA_WIDTH
+    summit = next(d for d in visual.dots if d.summit)
+    assert era.x < summit.x < era.x + era.width
+
+
+def test_era_labels_that_would_overlap_go_on_separate_rows():
+    from generator._render_visual import layout
+
+    events = [Event(f"s{day}", f"2021-06-{day:02d}", "Summit", "summit", [], place=f"Place number {day}")
+              for day in (11, 14, 16)]
+    eras = layout(events).eras
+    assert len({era.label_y for era in eras}) == 3
+
+
 def test_event_icon_has_text_for_screen_readers():
     html = to_html(render_site(small_timeline()).pages["events/2021.md"])
     assert '<span class="st-icon st-icon-phone" aria-hidden="true"></span><span class="st-type-label">phone call</span>' in html

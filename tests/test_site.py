@@ -153,6 +153,28 @@ def test_timeline_shows_every_event(page, base_url):
     assert page.locator(".st-visual .st-dot").count() == len(fixture_events())
 
 
+def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(browser, base_url):
+    page = open_page(browser, width=375)
+    page.goto(base_url + "timeline/")
+    region = page.get_by_role("region", name=re.compile("^Visual timeline"))
+    assert region.count() == 1
+    # Role queries skip what aria-hidden hides: no dot is a link a screen reader meets twice.
+    assert page.locator(".st-visual").get_by_role("link").count() == 0
+    assert page.locator(".st-visual .st-dot").count() > 0
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('st-visual-scroll')"):
+            break
+    else:
+        pytest.fail("Tab never reached the visual timeline")
+    before = region.evaluate("el => el.scrollLeft")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.st-visual-scroll').scrollLeft > %d" % before)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "person", "a dot took keyboard focus"
+    page.context.close()
+
+
 def test_filter_narrows_the_timeline_and_clearing_restores_it(page, base_url):
     page.goto(base_url + "timeline/")
     total = visible_events(page)
