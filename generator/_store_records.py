@@ -20,7 +20,7 @@ Mapping = dict[str, Any]
 LAYOUT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "articles": (
         ("id", "file", "part", "title", "published", "published_basis", "publisher"),
-        ("url", "byline", "captions"),
+        ("published_window", "url", "byline", "captions"),
     ),
     "events": (
         ("id", "date", "title", "summary", "type", "people", "place", "topics", "sources"),
@@ -70,6 +70,7 @@ def article_to_mapping(article: Article) -> Mapping:
             "url": article.url,
             "byline": article.byline,
             "captions": list(article.captions),
+            "published_window": article.published_window,
         },
     )
 
@@ -159,6 +160,7 @@ def article_from_mapping(m: Mapping) -> Article:
         url=_optional_text(m.get("url")),
         captions=_texts(m.get("captions")),
         byline=_optional_text(m.get("byline")),
+        published_window=_optional_text(m.get("published_window")),
     )
 
 

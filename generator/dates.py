@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from generator import _dates_calendar as cal
 from generator._dates_lexicon import Lexicon, lexicon
@@ -27,10 +28,16 @@ from generator._dates_resolve import Spec, resolve_against_range
 from generator._dates_tense import SentenceIndex, Tense, guess_tense
 from generator.model import Article, PartialDate, TimeExpression
 
+if TYPE_CHECKING:
+    from generator._dates_publication import Inferred
+
 __all__ = [
     "TaggedExpression",
+    "date_range",
     "find_time_expressions",
+    "infer_publication",
     "infer_publication_dates",
+    "parse_window",
     "resolve_relative_date",
     "tag_text",
 ]
@@ -51,17 +58,33 @@ class TaggedExpression:
     anchor: dt.date | None = None
 
 
-def find_time_expressions(text: str, reference: PartialDate | None) -> list[TimeExpression]:
+def find_time_expressions(
+    text: str, reference: PartialDate | tuple[dt.date, dt.date] | None
+) -> list[TimeExpression]:
     """Every time expression in `text`, sorted by start and non-overlapping.
 
     Relative expressions ("yesterday", "on Monday", "in December") are resolved
-    against `reference`; with no reference, what only it could fill in stays
-    X ("XXXX-XX-XX", "XXXX-12"). A reference known to the month or the year
-    gives values only as precise as every day it may stand for agrees on.
+    against `reference`: a date of any precision, or a window of days (first,
+    last) the article was written in. With no reference, what only it could
+    fill in stays X ("XXXX-XX-XX", "XXXX-12"). A reference known only to the
+    month, the year or a window gives values only as precise as every day it
+    may stand for agrees on ("on Monday" written 2018-07-16..22 → 2018-07-16).
     `relative` is True for every expression whose value depends on the reference
     or on a date mentioned before it.
     """
     return [tagged.expression for tagged in tag_text(text, reference)]
+
+
+def date_range(reference: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of any precision covers."""
+    return cal.reference_range(reference)
+
+
+def parse_window(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """An article's `published_window` ("YYYY-MM-DD/YYYY-MM-DD") as days; None if absent or malformed."""
+    from generator._dates_window import parse_window as parse
+
+    return parse(text)
 
 
 def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TaggedExpression]:
@@ -130,6 +153,17 @@ def resolve_relative_date(
     reference_days = cal.reference_range(reference) if reference else None
     anchor_day = dt.date(anchor.year, anchor.month, anchor.day) if anchor and anchor.day and anchor.month else None
     return resolve_against_range(spec, reference_days, tense, anchor_day)[1]
+
+
+def infer_publication(articles: list[Article]) -> dict[str, Inferred]:
+    """For each article with no `published`: its value, basis and window of possible days.
+
+    `Inferred.window` ("YYYY-MM-DD/YYYY-MM-DD") is set when the clues narrow the
+    writing further than the value says; relative dates are resolved against it.
+    """
+    from generator._dates_publication import infer_publication as infer
+
+    return infer(articles)
 
 
 def infer_publication_dates(articles: list[Article]) -> dict[str, tuple[str, str]]:

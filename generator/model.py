@@ -120,6 +120,9 @@ class Article:
     url: str | None = None
     captions: list[str] = field(default_factory=list)
     byline: str | None = None
+    # "YYYY-MM-DD/YYYY-MM-DD": the days an inferred `published` narrows down to,
+    # when the clues say more than its precision; relative dates resolve against it.
+    published_window: str | None = None
 
 
 @dataclass(frozen=True)

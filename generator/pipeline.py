@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,11 +71,25 @@ def reference_date(article: Article) -> PartialDate | None:
         return None
 
 
+def reference_window(article: Article) -> PartialDate | tuple[date, date] | None:
+    """What the dates stage resolves relative expressions against: the inferred window
+    of writing days when there is one within `published`, else `published` itself."""
+    reference = reference_date(article)
+    window = dates.parse_window(article.published_window)
+    if reference is None or window is None:
+        return reference
+    first, last = window
+    allowed = dates.date_range(reference)
+    if not allowed[0] <= first <= last <= allowed[1]:
+        return reference  # an edited `published` the window no longer fits
+    return window
+
+
 def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     from generator import events, people, statements
 
     reference = reference_date(article)
-    expressions = dates.find_time_expressions(article.text, reference)
+    expressions = dates.find_time_expressions(article.text, reference_window(article))
     found_people, mentions = people.find_people(doc, reference)
     found_statements = statements.find_statements(doc, article, found_people, mentions)
     by_id = {person.id: person for person in found_people}
@@ -141,15 +156,18 @@ def date_articles(
         if article.id in corrected:
             article.published = corrected[article.id]
             article.published_basis = "corrected by an editor"
+            article.published_window = None  # the editor's date wins over the inferred window
     cache = AnalysisCache(cache_dir)
     key = corpus_key(articles)
     inferred = cache.get(key)
     if inferred is None:
-        inferred = dates.infer_publication_dates(articles)
+        inferred = dates.infer_publication(articles)
         cache.put(key, inferred)
     for article in articles:
         if not article.published and article.id in inferred:
-            article.published, article.published_basis = inferred[article.id]
+            found = inferred[article.id]
+            article.published, article.published_basis = found.value, found.basis
+            article.published_window = found.window
 
 
 def build_timeline(analyses: Iterable[ArticleAnalysis]) -> Timeline:
