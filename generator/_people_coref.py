@@ -10,6 +10,7 @@ the quoted speaker's own words and are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -23,13 +24,17 @@ from generator._people_knowledge import (
     role_matches,
 )
 from generator._people_names import RELATIONAL_NOUNS
+from generator._statements_quotes import paragraph_spans
 from generator._statements_sentences import sentences
 from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _AGE = re.compile(r"^\d{1,3}-year-old$")
-# How many sentences back an antecedent may be.
+# How many sentences back an antecedent may be: a pronoun's is near; a
+# description that names a country ("the German minister") singles its
+# person out from further back.
 _WINDOW = 3
+_DESCRIPTION_WINDOW = 10
 # Keys from here on are people the text does not name ("a senior official"):
 # they compete as antecedents so that "the official said" is not pinned on
 # the last named person, but they never become a Person.
@@ -104,6 +109,8 @@ class Resolver:
         self.reference = reference
         self.speech_forms = speech_forms
         self.sentence_of = sentences(doc).index_of_token
+        starts = [start for start, _ in paragraph_spans(doc.text)]
+        self.paragraph_of = [bisect_right(starts, token.idx) for token in doc]
         self.named_tokens = {r.token for r in refs}
         self.anonymous: dict[int, Candidate] = {}
 
@@ -127,9 +134,11 @@ class Resolver:
             score -= 2.0
         if distance == 0 and ref.subject:
             score += 1.0
+        if self.paragraph_of[ref.token] == self.paragraph_of[at]:
+            score += 1.0  # news paragraphs are short: antecedents mostly lie in the same one
         return score
 
-    def _antecedent(self, at: int, allowed, exclude: set[int]) -> int:
+    def _antecedent(self, at: int, allowed, exclude: set[int], window: int = _WINDOW) -> int:
         sentence = self.sentence_of[at]
         best: tuple[float, int, int] | None = None
         counts: dict[int, int] = {}
@@ -137,7 +146,7 @@ class Resolver:
             if ref.token >= at:
                 break
             counts[ref.person] = counts.get(ref.person, 0) + 1
-            if sentence - ref.sentence > _WINDOW or self.in_quote[ref.token]:
+            if sentence - ref.sentence > window or self.in_quote[ref.token]:
                 continue
             if ref.person in exclude or not allowed(self.candidate(ref.person)):
                 continue
@@ -211,24 +220,54 @@ class Resolver:
         info = analyse_role(words, self.know)
         exclude: set[int] = set()
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
-        if possessor is not None and norm(possessor.text) not in self.know.pronouns:
+        attempts = [(info, lower)]
+        if possessor is not None:
             owner = self._person_at(possessor)
             if owner >= 0:
                 exclude.add(owner)
-                if not info.country:
+                held = self.candidates[owner].role
+                if lower == "counterpart" and info.country and held.role:
+                    # "his Russian counterpart": first the Russian who holds the
+                    # owner's office, else any Russian the text names.
+                    same_office = RoleInfo(held.role, info.country, info.text, info.past)
+                    attempts.insert(0, (same_office, lower))
+                elif not info.country:
                     info = RoleInfo(info.role, self.candidates[owner].country, info.text, info.past)
-        if not info.role and not _AGE.match(lower):
-            return None
+                    attempts = [(info, lower)]
+        for info, head in attempts:
+            person = self._described(token, info, head, definite, exclude)
+            if person >= 0:
+                if definite and not info.past and head not in RELATIONAL_NOUNS:
+                    self._learn(person, info)
+                return Resolution(start, token.i + 1, person)
+        return None
+
+    def _described(
+        self, token: Token, info: RoleInfo, head: str, definite: bool, exclude: set[int]
+    ) -> int:
+        """The person a description with this role, country and head word means, or -1."""
+        if not info.role and not _AGE.match(head):
+            return -1
         person = self._by_office(info) if not info.past else -1
         if person < 0 and definite:
             person = self._by_article_role(info, token.i, exclude)
         if person < 0 and definite:
-            person = self._antecedent(token.i, self._compatible(info, lower), exclude)
+            window = _DESCRIPTION_WINDOW if info.country else _WINDOW
+            person = self._antecedent(token.i, self._compatible(info, head), exclude, window)
         if person < 0 and definite and self._is_speaker(token):
-            person = self._cataphora(token, self._compatible(info, lower), exclude)
-        if person < 0:
-            return None
-        return Resolution(start, token.i + 1, person)
+            person = self._cataphora(token, self._compatible(info, head), exclude)
+        return person
+
+    def _learn(self, person: int, info: RoleInfo) -> None:
+        """'Annalena Baerbock ... The German foreign minister said': the description
+        tells the person's office and country when the text gave none."""
+        if person >= len(self.candidates):
+            return
+        candidate = self.candidates[person]
+        if not candidate.country and info.country:
+            candidate.country = info.country
+        if not candidate.role.role and info.role and info.role not in GENERIC_ROLES:
+            candidate.role = info
 
     def _person_at(self, token: Token) -> int:
         for ref in self.refs:
@@ -280,7 +319,11 @@ class Resolver:
                 if info.role not in GENERIC_ROLES and not role_matches(info.role, held, know):
                     return False  # "the aide" is not the senator
             if head in RELATIONAL_NOUNS:
-                return False
+                # "his German counterpart": someone of that country; other relations
+                # ("his son") name people the text has not introduced.
+                if head != "counterpart" or not info.country or c.country != info.country:
+                    return False
+                return info.role == "counterpart" or role_matches(info.role, held, know)
             return True
 
         return allowed

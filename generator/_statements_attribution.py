@@ -120,6 +120,8 @@ class Attribution:
     def _name_after(self, verb: Token) -> Token | None:
         """'"...," said Mr Putin when asked ...': the name right after an inverted verb."""
         doc = self.doc
+        if verb.dep_ == "conj":
+            return None  # "... and warned his counterpart that ...": an object, not the speaker
         i = verb.i + 1
         while i < len(doc) and i <= verb.i + 3 and i not in self.person_at:
             if not doc[i].text[:1].isupper():
@@ -130,6 +132,11 @@ class Attribution:
         person = self.person_at[i]
         while i + 1 < len(doc) and self.person_at.get(i + 1) == person:
             i += 1
+        head = doc[i]
+        while self.person_at.get(head.head.i) == person and head.head is not head:
+            head = head.head
+        if head.dep_ in ("dobj", "dative"):
+            return None  # "warned his counterpart": whom it was said to
         return doc[i]
 
     def follows_quote(self, verb: Token) -> bool:
@@ -324,6 +331,17 @@ class Attribution:
             found.append(Reported(cue, chars[0], chars[1], (start, end)))
         return found
 
+    @staticmethod
+    def _heads_clause(verb: Token, head: Token) -> bool:
+        """Is the speech verb the clause's own verb, not one joined to it ("..., but Iran is
+        insisting that ...", which is still what the source reported)?"""
+        current = verb
+        while current is not head and current.head is not current:
+            if current.dep_ == "conj":
+                return False
+            current = current.head
+        return True
+
     def according_to(self, token: Token) -> Reported | None:
         """'According to X, ...' and '..., according to X': X is the source of the clause."""
         if token.lower_ != "according":
@@ -341,6 +359,7 @@ class Attribution:
         tokens = after if len(after) > len(before) else before
         if any(
             not self.in_quote[t.i] and self.is_speech_verb(t) and self.reported(t) is not None
+            and self._heads_clause(t, head)
             for t in tokens
         ):
             return None  # "X told CNN that ..., according to Y": X's statement, not Y's

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator._people_coref import Candidate, Resolver, make_ref, resolve
 from generator._people_knowledge import Knowledge, RoleInfo, analyse_role, knowledge, norm
@@ -120,16 +120,64 @@ def _complete(draft: Draft, roles: list[RoleInfo], countries: set[str], know: Kn
         draft.completed_from_knowledge = True
 
 
-def _gender(draft: Draft, role_text: str, know: Knowledge) -> str:
+def _gender(draft: Draft, role_text: str, know: Knowledge, agreed: str) -> str:
+    """Honorific, then a gendered role word, then the pronouns the article uses for
+    the person (`agreed`), and only then the given-name list."""
     for mention in draft.mentions:
         if mention.honorific_gender:
             return mention.honorific_gender
     for word in norm(role_text).split():
         if word in know.gendered_roles:
             return know.gendered_roles[word]
+    if agreed:
+        return agreed
     if len(draft.words) > 1:
         return know.given_name_gender.get(norm(draft.words[0]), "")
     return ""
+
+
+def _is_subject(token: Token) -> bool:
+    """Is the name (its last token) the subject of its clause, directly or in apposition?"""
+    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _pronoun_agreement(
+    doc: Doc, mentions: list[NameMention], know: Knowledge, in_quote: list[bool]
+) -> dict[int, str]:
+    """Gender each person's pronouns show where nobody else could be meant.
+
+    A pronoun votes for the one person named before it in its sentence, or,
+    when its sentence names nobody before it, for the one person the sentence
+    before names ("Ms X arrived from Y, where she had held talks"), if that
+    person is the subject there (an object is a poor antecedent).
+    """
+    index = sentences(doc)
+    named_in: dict[int, list[tuple[int, int]]] = {}  # sentence -> (token, draft)
+    for mention in mentions:
+        if mention.person >= 0 and not in_quote[mention.start] and _is_subject(
+            doc[mention.end - 1]
+        ):
+            named_in.setdefault(index.number(mention.start), []).append(
+                (mention.start, mention.person))
+    votes: dict[int, Counter[str]] = {}
+    for token in doc:
+        gender = know.pronouns.get(norm(token.text), "")
+        if not gender or in_quote[token.i] or token.tag_ not in ("PRP", "PRP$"):
+            continue
+        sentence = index.number(token.i)
+        people = {p for i, p in named_in.get(sentence, []) if i < token.i}
+        if not people and sentence > 0:
+            people = {p for _, p in named_in.get(sentence - 1, [])}
+        if len(people) == 1:
+            votes.setdefault(people.pop(), Counter())[gender] += 1
+    agreed = {}
+    for person, counted in votes.items():
+        gender, count = counted.most_common(1)[0]
+        if count >= 0.75 * sum(counted.values()):
+            agreed[person] = gender
+    return agreed
 
 
 def _known_country(name: str, know: Knowledge) -> str:
@@ -145,6 +193,22 @@ def _office_role(name: str, reference: PartialDate | None, know: Knowledge) -> s
             adjective = know.adjectives.get(office.country, office.country)
             return f"{adjective} {office.role}"
     return ""
+
+
+def _office_info(name: str, reference: PartialDate | None, know: Knowledge) -> RoleInfo:
+    """The office roles.yaml says a named person held at the article's date.
+
+    Lets "the prime minister" find the prime minister among the people named
+    even when the article never gives that person a title.
+    """
+    canonical = know.known_names.get(norm(name), name)
+    held = [
+        o for o in know.offices_holding(name)
+        if reference is not None and canonical in o.holders_on(reference)
+    ]
+    if len(held) != 1:
+        return RoleInfo()
+    return RoleInfo(held[0].role, held[0].country, held[0].role)
 
 
 def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], list[Mention]]:
@@ -164,6 +228,8 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
     countries = _country_evidence(doc, know)
+    in_quote = quoted_tokens(doc)
+    agreed = _pronoun_agreement(doc, mentions, know, in_quote)
     candidates: list[Candidate] = []
     role_texts: list[str] = []
     for index, draft in enumerate(drafts):
@@ -174,16 +240,19 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         role_text = max(roles, key=lambda r: (len(analyse_role(r.split(), know).role) > 0, len(r)),
                         default="")
         info = analyse_role(role_text.split(), know) if role_text else RoleInfo()
+        if not info.role:
+            info = _office_info(draft.name, reference, know)
         country = info.country or next((r.country for r in role_infos if r.country), "")
         country = country or _known_country(draft.name, know)
         candidates.append(
-            Candidate(index, draft.name, info, _gender(draft, role_text, know), country)
+            Candidate(index, draft.name, info, _gender(draft, role_text, know, agreed.get(index, "")),
+                      country)
         )
         role_texts.append(role_text)
 
     sentence_of = sentences(doc).index_of_token
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
-    resolver = Resolver(doc, know, candidates, refs, quoted_tokens(doc), reference, forms)
+    resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms)
     resolutions = resolve(resolver)
 
     # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.

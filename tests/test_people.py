@@ -186,3 +186,60 @@ def test_a_surname_the_ner_takes_for_a_place_is_still_the_person(nlp) -> None:
     assert [m.person for m in mentions if m.text == "Scholz"] == ["olaf-scholz"]
     _, mentions = people_in(nlp, "Scholz said Germany was already one of the biggest backers.")
     assert [m.person for m in mentions if m.text == "Scholz"] == ["olaf-scholz"]
+
+
+# --- generalisation: rules learned from the article itself --------------------
+
+
+def test_gender_comes_from_the_pronouns_the_article_uses(nlp) -> None:
+    # Neither given name is in the name lists: only the pronouns tell.
+    text = (
+        "Anneli Virtanen arrived from Lagos, where she had met her counterpart. "
+        "Tamsin Kovalenko spoke next and repeated his warning. "
+        "The two ministers then met. Later she said the talks had gone well."
+    )
+    _, mentions = people_in(nlp, text)
+    she = [m for m in mentions if m.text == "she"]
+    assert she[-1].person == "anneli-virtanen"
+
+
+def test_the_prime_minister_is_the_named_office_holder_at_the_articles_date(nlp) -> None:
+    # Neither name has a title; roles.yaml says who was prime minister in 2023.
+    text = (
+        "Rishi Sunak and Emmanuel Macron met in Paris. "
+        "The prime minister said the deal marked a new chapter."
+    )
+    _, mentions = people_in(nlp, text, "2023-03-10")
+    assert resolved(mentions, "The prime minister") == "rishi-sunak"
+
+
+def test_a_counterpart_is_the_holder_of_the_same_office_in_that_country(nlp) -> None:
+    text = (
+        "Russia's ambassador, Anatoly Orlov, left Washington. "
+        "President Joe Biden spoke to troops and warned his Russian counterpart that "
+        "he would raise human rights."
+    )
+    _, mentions = people_in(nlp, text, "2021-06-10")
+    assert resolved(mentions, "his Russian counterpart") == "vladimir-putin"
+
+
+def test_a_description_teaches_the_persons_country(nlp) -> None:
+    text = (
+        "Ilse Brandauer flew in from Beijing. The German foreign minister said she was "
+        "worried. Karl Nilsen of Norway spoke after her. Dan Ortega of Mexico agreed. "
+        "His German counterpart struck a similar note."
+    )
+    people, mentions = people_in(nlp, text)
+    assert by_id(people)["ilse-brandauer"].country == "Germany"
+    assert resolved(mentions, "His German counterpart") == "ilse-brandauer"
+
+
+def test_a_pronoun_prefers_the_subject_of_its_own_paragraph(nlp) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy criticised the plan.\n\n"
+        '"It is absurd," Zelenskyy wrote.\n\n'
+        "NATO Secretary-General Jens Stoltenberg played down the dispute. "
+        '"We have never had a stronger message," he told reporters.'
+    )
+    _, mentions = people_in(nlp, text)
+    assert [m.person for m in mentions if m.text == "he"] == ["jens-stoltenberg"]

@@ -356,3 +356,25 @@ def test_inverted_attribution_and_a_short_follow_up(nlp) -> None:
         ("putin", "No"),
         ("putin", "Not this year."),
     ]
+
+
+def test_according_to_covers_a_clause_with_a_speech_verb_joined_to_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "According to two people familiar with the talks, negotiators have drafted most "
+        "of the text, but Iran is insisting that an inquiry be closed first.",
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("indirect", "")]
+    assert found[0].text.startswith("negotiators have drafted")
+    assert found[0].text.endswith("be closed first")
+
+
+def test_an_object_after_a_joined_speech_verb_is_not_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Joe Biden told troops that he was in Europe and warned his Russian counterpart "
+        "that he planned to raise human rights.",
+        "2021-06-10",
+    )
+    warned = one(found, "planned to raise")
+    assert warned.speaker == "joe-biden"
