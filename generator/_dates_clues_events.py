@@ -3,7 +3,7 @@
 Known summits (data/summits.yaml) are matched by a place and their leaders;
 known events (data/known_events.yaml: elections, addresses, turning points) by
 the words that name them. A relative expression next to the name ("next week's
-summit in Geneva", "the election is scheduled for March 18") pins the writing
+summit in Vienna", "the election is scheduled for March 18") pins the writing
 to the days on which it would name the event's day; without one, the tense
 does: an event spoken of as coming was written before it, one reported as news
 shortly after it.
@@ -19,7 +19,7 @@ from functools import cache
 from generator import _dates_calendar as cal
 from generator._dates_lexicon import alternatives, lexicon
 from generator._dates_tense import guess_tense
-from generator._dates_view import ArticleView, event_words, invert, mentions, near, quote, year_of
+from generator._dates_view import ArticleView, name_pattern, event_words, invert, mentions, near, quote, year_of
 from generator._dates_window import OPEN_END, Clue, clue, normalise
 from generator._people_knowledge import knowledge
 from generator.dates import TaggedExpression
@@ -36,6 +36,7 @@ TRUST_SAME_YEAR = 20  # soft
 _GATHERING = re.compile(r"\b(?:summit|talks|meeting)\b", re.I)
 _COMING = re.compile(r"\b(?:forthcoming|upcoming|ahead of)\b", re.I)
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_CAPITALISED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?")
 
 
 # --- pinning relative expressions -----------------------------------------------------------
@@ -113,7 +114,7 @@ def summit_clues(view: ArticleView) -> list[Clue]:
             only_one = len(summits) == 1 and _GATHERING.search(text)
             if not (named or alias or only_one):
                 continue
-            targets = [m.start() for name in (named or alias) for m in re.finditer(re.escape(name), text)]
+            targets = [m.start() for name in (named or alias) for m in name_pattern(name).finditer(text)]
             if not targets:
                 targets = [m.start() for m in _GATHERING.finditer(text)]
             items = [
@@ -208,7 +209,7 @@ def _names_country(text: str, start: int, end: int, country: str) -> bool:
     election") or right after ("the presidential election in Russia")."""
     know = knowledge()
     before = text[max(0, start - 40) : start]
-    for match in re.finditer(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?", before[-30:]):
+    for match in _CAPITALISED.finditer(before[-30:]):
         words = match.group().split()
         if any(know.country_of(" ".join(words[i:])) == country for i in range(len(words))):
             return True

@@ -26,6 +26,8 @@ class Found:
 
 
 Handler = Callable[[re.Match[str], str, Lexicon], "Found | list[Found] | None"]
+_LAST_WORD = re.compile(r"([A-Za-z']+)\W*$")
+_NEXT_WORD = re.compile(r"\W*?([A-Za-z%']+)")
 
 
 @cache
@@ -60,10 +62,10 @@ def duration_value(count: str, unit_word: str, lex: Lexicon) -> str:
 
 
 def word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z']+)\W*$", text[max(0, start - 30) : start])
+    match = _LAST_WORD.search(text[max(0, start - 30) : start])
     return match.group(1) if match else ""
 
 
 def word_after(text: str, end: int) -> str:
-    match = re.match(r"\W*?([A-Za-z%']+)", text[end : end + 30])
+    match = _NEXT_WORD.match(text[end : end + 30])
     return match.group(1) if match else ""

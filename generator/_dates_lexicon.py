@@ -8,6 +8,8 @@ from functools import cache
 
 from generator.knowledge import load_data
 
+_NUMBER_PARTS = re.compile(r"[- ]")
+
 
 def alternatives(words: object) -> str:
     """A regex matching any of `words` (longest first), spaces matching any whitespace.
@@ -94,7 +96,7 @@ class Lexicon:
             return int(text)
         if text in self.numbers:
             return self.numbers[text]
-        parts = re.split(r"[- ]", text)
+        parts = _NUMBER_PARTS.split(text)
         if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
             return self.numbers[parts[0]] + self.numbers[parts[1]]
         return None

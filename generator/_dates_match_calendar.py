@@ -52,6 +52,8 @@ def read_numeric_date(match: re.Match[str], text: str, lex: Lexicon) -> Found | 
     return Found(match.start(), match.end(), Spec("absolute", f"{year:04d}-{month:02d}-{day:02d}"), 3)
 
 
+_FOLLOWING_WORD = re.compile(r"[ \t]*([A-Za-z%]+)")
+_NOT_DIGIT = re.compile(r"\D")
 _MONTH_CUES_SPANNED = ("last", "next", "this", "coming", "past", "early", "late", "mid", "mid-")
 _MAY_CUES = frozenset({"in", "since", "until", "till", "last", "next", "this", "early", "late", "mid", "mid-", "during"})
 
@@ -92,7 +94,7 @@ _NOT_YEAR_BEFORE = frozenset("about nearly almost some over around approximately
 def read_bare_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     year = int(match["year"])
     before = word_before(text, match.start())
-    following = re.match(r"[ \t]*([A-Za-z%]+)", text[match.end() : match.end() + 30])
+    following = _FOLLOWING_WORD.match(text, match.end(), match.end() + 30)
     after = following.group(1).lower() if following else ""
     if after in lex.count_nouns or (after in lex.units or after.rstrip("s") in lex.units):
         return None
@@ -134,7 +136,7 @@ def read_decade(match: re.Match[str], text: str, lex: Lexicon) -> Found:
 
 def read_century(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     word = match["n"].lower()
-    number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else lex.ordinals.get(word)
+    number = int(_NOT_DIGIT.sub("", word)) if word[0].isdigit() else lex.ordinals.get(word)
     if not number or number > 30:
         return None
     return Found(match.start(), match.end(), Spec("absolute", f"{number - 1:02d}"), 2)

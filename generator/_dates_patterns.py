@@ -210,7 +210,8 @@ _WINDOW_REACH = 80
 
 
 @cache
-def _trigger() -> re.Pattern[str]:
+def _trigger_sources() -> dict[str, str]:
+    """Regexes over lowercase text: "" any time word; the others one family of patterns' words."""
     lex = lexicon()
     words = (
         list(lex.months) + list(lex.month_abbreviations) + list(lex.weekdays) + list(lex.units) + list(lex.seasons)
@@ -218,13 +219,28 @@ def _trigger() -> re.Pattern[str]:
         + ["centuries", "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight", "clock",
            "weekend", "quarter", "half", "past", "future", "present", "moment"]
     )
-    return re.compile(r"\d|" + alternatives(w.lower() for w in words), re.IGNORECASE)
+    units = [*lex.units, "centuries", "weekend", "quarter", "half"]
+    return {
+        "": r"\d|" + alternatives(w.lower() for w in words),
+        "month": alternatives(w.lower() for w in [*lex.months, *lex.month_abbreviations]),
+        "digit": r"\d",
+        "unit": alternatives(w.lower() for w in units),
+        "weekday": alternatives(w.lower() for w in [*lex.weekdays, *lex.weekday_abbreviations]),
+        "day_word": r"yesterday|today|tomorrow|tonight",
+        "part_of_day": alternatives(w.lower() for w in lex.parts_of_day),
+    }
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+@cache
+def _trigger(group: str = "", ignore_case: bool = True) -> re.Pattern[str]:
+    """The trigger regex of `group`; without `ignore_case` it reads lowercased text (much faster)."""
+    return re.compile(_trigger_sources()[group], re.IGNORECASE if ignore_case else 0)
+
+
+def _windows(text: str, trigger: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Stretches of text around time words, merged; the rest cannot hold a time expression."""
     windows: list[list[int]] = []
-    for match in _trigger().finditer(text):
+    for match in (trigger or _trigger()).finditer(text):
         start, end = max(0, match.start() - _WINDOW_REACH), min(len(text), match.end() + _WINDOW_REACH)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
@@ -233,11 +249,65 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in windows]
 
 
+# Which trigger group each reader's pattern needs (the others run near any time word).
+_GROUP_OF: dict[Handler, str] = {
+    read_full_date: "month", read_month_year: "month", read_bare_month: "month",
+    read_numeric_date: "digit", read_year_range: "digit", read_bare_year: "digit", read_decade: "digit",
+    read_modified_year: "digit",
+    read_today_words: "day_word", read_part_of_day: "part_of_day", read_the_part_of_day: "part_of_day",
+    read_relative_unit: "unit", read_relative_plural: "unit", read_duration: "unit", read_half_duration: "unit",
+    read_bare_plural: "unit", read_bare_plural_after: "unit", read_ago: "unit", read_later: "unit",
+    read_from_now: "unit", read_frequency: "unit", read_course_of_period: "unit", read_unit_before_after: "unit",
+    read_whole_unit: "unit", read_plural_of: "unit", read_the_weekend: "unit", read_century: "unit",
+    read_part_of_year: "unit",
+    read_weekday: "weekday", read_set_plural_weekday: "weekday",
+}
+
+
+@cache
+def _needs() -> dict[Handler, tuple[str, ...]]:
+    """Words one of which each match of some patterns holds: a text without any skips the pattern.
+
+    Plain substrings of the lowercased text (a superset test: it only ever lets a pattern run).
+    """
+    lex = lexicon()
+    return {
+        read_ago: ("ago",),
+        read_from_now: ("now",),
+        read_later: ("later", "earlier"),
+        read_century: ("centur",),
+        read_decade: ("0s", "0's", "0’s"),
+        read_season: tuple(str(w).lower().split()[0] for w in lex.seasons),
+        read_half_duration: ("half",),
+        read_holiday: tuple(str(w).lower().split()[0] for w in holidays()) or ("",),
+        read_set: ("every", "each"),
+        read_set_plural_weekday: ("days",),
+        read_adverb_set: tuple(ADVERB_SETS),
+        read_unit_before_after: ("before", "after"),
+        read_whole_unit: ("entire", "full", "whole"),
+        read_the_weekend: ("weekend",),
+        read_part_of_year: ("quarter", "half"),
+    }
+
+
 def scan(text: str) -> Iterator[Found]:
     """Every candidate time expression in `text` (overlapping; the caller picks)."""
     lex = lexicon()
-    windows = _windows(text)
+    # Case-insensitive regexes are slow: the cheap tests read the text lowercased, unless
+    # lowering changes its length (a few non-ASCII letters), which would shift offsets.
+    lowered = text.lower()
+    folded = len(lowered) == len(text)
+    subject = lowered if folded else text
+    needs = _needs()
+    windows_of: dict[str, list[tuple[int, int]]] = {}
     for pattern, handler in patterns() + _EXTRA_PATTERNS:
+        need = needs.get(handler)
+        if need is not None and not any(word in lowered for word in need):
+            continue
+        group = _GROUP_OF.get(handler, "")
+        if group not in windows_of:
+            windows_of[group] = _windows(subject, _trigger(group, not folded))
+        windows = windows_of[group]
         for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             found = handler(match, text, lex)
             if found is None:

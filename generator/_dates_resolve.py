@@ -190,6 +190,7 @@ def _season_year(season: str, ref: dt.date, direction: Direction) -> int:
 
 
 _SHIFTABLE = re.compile(r"^(\d{4})(-(?:\d{2}|Q\d|H\d|SP|SU|FA|WI))?$")
+_MONTH_SUFFIX = re.compile(r"-\d{2}")
 
 
 def _shift_value(value: str, unit: str, offset: int) -> str | None:
@@ -200,7 +201,7 @@ def _shift_value(value: str, unit: str, offset: int) -> str | None:
     year, rest = int(match[1]), match[2] or ""
     if unit == "year":
         return f"{year + offset:04d}{rest}"
-    if unit == "month" and re.fullmatch(r"-\d{2}", rest):
+    if unit == "month" and _MONTH_SUFFIX.fullmatch(rest):
         return cal.month_value(*cal.add_months(year, int(rest[1:]), offset))
     if unit == "quarter" and rest.startswith("-Q"):
         index = year * 4 + int(rest[2]) - 1 + offset

@@ -95,7 +95,12 @@ def year_of(item: TaggedExpression) -> int | None:
 def mentions(text: str, name: str) -> bool:
     if name not in text:  # most names are absent: skip the regex
         return False
-    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+    return name_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 def quote(text: str) -> str:

@@ -45,6 +45,8 @@ __all__ = [
 _CLOCK_THEN_DATE = re.compile(r"\s+on\s+(?:the\s+)?|\s*,\s*|\s+", re.IGNORECASE)
 _DATE_THEN_CLOCK = re.compile(r"\s+at\s+|\s*,\s*", re.IGNORECASE)
 _YEAR_IN_VALUE = re.compile(r"^(\d{4})-\d{2}")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         resolved.append(TaggedExpression(expression, spec, tense, sentence, anchor))
         if kind in ("DATE", "TIME") and cal.value_range(value.split("T")[0]) is not None:
             anchor_value = value.split("T")[0]
-            if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            if _DAY_VALUE.match(value):
                 anchor = dt.date.fromisoformat(value[:10])
     for index, found, sentence, earlier_day in clocks:
         day, day_is_relative = _day_in_sentence(resolved, sentence, found.start)
@@ -201,7 +203,7 @@ def _is_day_spec(spec: Spec) -> bool:
         return True
     if spec.kind == "anchor_offset":
         return spec.unit == "day"
-    return spec.kind == "absolute" and bool(re.match(r"^\d{4}-\d{2}-\d{2}$", spec.value))
+    return spec.kind == "absolute" and bool(_DAY_ONLY.match(spec.value))
 
 
 def _merge_clock_and_date(text: str, chosen: list[Found]) -> list[Found]:
@@ -274,7 +276,7 @@ def _day_in_sentence(
         if item is not None
         and item.sentence == sentence
         and item.expression.type in ("DATE", "TIME")
-        and re.match(r"^\d{4}-\d{2}-\d{2}", item.expression.value)
+        and _DAY_VALUE.match(item.expression.value)
     ]
     if not days:
         return None, True
