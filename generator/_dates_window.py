@@ -113,9 +113,18 @@ class Window:
     def binding(self) -> tuple[Clue | None, Clue | None]:
         """The most trusted clues that set the window's first and last day."""
         first, last = hull(self.days)
-        lower = next((c for c in self.used if c.first == first), None)
-        upper = next((c for c in self.used if c.last == last), None)
+        lower = next((c for c in self.used if _starts(c.days, first)), None)
+        upper = next((c for c in self.used if _ends(c.days, last)), None)
         return lower, upper
+
+
+def _starts(days: Days, day: dt.date) -> bool:
+    """Whether one of the intervals begins on `day` (so the clue sets a lower bound there)."""
+    return any(first == day for first, _ in days) and day > EARLIEST
+
+
+def _ends(days: Days, day: dt.date) -> bool:
+    return any(last == day for _, last in days) and day < OPEN_END
 
 
 def combine(clues: Iterable[Clue]) -> Window | None:

@@ -5,22 +5,27 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.dates import find_time_expressions, infer_publication_dates, resolve_relative_date
+from generator._dates_publication import Inferred
+from generator.dates import find_time_expressions, infer_publication, infer_publication_dates, resolve_relative_date
 from generator.model import Article, PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 REF = PartialDate(2018, 7, 17)  # a Tuesday
 
 
-def tags(text: str, reference: PartialDate | None = REF) -> list[tuple[str, str, str]]:
+Reference = PartialDate | tuple[date, date] | None
+
+
+def tags(text: str, reference: Reference = REF) -> list[tuple[str, str, str]]:
     return [(e.text, e.type, e.value) for e in find_time_expressions(text, reference)]
 
 
-def value_of(text: str, phrase: str, reference: PartialDate | None = REF) -> str:
+def value_of(text: str, phrase: str, reference: Reference = REF) -> str:
     for expression in find_time_expressions(text, reference):
         if expression.text == phrase:
             return expression.value
@@ -428,3 +433,152 @@ def test_an_article_with_a_publication_date_dates_events_for_the_others() -> Non
     other = article("other", "After the meeting in Lisbon on Tuesday, the ministers flew home.")
     value, basis = infer_publication_dates([dated, other])["other"]
     assert value == "2012-05" and "Lisbon" in basis and "known" in basis
+
+
+# --- publication windows (clues intersected) ------------------------------------------------------
+
+
+def inferred(text: str, captions: list[str] | None = None) -> Inferred:
+    return infer_publication([article("t", text, captions=captions)])["t"]
+
+
+def test_office_holder_named_by_title_dates_the_writing_to_the_tenure() -> None:
+    found = inferred("White House press secretary Sean Spicer said the talks would go on.")
+    assert found.value == "2017"
+    assert found.window == "2017-01-20/2017-07-21"
+    assert "Spicer" in found.basis and "likely" in found.basis
+
+
+def test_then_before_a_title_says_nothing_about_the_writing() -> None:
+    found = inferred("Then-press secretary Sean Spicer had said the talks would go on. The 2009 treaty held.")
+    assert found.value == "2009" and "Spicer" not in found.basis
+
+
+def test_former_office_holder_dates_the_writing_after_the_tenure() -> None:
+    # after 2017-07-21 (Spicer left) and while Mattis was defense secretary (to 2019-01-01)
+    found = inferred("Former White House press secretary Sean Spicer praised Defense Secretary Jim Mattis.")
+    assert found.value == "2018"
+    assert "Spicer" in found.basis and "Mattis" in found.basis and "uncertain" in found.basis
+
+
+def test_a_former_office_holder_excludes_an_older_year_the_text_names() -> None:
+    # the latest explicit date (2000) must not win over what the office holder rules out
+    found = inferred("Former national security adviser Susan Rice said Russia had changed since 2000.")
+    assert found.value == "2017" and "Rice" in found.basis
+
+
+def test_title_in_a_sentence_dated_to_another_year_gives_only_a_lower_bound() -> None:
+    found = inferred("The 2023 report cited an old remark. In 2018, Defense Secretary Jim Mattis said so.")
+    assert found.value == "2023"  # Mattis's term ended in 2019, but the title is the one of 2018
+
+
+def test_elect_before_a_title_dates_the_writing_before_the_tenure() -> None:
+    found = inferred("Officials briefed President-elect Joe Biden on the talks.")
+    assert found.value == "2020" and "before Joe Biden took office" in found.basis
+
+
+def test_an_administration_dates_the_writing_no_earlier_than_its_leader() -> None:
+    found = inferred("The Biden administration announced new sanctions. The 2009 accord was cited.")
+    assert found.value == "2021" and "Biden administration" in found.basis and "uncertain" in found.basis
+
+
+def test_known_event_with_its_date_and_future_tense_bounds_the_writing() -> None:
+    # only one known Russian presidential election fell on a March 4: 2012
+    found = inferred("Campaigning is under way: the Russian presidential election is scheduled for March 4.")
+    assert found.value == "2012"
+    assert "Russian presidential election" in found.basis
+
+
+def test_known_event_spoken_of_as_coming_without_a_date() -> None:
+    found = inferred("Defense Secretary Jim Mattis spoke ahead of the US midterm elections.")
+    assert found.value == "2018" and "midterm" in found.basis and "uncertain" in found.basis
+
+
+def test_known_event_with_its_year_in_the_past_is_a_lower_bound() -> None:
+    found = inferred("Russia denied meddling in the 2016 US presidential election.")
+    assert found.value == "2016" and found.window == "2016-11-08/2016-12-31"
+
+
+def test_known_event_needs_its_country_next_to_its_name() -> None:
+    found = inferred("Russia watched as France prepared for the presidential election in Ukraine in 2019.")
+    assert "Ukrainian presidential election" in found.basis
+    assert "French" not in found.basis and "Russian" not in found.basis
+
+
+def test_a_caption_date_is_a_lower_bound_not_the_day_of_writing() -> None:
+    found = inferred("The leaders spoke about trade.", captions=["The president at a meeting on July 3, 2019"])
+    assert found.value == "2019-07" and found.window == "2019-07-03/2019-07-10"
+
+
+def test_window_spanning_years_with_a_date_without_year_takes_its_year() -> None:
+    # The spokeswoman held office 2017-04-24..2019-03-01; "March 18" without a year names the
+    # 2018 election; written in the year of that date (uncertain), never the excluded 2016.
+    text = (
+        "State Department spokeswoman Heather Nauert said the list stands. The Russian "
+        "presidential election is scheduled for March 18. The 2016 vote was disputed."
+    )
+    found = inferred(text)
+    assert found.value == "2018" and "uncertain" in found.basis
+    assert found.window is not None and found.window.startswith("2018-01-01/")
+
+
+# --- resolving against a window ---------------------------------------------------------------------
+
+
+def test_next_wednesday_resolves_to_a_day_when_the_window_allows() -> None:
+    window = (date(2021, 6, 13), date(2021, 6, 13))
+    assert value_of("Next Wednesday's talks will be long.", "Next Wednesday", window) == "2021-06-16"
+
+
+def test_on_monday_in_the_past_resolves_to_a_day_across_a_week_window() -> None:
+    window = (date(2018, 7, 16), date(2018, 7, 22))
+    assert value_of("The two presidents met in Helsinki on Monday.", "Monday", window) == "2018-07-16"
+
+
+def test_a_wide_window_invents_no_day() -> None:
+    window = (date(2018, 7, 2), date(2018, 7, 25))
+    assert value_of("They met on Monday.", "Monday", window) == "2018-07"
+
+
+def test_reference_window_is_used_only_inside_published() -> None:
+    from generator.pipeline import reference_window
+
+    dated = article("w", "Talks resumed on Monday.")
+    dated.published, dated.published_window = "2018-07", "2018-07-16/2018-07-22"
+    assert reference_window(dated) == (date(2018, 7, 16), date(2018, 7, 22))
+    dated.published = "2019-05-01"  # an editor's date the window no longer fits
+    assert reference_window(dated) == PartialDate(2019, 5, 1)
+
+
+def test_an_editors_published_wins_over_the_inferred_window() -> None:
+    from generator.pipeline import date_articles, reference_window
+
+    text = "White House press secretary Sean Spicer spoke on Monday."
+    inferred_article, corrected_article = article("a", text), article("b", text)
+    corrected_article.published_window = "2017-01-20/2017-07-21"  # left over from the last run
+    date_articles([inferred_article, corrected_article], {"b": "2019-05-01"}, cache_dir=None)
+    assert inferred_article.published_window == "2017-01-20/2017-07-21"
+    assert corrected_article.published == "2019-05-01" and corrected_article.published_window is None
+    assert reference_window(corrected_article) == PartialDate(2019, 5, 1)
+
+
+def test_published_window_goes_to_yaml_only_when_set_and_comes_back() -> None:
+    from generator._store_records import article_from_mapping, article_to_mapping
+
+    plain = article("p", "Text.")
+    assert "published_window" not in article_to_mapping(plain)
+    plain.published, plain.published_window = "2018", "2018-01-01/2018-03-18"
+    mapping = article_to_mapping(plain)
+    assert mapping["published_window"] == "2018-01-01/2018-03-18"
+    assert article_from_mapping(mapping).published_window == "2018-01-01/2018-03-18"
+
+
+def test_schema_accepts_a_window_and_rejects_a_malformed_one() -> None:
+    from jsonschema import Draft202012Validator
+
+    from generator._store_check import schema_text
+
+    validator = Draft202012Validator(json.loads(schema_text("articles"))["items"])
+    record = {"id": "a", "file": "a.txt", "part": 1, "title": "T", "published_window": "2018-01-01/2018-03-18"}
+    assert validator.is_valid(record)
+    assert not validator.is_valid({**record, "published_window": "2018-01/2018-03"})
