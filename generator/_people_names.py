@@ -81,6 +81,11 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
     tuple[int, int]
 ]:
     """The name parts of an entity span: titles, verbs and noise trimmed, hyphen pairs split."""
+    # "Ursula von der" + "Leyen": the NER stopped at a particle; the name goes on.
+    while end < len(doc) and norm(doc[end - 1].text) in NAME_PARTICLES and doc[end].text[
+        :1
+    ].isupper() and doc[end].tag_ in ("NNP", "NNPS"):
+        end += 1
     # Cut at a possessive: "Putin's" -> "Putin".
     for i in range(start, end):
         if doc[i].text in ("'s", "\u2019s", "'", "\u2019"):

@@ -79,7 +79,9 @@ class Attribution:
                     c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
                 ]
                 if subjects:
-                    return subjects[0]
+                    # A dateline ("NAIROBI, Sept 4 - Ruto opened ...") may parse as a subject too.
+                    named = [c for c in subjects if c.i in self.person_at]
+                    return (named or subjects)[0]
         seen = 0
         current = verb
         while seen < 6:
@@ -156,6 +158,11 @@ class Attribution:
             return ""  # "Putin and Trump said": no single speaker
         if subject.i in self.person_at:
             return self.person_at[subject.i]
+        if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+            # "joined by Antonio Guterres, who said ...": the noun the clause describes.
+            described = subject.head.head
+            if described.i in self.person_at:
+                return self.person_at[described.i]
         for child in subject.children:
             if child.dep_ in ("appos",) and child.i in self.person_at:
                 return self.person_at[child.i]

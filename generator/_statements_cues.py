@@ -22,6 +22,7 @@ class SpeechCues:
     non_factual: frozenset[str]
     negations: frozenset[str]
     not_sources: frozenset[str]
+    quote_nouns: frozenset[str] = frozenset()
 
     @property
     def forms(self) -> frozenset[str]:
@@ -56,4 +57,5 @@ def speech_cues() -> SpeechCues:
         non_factual=_set(data.get("non_factual_auxiliaries")),
         negations=_set(data.get("negations")),
         not_sources=_set(data.get("not_sources")),
+        quote_nouns=_set(data.get("quote_nouns")),
     )

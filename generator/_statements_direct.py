@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator._people_names import NAME_PARTICLES
 from generator._statements_attribution import Cue
 from generator._statements_context import Context
 from generator._statements_quotes import Quote
@@ -137,7 +138,7 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         if not ends_sentence or len(lead) <= 3:
             unit.cue = cue_for(ctx.doc[verb])
             return
-    dash_cue = _dash_attribution(ctx, after_start, after_end)
+    dash_cue = _dash_attribution(ctx, after_start, after_end, _opens_paragraph(ctx, unit))
     if dash_cue is not None:
         unit.cue = dash_cue
         return
@@ -149,6 +150,10 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
             return
     before_start, before_end = _before_region(ctx, unit)
     lead_in = ctx.text[before_start:before_end].rstrip()
+    named = _name_and_colon(ctx, before_start, before_end)
+    if named is not None:
+        unit.cue = named
+        return
     verb = _verb_in(ctx, before_start, before_end, last=True)
     if verb >= 0:
         between = [
@@ -163,11 +168,39 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
             return
     if not lead_in:
         _cue_from_previous_paragraph(ctx, unit)
+    if unit.cue is None and content[-1:] in _SENTENCE_END:
+        _cue_from_words_of(ctx, after_start, after_end, unit)
 
 
-def _dash_attribution(ctx: Context, start: int, end: int) -> Cue | None:
-    """'"We had nothing to do with it" - Putin': a dash and a name after the quote."""
-    if ctx.text[start:end].lstrip()[:1] not in _DASHES:
+def _cue_from_words_of(ctx: Context, start: int, end: int, unit: QuoteUnit) -> None:
+    """'"This is a historic day." Those were the words of Ulf Kristersson': the sentence
+    after the quote names its speaker through a noun for what was said."""
+    for count, i in enumerate(ctx.tokens(start, end)):
+        if count > 12:
+            return
+        token = ctx.doc[i]
+        if token.lower_ not in ctx.cues.quote_nouns or ctx.in_quote[i]:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        for owner in owners:
+            person = ctx.attribution.person_at.get(owner.i)
+            if person:
+                unit.cue = Cue(owner.i, person)
+                return
+
+
+def _opens_paragraph(ctx: Context, unit: QuoteUnit) -> bool:
+    return not ctx.text[ctx.paragraph_bounds(unit.open)[0] : unit.open].strip()
+
+
+def _dash_attribution(ctx: Context, start: int, end: int, headline: bool = False) -> Cue | None:
+    """'"We had nothing to do with it" - Putin': a dash and a name after the quote; in a
+    headline-like line a colon too ("'We are not here to beg': Kenya's president")."""
+    lead = ctx.text[start:end].lstrip()[:1]
+    if lead not in _DASHES and not (headline and lead == ":"):
         return None
     for count, i in enumerate(ctx.tokens(start, end)):
         if count > 5:
@@ -175,6 +208,26 @@ def _dash_attribution(ctx: Context, start: int, end: int) -> Cue | None:
         person = ctx.attribution.person_at.get(i)
         if person:
             return Cue(i, person)
+    return None
+
+
+def _name_and_colon(ctx: Context, start: int, end: int) -> Cue | None:
+    """'Orbán: "We will not be part of this"' (headlines, live blogs): only a name, then a colon."""
+    line_start = ctx.paragraph_bounds(end)[0]
+    if any(line_start <= q.close <= start for q in ctx.quotes):
+        return None
+    start = line_start  # the sentence splitter may cut "Von | der Leyen:"
+    lead_in = ctx.text[start:end].strip()
+    if not lead_in.endswith(":"):
+        return None
+    tokens = [i for i in ctx.tokens(start, end) if not ctx.doc[i].is_space]
+    words = [i for i in tokens if not ctx.doc[i].is_punct]
+    people = {
+        ctx.attribution.person_at.get(i) for i in words
+        if ctx.doc[i].lower_ not in NAME_PARTICLES  # "Von der Leyen:"
+    }
+    if len(people) == 1 and None not in people and 0 < len(words) <= 4:
+        return Cue(words[-1], people.pop())  # type: ignore[arg-type]
     return None
 
 

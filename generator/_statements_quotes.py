@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 DOUBLE_OPENERS = "\u201c\u201e\u201f\u00ab"
@@ -35,6 +36,7 @@ class Quote:
     paragraphs: int = 1
 
 
+_WRAP_WIDTH = 30
 _LINE_ENDS = ".!?:;\"\u201d\u2019'\u00bb)]"
 
 
@@ -48,12 +50,18 @@ def is_wrapped(text: str) -> bool:
         return False
     lines = text.split("\n")
     inner = [
-        line.rstrip() for line, following in zip(lines, lines[1:])
+        (line.rstrip(), following.lstrip()) for line, following in zip(lines, lines[1:])
         if line.strip() and following.strip()
     ]
     if len(inner) < 4:
         return False
-    open_ended = sum(1 for line in inner if line[-1:] not in _LINE_ENDS)
+    # A wrapped line breaks a sentence: it is long, or the next line goes on in
+    # lowercase. Short lines before a capital are time stamps or headings (live blogs).
+    open_ended = sum(
+        1 for line, following in inner
+        if line[-1:] not in _LINE_ENDS
+        and (len(line) >= _WRAP_WIDTH or not following[:1].isupper())
+    )
     return open_ended >= 0.6 * len(inner)
 
 
@@ -107,6 +115,24 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
+@cache
+def _attribution_pattern() -> re.Pattern[str]:
+    """', she said' / ', Ms Tuya added' inside a quote whose closing mark was lost."""
+    from generator._statements_cues import speech_cues
+
+    verbs = "|".join(sorted((re.escape(f) for f in speech_cues().forms), key=len, reverse=True))
+    speaker = r"(?:he|she|they|we|I|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+    return re.compile(r",\s+" + speaker + r"\s+(?:" + verbs + r")\b")
+
+
+def _unclosed_end(text: str, start: int, end: int) -> int:
+    """Where the words of a quote left open end: before an attribution inside it, if any."""
+    found = None
+    for found in _attribution_pattern().finditer(text, start, end):
+        pass
+    return found.start() if found is not None and found.start() > start else end
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -146,7 +172,7 @@ def _double_quotes(text: str) -> list[Quote]:
             elif can_open:
                 # A new quote opens before the last one closed: close the last
                 # one here and start again (scraped text loses marks).
-                start, end = _strip(text, open_at + 1, i)
+                start, end = _strip(text, open_at + 1, _unclosed_end(text, open_at + 1, i))
                 if end > start:
                     quotes.append(Quote(open_at, start, end, end, True, False, paragraphs_spanned))
                 open_at = i
@@ -161,7 +187,7 @@ def _double_quotes(text: str) -> list[Quote]:
                     text[following[0] : following[1]].lstrip()
                 )
                 continue
-            start, end = _strip(text, open_at + 1, hi)
+            start, end = _strip(text, open_at + 1, _unclosed_end(text, open_at + 1, hi))
             if end > start:
                 quotes.append(Quote(open_at, start, end, end, True, False, paragraphs_spanned))
             open_at = None

@@ -378,3 +378,67 @@ def test_an_object_after_a_joined_speech_verb_is_not_the_speaker(nlp) -> None:
     )
     warned = one(found, "planned to raise")
     assert warned.speaker == "joe-biden"
+
+
+def test_an_unclosed_quote_ends_before_the_attribution_inside_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Kenya's environment minister, Soipan Tuya, spoke last. "
+        '"This is Africa speaking with one voice, she said.\n\n'
+        "The meeting ends on Wednesday.",
+    )
+    quote = one(found, "Africa")
+    assert quote.text == "This is Africa speaking with one voice"
+    assert quote.speaker == "soipan-tuya"
+
+
+def test_speaker_named_in_the_sentence_after_the_quote(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cThis is a historic day.\u201d Those were the words of Swedish Prime Minister "
+        "Ulf Kristersson as he left the meeting.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("ulf-kristersson", "This is a historic day.")]
+
+
+def test_name_and_colon_lines_of_headlines_and_live_blogs(nlp) -> None:
+    text = (
+        "Summit live: leaders agree\n\n"
+        "17.42 CET\n"
+        "Orb\u00e1n: 'A bad decision'\n\n"
+        "Hungary's prime minister, Viktor Orb\u00e1n, left the room.\n\n"
+        "16.31 CET\n"
+        "Von der Leyen: 'A strategic decision'\n\n"
+        "The Commission president, Ursula von der Leyen, welcomed the vote."
+    )
+    found = statements_in(nlp, text)
+    assert [(s.speaker, s.text) for s in found] == [
+        ("viktor-orban", "A bad decision"),
+        ("ursula-von-der-leyen", "A strategic decision"),
+    ]
+
+
+def test_relative_clause_and_dateline_speakers(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "NAIROBI, Sept 4, 2023 \u2014 Kenyan President William Ruto opened the summit on "
+        "Monday, telling delegates that Africa should be seen as a source of solutions. "
+        "He was joined by U.N. Secretary-General Antonio Guterres, who said renewable energy "
+        "could become a miracle.",
+    )
+    assert one(found, "source of solutions").speaker == "william-ruto"
+    assert one(found, "renewable energy").speaker == "antonio-guterres"
+
+
+def test_time_stamp_lines_of_a_live_blog_are_not_hard_wrapping() -> None:
+    from generator._statements_quotes import is_wrapped
+
+    entries = "".join(
+        f"1{n}.02 CET\nLeader {n}: 'We agree'\n\nShe said it twice.\n\n" for n in range(5)
+    )
+    assert not is_wrapped("Summit live\n\n" + entries)
+    wrapped = "".join(
+        "The ministers met in the capital on Friday and said that the\n"
+        "talks would go on next week in the same place as before.\n\n" for _ in range(4)
+    )
+    assert is_wrapped(wrapped)
