@@ -265,4 +265,5 @@ def _clues_for(view: ArticleView, event: KnownEvent, sentence: tuple[int, int], 
     else:
         return []
     dates = ", ".join(first.isoformat() for first, _ in occurrences[:3]) + ("…" if len(occurrences) > 3 else "")
-    return [Clue(normalise(windows), TRUST_EVENT_TENSE, f"{label} ({dates}) spoken of as {when}", "likely")]
+    basis = f"{label} ({dates}) spoken of as {when}"
+    return [Clue(normalise(windows), TRUST_EVENT_TENSE, basis, "likely")]

@@ -238,13 +238,30 @@ def _dated_sentences(view: ArticleView) -> set[int]:
 # --- deciding -----------------------------------------------------------------------------------
 
 
-def _year_for_month_day(month_day: tuple[int, int], days: Days) -> dt.date | None:
+def _years_for_month_day(month_day: tuple[int, int], days: Days) -> list[dt.date]:
+    """The days with this month and day that the window allows (a dateline without its year)."""
     first, last = hull(days)
-    for year in range(first.year, min(last.year, first.year + 10) + 1):
+    if last >= OPEN_END:
+        last = dt.date(first.year + 10, 12, 31)  # only a lower bound: the years just after it
+    found = []
+    for year in range(first.year, last.year + 1):
         day = cal.safe_date(year, *month_day)
         if day and intersect(days, ((day, day),)):
-            return day
-    return None
+            found.append(day)
+    return found
+
+
+def _dateline_result(month_day: tuple[int, int], days: list[dt.date], window: Window) -> Inferred:
+    """A dateline's month and day in the one year the window allows; of several, the first
+    after a lower bound only, else the latest (uncertain, naming the others)."""
+    top = window.used[0]
+    label = f"dateline '{days[0].strftime('%B')} {month_day[1]}'"
+    if len(days) == 1:
+        sure = "certain" if top.trust >= 55 else "likely"
+        return Inferred(days[0].isoformat(), f"{label}, year from {top.basis} ({sure})")
+    chosen = days[0] if window.last >= OPEN_END else days[-1]
+    others = ", ".join(str(d.year) for d in days if d != chosen)
+    return Inferred(chosen.isoformat(), f"{label}, year from {top.basis}; {others} would fit too (uncertain)")
 
 
 def _bases(clues: list[Clue | None]) -> list[str]:
@@ -256,11 +273,9 @@ def _decide(clues: list[Clue], month_day: tuple[int, int] | None) -> Inferred | 
     if window is None:
         return None
     if month_day:
-        day = _year_for_month_day(month_day, window.days)
-        if day:
-            top = window.used[0]
-            sure = "certain" if top.trust >= 55 else "likely"
-            return Inferred(day.isoformat(), f"dateline '{day.strftime('%B')} {month_day[1]}', year from {top.basis} ({sure})")
+        days = _years_for_month_day(month_day, window.days)
+        if days:
+            return _dateline_result(month_day, days, window)
     allow_day = any(c.single_day for c in window.used)
     value = value_of(window.narrowed, allow_day) if _bounded(window.narrowed) else ""
     if len(value) == 10:
@@ -279,9 +294,9 @@ def _decide(clues: list[Clue], month_day: tuple[int, int] | None) -> Inferred | 
             year = majority_year(days)
             bases.append(f"most of {first.isoformat()}–{last.isoformat()} falls in {year}")
         else:
-            # only a lower bound: news reports the recent past, so the year of the latest date it gives
+            # no close upper bound: news reports the recent past, so the year of the lower bound
             year = first.year if first > EARLIEST else last.year
-            bases.append("no later bound" if first > EARLIEST else "no earlier bound")
+            bases.append("no close later bound" if first > EARLIEST else "no earlier bound")
             weak = True
         days = intersect(days, year_days(year))
         value, confidence = f"{year:04d}", "uncertain"

@@ -582,3 +582,10 @@ def test_schema_accepts_a_window_and_rejects_a_malformed_one() -> None:
     record = {"id": "a", "file": "a.txt", "part": 1, "title": "T", "published_window": "2018-01-01/2018-03-18"}
     assert validator.is_valid(record)
     assert not validator.is_valid({**record, "published_window": "2018-01/2018-03"})
+
+
+def test_dateline_whose_year_several_known_events_allow_is_uncertain() -> None:
+    # Russian presidential elections fell on a Sunday just before March 19 in more than one year
+    found = inferred("MOSCOW, March 19 (AP) — Putin won Russia's presidential election on Sunday.")
+    assert found.value.endswith("-03-19")
+    assert "would fit too" in found.basis and "uncertain" in found.basis
