@@ -165,6 +165,10 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
         if j > token.i + 1 and not any(i in covered for i in range(token.i + 1, j)):
             spans[(token.i + 1, j)] = None
             covered.update(range(token.i + 1, j))
+    vouched = _vouched_by_apposition(doc, know, verbs, covered)
+    for span in vouched:
+        spans[span] = None
+        covered.update(range(*span))
     spans = {_with_given_name(doc, s, e, know, covered): None for s, e in spans}
     # A word that ends a full name here is that person's surname, whatever else NER says.
     surnames = {norm(doc[e - 1].text) for s, e in spans if e - s > 1}
@@ -174,10 +178,64 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
         votes = label_votes.get(norm(text), [1, 0])
         if _looks_like_place(doc, start, end, text, know):
             continue
-        if votes[1] > votes[0] and norm(text) not in surnames:
+        if votes[1] > votes[0] and norm(text) not in surnames and (start, end) not in vouched:
             continue
         mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
     return mentions
+
+
+# Entity labels the small NER model often gives unfamiliar personal names.
+_MISREAD_LABELS = frozenset(["ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"])
+
+
+def _vouched_by_apposition(
+    doc: Doc, know: Knowledge, verbs: frozenset[str], covered: set[int]
+) -> set[tuple[int, int]]:
+    """Names the NER took for something else, in apposition with a role.
+
+    "Camila Reyes, Chile's foreign minister, said" / "Kenya's environment
+    minister, Soipan Tuya," are people whatever label the NER gave them.
+    Only spans of two or more name words count (organisations like "the
+    Refugee Council" lose their title-like words and fall short).
+    """
+    found: set[tuple[int, int]] = set()
+    runs = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _MISREAD_LABELS]
+    runs += _unlabelled_capitalised_runs(doc)
+    for run_start, run_end in runs:
+        if any(i in covered for i in range(run_start, run_end)):
+            continue
+        if know.country_of(doc[run_start:run_end].text):
+            continue
+        for start, end in _clean_span(doc, run_start, run_end, know, verbs):
+            if (start, end) != (run_start, run_end) or end - start < 2:
+                continue
+            if any(know.country_of(doc[i].text) for i in range(start, end)):
+                continue
+            mention = NameMention(start, end, _mention_words(doc, start, end))
+            if apposition_role(doc, mention, know):
+                found.add((start, end))
+    return found
+
+
+def _unlabelled_capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of two or three capitalised proper nouns the NER left without a label."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for token in doc:
+        inside = (token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+                  and not token.ent_type_)
+        if inside and start is not None and "\n" in doc[token.i - 1].whitespace_:
+            inside = False
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            if 2 <= token.i - start <= 3:
+                runs.append((start, token.i))
+            start = token.i if (token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+                                and not token.ent_type_) else None
+    if start is not None and 2 <= len(doc) - start <= 3:
+        runs.append((start, len(doc)))
+    return runs
 
 
 def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: set[int]

@@ -176,6 +176,10 @@ class Attribution:
             return True
         if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
             return False  # "it is said that": nobody in particular
+        if subject.lower_ in self.cues.generic_sources and all(
+            c.dep_ in ("det", "amod") for c in subject.children
+        ):
+            return False  # "many people say": hearsay, unlike "people familiar with the talks"
         return subject.text.lower() not in self.cues.not_sources  # "it said" is an institution
 
     def cue_for(self, verb: Token) -> Cue:

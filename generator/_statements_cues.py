@@ -23,6 +23,9 @@ class SpeechCues:
     negations: frozenset[str]
     not_sources: frozenset[str]
     quote_nouns: frozenset[str] = frozenset()
+    question_markers: frozenset[str] = frozenset()
+    generic_sources: frozenset[str] = frozenset()
+    answer_markers: frozenset[str] = frozenset()
 
     @property
     def forms(self) -> frozenset[str]:
@@ -58,4 +61,7 @@ def speech_cues() -> SpeechCues:
         negations=_set(data.get("negations")),
         not_sources=_set(data.get("not_sources")),
         quote_nouns=_set(data.get("quote_nouns")),
+        generic_sources=_set(data.get("generic_sources")),
+        question_markers=_set((data.get("interview_markers") or {}).get("question")),
+        answer_markers=_set((data.get("interview_markers") or {}).get("answer")),
     )

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from generator._statements_attribution import Cue, Reported
 from generator._statements_context import Context
 from generator._statements_dates import Dater
+from generator._statements_interview import find_interview
 from generator._statements_direct import (
     MIN_FREE_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
@@ -169,6 +170,11 @@ def find_statements(
     for report in reports:
         if not any(_overlap((report.start, report.end), (s, e)) for s, e, _, _ in items):
             items.append((report.start, report.end, "indirect", report.cue))
+    interview = find_interview(ctx)
+    if interview.answers:
+        # An answer is one statement, whatever quotes or speech verbs it holds.
+        items = [item for item in items if not interview.in_answer(item[0], item[1])]
+        items += [(start, end, "direct", cue) for start, end, cue in interview.answers]
     items.sort(key=lambda item: (item[0], item[1]))
 
     statements = []

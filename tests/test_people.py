@@ -243,3 +243,18 @@ def test_a_pronoun_prefers_the_subject_of_its_own_paragraph(nlp) -> None:
     )
     _, mentions = people_in(nlp, text)
     assert [m.person for m in mentions if m.text == "he"] == ["jens-stoltenberg"]
+
+
+def test_a_name_the_ner_misses_is_a_person_when_an_apposition_gives_a_role(nlp) -> None:
+    people, _ = people_in(
+        nlp, "Camila Reyes, Chile's foreign minister since March, spoke to us in Santiago."
+    )
+    assert [p.id for p in people] == ["camila-reyes"]
+    assert people[0].role.startswith("Chile's foreign minister")
+
+
+def test_an_organisation_is_not_vouched_for_as_a_person(nlp) -> None:
+    people, _ = people_in(
+        nlp, "The Refugee Council, a charity, said the plan would fail. The European Union agreed."
+    )
+    assert people == []

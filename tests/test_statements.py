@@ -442,3 +442,31 @@ def test_time_stamp_lines_of_a_live_blog_are_not_hard_wrapping() -> None:
         "talks would go on next week in the same place as before.\n\n" for _ in range(4)
     )
     assert is_wrapped(wrapped)
+
+
+def test_interview_answers_are_the_interviewees_statements(nlp) -> None:
+    text = (
+        "Camila Reyes, Chile's foreign minister since March, spoke to us in Santiago.\n\n"
+        "Q: Many people say Chile has to choose between Washington and Beijing. Agreed?\n\n"
+        "A: No. We trade with everybody.\n\n"
+        "Q: Your predecessor said the region needed a single voice. Is that realistic?\n\n"
+        "A: He was right about the goal.\n\n"
+        "But it will take time."
+    )
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "camila-reyes", "No. We trade with everybody."),
+        ("indirect", "", "the region needed a single voice"),
+        ("direct", "camila-reyes", "He was right about the goal.\n\nBut it will take time."),
+    ]
+
+
+def test_a_headline_quote_with_a_colon_and_a_description(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "'We are not anybody's backyard': Chile's foreign minister on China\n\n"
+        "Camila Reyes, Chile's foreign minister, spoke to us.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("camila-reyes", "We are not anybody's backyard")
+    ]
