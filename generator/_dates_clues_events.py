@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator import _dates_calendar as cal
-from generator._dates_lexicon import alternatives, lexicon
+from generator._dates_lexicon import Lexicon, alternatives, lexicon
 from generator._dates_tense import guess_tense
-from generator._dates_view import ArticleView, name_pattern, event_words, invert, mentions, near, quote, year_of
+from generator._dates_view import (
+    ArticleView,
+    event_words,
+    invert,
+    mentions,
+    name_pattern,
+    near,
+    quote,
+    year_of,
+)
 from generator._dates_window import OPEN_END, Clue, clue, normalise
 from generator._people_knowledge import knowledge
 from generator.dates import TaggedExpression
@@ -83,7 +92,8 @@ def _matching_summits(view: ArticleView) -> list[KnownSummit]:
         if leaders + (1 if alias else 0) < 2 or leaders == 0:
             continue
         if not any(
-            any(mentions(view.sentence_text(s), place) for place in summit.places) and event_words(view.sentence_text(s))
+            any(mentions(view.sentence_text(s), place) for place in summit.places)
+            and event_words(view.sentence_text(s))
             for s in view.index.spans
         ):
             continue
@@ -91,7 +101,9 @@ def _matching_summits(view: ArticleView) -> list[KnownSummit]:
     chosen = []
     years = {int(m) for m in _YEAR_IN_TEXT.findall(text)}
     for score, summit in scored:
-        rivals = [s for sc, s in scored if s is not summit and set(s.places) & set(summit.places) and sc >= score]
+        rivals = [
+            s for sc, s in scored if s is not summit and set(s.places) & set(summit.places) and sc >= score
+        ]
         if not rivals:
             chosen.append(summit)
         elif summit.first.year in years and not any(r.first.year in years for r in rivals):
@@ -134,7 +146,8 @@ def summit_clues(view: ArticleView) -> list[Clue]:
             elif tense == "past":
                 if sentence[0] < view.first_sentence_end or sentence[0] <= view.captions_span[1]:
                     last = cal.add_days(summit.last, lex.past_mention_lag_days)
-                    clues.append(clue(summit.first, last, TRUST_SUMMIT_TENSE, f"{label}, reported as news", "likely"))
+                    basis = f"{label}, reported as news"
+                    clues.append(clue(summit.first, last, TRUST_SUMMIT_TENSE, basis, "likely"))
                 else:
                     clues.append(clue(summit.first, cal.add_days(summit.first, FAR), TRUST_SUMMIT_BACKGROUND,
                                       f"{label}, spoken of as past", "uncertain"))
@@ -242,7 +255,10 @@ def event_clues(view: ArticleView) -> list[Clue]:
     return clues
 
 
-def _clues_for(view: ArticleView, event: KnownEvent, sentence: tuple[int, int], offset: int, lex) -> list[Clue]:  # type: ignore[no-untyped-def]
+def _clues_for(
+    view: ArticleView, event: KnownEvent, sentence: tuple[int, int], offset: int, lex: Lexicon
+) -> list[Clue]:
+    """Clues from one mention of a known event, `offset` characters into its sentence."""
     items = view.sentences.get(sentence, [])
     years = {year for item in items if (year := year_of(item)) and near(item, sentence[0], [offset], 40)}
     occurrences = [o for o in event.occurrences if not years or o[0].year in years or o[1].year in years]
@@ -257,13 +273,16 @@ def _clues_for(view: ArticleView, event: KnownEvent, sentence: tuple[int, int], 
     position = sentence[0] + offset
     tense = guess_tense(view.text, sentence, position, position + 1, lex)
     if tense == "future" or _COMING.search(view.sentence_text(sentence)):
-        windows = [(cal.add_days(first, -event.lead_days), cal.add_days(first, -1)) for first, _ in occurrences]
+        windows = [
+            (cal.add_days(first, -event.lead_days), cal.add_days(first, -1)) for first, _ in occurrences
+        ]
         when = "coming"
     elif years or len(event.occurrences) == 1:
         windows = [(first, OPEN_END) for first, _ in occurrences[:1]]
         when = "past"
     else:
         return []
-    dates = ", ".join(first.isoformat() for first, _ in occurrences[:3]) + ("…" if len(occurrences) > 3 else "")
+    dates = ", ".join(first.isoformat() for first, _ in occurrences[:3])
+    dates += "…" if len(occurrences) > 3 else ""
     basis = f"{label} ({dates}) spoken of as {when}"
     return [Clue(normalise(windows), TRUST_EVENT_TENSE, basis, "likely")]

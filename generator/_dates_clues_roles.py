@@ -62,7 +62,9 @@ def _words() -> _Words:
     title = set(know.role_nouns) | set(know.fillers) | set(know.past_words) | set(_TITLE_LINKS)
     for phrase in list(know.compound_roles) + [q for office in know.offices for q in office.qualifiers]:
         title.update(phrase.split())
-    lists = {key: frozenset(norm(str(w)) for w in data.get(key) or []) for key in ("former", "before", "no_clue")}
+    lists = {
+        key: frozenset(norm(str(w)) for w in data.get(key) or []) for key in ("former", "before", "no_clue")
+    }
     for values in lists.values():
         title.update(values)
     return _Words(
@@ -90,7 +92,7 @@ def _index() -> _Index:
                 persons.setdefault(family, set()).add(holder.name)
                 if office.leader:
                     leaders.setdefault(family, set()).add(holder.name)
-    names = re.compile(r"(?<![\w-])(?:" + alternatives(persons) + r")(?![\w-])") if persons else re.compile(r"(?!x)x")
+    names = re.compile(r"(?<![\w-])(?:" + alternatives(persons) + r")(?![\w-])" if persons else r"(?!x)x")
     words = _words().administration
     administration = None
     if leaders and words:
@@ -169,7 +171,9 @@ def _is_title_word(word: str, words: _Words) -> bool:
     return key.split("-")[0] in words.title or key.startswith("ex-") or bool(knowledge().country_of(word))
 
 
-_APPOSITION = re.compile(r"\s*,\s+(?P<words>(?:the|a|an|[A-Z])[^,.;:()\"“”]{2,80}?)(?=\s*[,.;:)]|\s+(?:who|said|says|told)\b)")
+_APPOSITION = re.compile(
+    r"\s*,\s+(?P<words>(?:the|a|an|[A-Z])[^,.;:()\"“”]{2,80}?)(?=\s*[,.;:)]|\s+(?:who|said|says|told)\b)"
+)
 
 
 def _title_after(text: str, end: int, words: _Words) -> tuple[list[str], int]:
@@ -259,7 +263,8 @@ def role_clues(text: str, sentences: SentenceIndex, dated_sentences: set[int]) -
             if mode == "former":
                 days = _after_leaving(tenures)
                 if days:
-                    found[key] = Clue(days, TRUST_ROLE_FORMER, f"{phrase}: after {person} left office as {role}", "likely")
+                    basis = f"{phrase}: after {person} left office as {role}"
+                    found[key] = Clue(days, TRUST_ROLE_FORMER, basis, "likely")
             elif mode == "before":
                 found[key] = Clue(_before_taking(tenures, words.before_days), TRUST_ROLE_BEFORE,
                                   f"{phrase}: before {person} took office as {role}", "likely")
@@ -276,7 +281,9 @@ def role_clues(text: str, sentences: SentenceIndex, dated_sentences: set[int]) -
     return list(found.values())
 
 
-def _administration_clues(text: str, index: _Index, words: _Words, know: Knowledge) -> dict[tuple[str, str, str], Clue]:
+def _administration_clues(
+    text: str, index: _Index, words: _Words, know: Knowledge
+) -> dict[tuple[str, str, str], Clue]:
     found: dict[tuple[str, str, str], Clue] = {}
     if index.administration is None:
         return found
@@ -302,7 +309,8 @@ def _administration_clues(text: str, index: _Index, words: _Words, know: Knowled
             else:
                 continue
             if days:
-                found.setdefault((person, "administration", mode), Clue(days, TRUST_ADMINISTRATION, basis, "likely"))
+                clue = Clue(days, TRUST_ADMINISTRATION, basis, "likely")
+                found.setdefault((person, "administration", mode), clue)
     return found
 
 

@@ -62,10 +62,14 @@ TRUST_PAST_DATES = 52
 TRUST_CAPTION = 50
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*,\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}"
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*,\s*"
+    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}"
     r"(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?)\s*(?:\((?P<agency>[^)]{1,30})\))?\s*[-–—:]"
 )
-_PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|first published|last updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,60})$", re.I | re.M)
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|first published|last updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,60})$",
+    re.I | re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,8 @@ def _dateline_clue(view: ArticleView) -> tuple[Clue | None, tuple[int, int] | No
     for item in tag_text(match["date"], None):
         day = day_of(item.expression.value)
         if day and not item.spec.relative:
-            return clue(day, day, TRUST_DATELINE, f"dateline {quote(match.group().strip(' -–—:'))}", "certain"), None
+            basis = f"dateline {quote(match.group().strip(' -–—:'))}"
+            return clue(day, day, TRUST_DATELINE, basis, "certain"), None
         if item.spec.kind == "month_day":
             return None, (item.spec.month, item.spec.day)
     return None, None
@@ -229,7 +234,9 @@ def _dated_sentences(view: ArticleView) -> set[int]:
         spec = item.spec
         old = year_of(item) is not None or (spec.kind == "absolute" and item.expression.value[:3].isdigit()
                                             and item.expression.type == "DATE")
-        old = old or (spec.kind == "unit_offset" and spec.unit in ("year", "decade", "century") and spec.offset < 0)
+        years_ago = spec.kind == "unit_offset" and spec.unit in ("year", "decade", "century")
+        years_ago = years_ago and spec.offset < 0
+        old = old or years_ago
         if old:
             found.add(view.index.index_of(item.expression.start))
     return found
@@ -355,11 +362,14 @@ def _date_from_neighbours(articles: list[Article], results: dict[str, Inferred])
                 continue
             for distance in range(1, len(parts)):
                 neighbours = [parts[i] for i in (index - distance, index + distance) if 0 <= i < len(parts)]
-                found = next((year for other in neighbours if (year := _confident_year(other, results, own))), None)
+                years = (year for other in neighbours if (year := _confident_year(other, results, own)))
+                found = next(years, None)
                 if found:
                     other_part = next(o.part for o in neighbours if _confident_year(o, results, own) == found)
                     results[article.id] = Inferred(
-                        found, f"no date in the text; part {other_part} of the same file dates from {found} (uncertain)"
+                        found,
+                        f"no date in the text; part {other_part} of the same file dates from {found}"
+                        " (uncertain)",
                     )
                     break
 

@@ -18,7 +18,9 @@ from generator._dates_tense import SentenceIndex, Tense
 from generator.dates import TaggedExpression, tag_text
 from generator.model import Article
 
-_PLACE_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to)\s+((?:[A-Z][\w’'.-]+)(?:\s+(?:[A-Z][\w’'.-]+|de|da|al))*)")
+_PLACE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|from|to)\s+((?:[A-Z][\w’'.-]+)(?:\s+(?:[A-Z][\w’'.-]+|de|da|al))*)"
+)
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _FIRST_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -57,7 +59,9 @@ def view_of(article: Article) -> ArticleView:
         sentences.setdefault(item.sentence, []).append(item)
     first_end = _FIRST_SENTENCE_END.search(article.text)
     first_sentence_end = body_start + (first_end.end() if first_end else len(article.text))
-    return ArticleView(article, text, body_start, captions_span, tagged, first_sentence_end, SentenceIndex(text), sentences)
+    return ArticleView(
+        article, text, body_start, captions_span, tagged, first_sentence_end, SentenceIndex(text), sentences
+    )
 
 
 def places(sentence: str) -> set[str]:
@@ -145,7 +149,8 @@ def _invert_spec(spec: Spec, tense: Tense, day: dt.date) -> tuple[dt.date, dt.da
 def _may_name(spec: Spec, day: dt.date) -> bool:
     """A quick test that saves trying every writing day: "March 1" names only a March 1."""
     if spec.kind == "month_day":
-        return (spec.month, spec.day) == (day.month, day.day) and (not spec.weekday or spec.weekday == day.isoweekday())
+        same_day = (spec.month, spec.day) == (day.month, day.day)
+        return same_day and (not spec.weekday or spec.weekday == day.isoweekday())
     if spec.kind == "month":
         return spec.month == day.month
     if spec.kind == "weekday":

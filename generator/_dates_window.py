@@ -83,7 +83,9 @@ class Clue:
         return self.first == self.last
 
 
-def clue(first: dt.date, last: dt.date, trust: int, basis: str, confidence: str, *, soft: bool = False) -> Clue:
+def clue(
+    first: dt.date, last: dt.date, trust: int, basis: str, confidence: str, *, soft: bool = False
+) -> Clue:
     return Clue(normalise([(first, last)]), trust, basis, confidence, soft)
 
 

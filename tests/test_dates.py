@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator._dates_publication import Inferred
-from generator.dates import find_time_expressions, infer_publication, infer_publication_dates, resolve_relative_date
+from generator.dates import (
+    find_time_expressions,
+    infer_publication,
+    infer_publication_dates,
+    resolve_relative_date,
+)
 from generator.model import Article, PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
