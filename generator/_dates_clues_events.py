@@ -45,7 +45,6 @@ TRUST_SAME_YEAR = 20  # soft
 _GATHERING = re.compile(r"\b(?:summit|talks|meeting)\b", re.I)
 _COMING = re.compile(r"\b(?:forthcoming|upcoming|ahead of)\b", re.I)
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_CAPITALISED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?")
 
 
 # --- pinning relative expressions -----------------------------------------------------------
@@ -215,15 +214,18 @@ def _event_pattern() -> tuple[re.Pattern[str] | None, dict[str, tuple[KnownEvent
 
 
 _COUNTRY_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
+# The last capitalised words before a phrase, with at most two small words or a year between
+# ("the Russian presidential election", "Russia's 2018 presidential election", "the US upcoming").
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)(?:['’]s)?\s+(?:(?:\d{4}|[a-z-]+)\s+){0,2}$")
 
 
 def _names_country(text: str, start: int, end: int, country: str) -> bool:
     """The country is named right before ("the Russian presidential election", "Russia's 2018
     election") or right after ("the presidential election in Russia")."""
     know = knowledge()
-    before = text[max(0, start - 40) : start]
-    for match in _CAPITALISED.finditer(before[-30:]):
-        words = match.group().split()
+    before = _COUNTRY_BEFORE.search(text, max(0, start - 60), start)
+    if before:
+        words = before.group(1).split()
         if any(know.country_of(" ".join(words[i:])) == country for i in range(len(words))):
             return True
     after = _COUNTRY_AFTER.match(text, end)

@@ -98,7 +98,7 @@ def read_bare_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | Non
     after = following.group(1).lower() if following else ""
     if after in lex.count_nouns or (after in lex.units or after.rstrip("s") in lex.units):
         return None
-    gap = text[max(0, match.start() - 2) : match.start()]
+    gap = text[max(0, match.start() - 3) : match.start()]  # "Russia's 2018": a possessive, then a year
     if before and before[0].isupper() and before[1:].islower() and not gap.endswith(("'s ", "’s ")):
         # "Euro 2016", "Windows 2000": a name, unless the word is a month or a sentence opener
         if before.lower() not in lex.months and before.lower() not in _YEAR_LEAD_OK:

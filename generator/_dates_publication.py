@@ -300,6 +300,8 @@ def _decide(clues: list[Clue], month_day: tuple[int, int] | None) -> Inferred | 
         if _bounded(days) and (last - first).days <= MAJORITY_SPAN_DAYS:
             year = majority_year(days)
             bases.append(f"most of {first.isoformat()}–{last.isoformat()} falls in {year}")
+        elif len(days) > 1:
+            return None  # stretches years apart (e.g. before one of many elections): no year to prefer
         else:
             # no close upper bound: news reports the recent past, so the year of the lower bound
             year = first.year if first > EARLIEST else last.year

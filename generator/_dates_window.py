@@ -179,7 +179,7 @@ def value_of(days: Days, allow_day: bool) -> str:
         first = first.replace(day=1)
         last = first.replace(day=cal.month_length(first.year, first.month))
     value = cal.range_value(first, last)
-    return value if len(value) in (4, 7, 10) else ""
+    return value if len(value) in (4, 7, 10) and value[:4].isdigit() else ""
 
 
 def window_text(days: Days, value: str) -> str | None:

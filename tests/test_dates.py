@@ -594,3 +594,19 @@ def test_dateline_whose_year_several_known_events_allow_is_uncertain() -> None:
     found = inferred("MOSCOW, March 19 (AP) — Putin won Russia's presidential election on Sunday.")
     assert found.value.endswith("-03-19")
     assert "would fit too" in found.basis and "uncertain" in found.basis
+
+
+def test_a_year_after_a_possessive_is_a_date() -> None:
+    assert value_of("Russia's 2018 presidential election was a formality.", "2018") == "2018"
+
+
+def test_a_coming_event_of_many_years_alone_dates_nothing() -> None:
+    # before one of many US presidential elections: no year is likelier than another
+    found = infer_publication([article("e", "Officials fear interference in the upcoming US presidential election.")])
+    assert "e" not in found
+
+
+def test_the_country_must_stand_next_to_the_event_it_names() -> None:
+    # "Russian" qualifies "interference", not the election: no Russian election clue
+    found = inferred("Russian interference in the 2016 US presidential election is documented.")
+    assert "US presidential election" in found.basis and "Russian presidential" not in found.basis
