@@ -272,7 +272,13 @@ def _dateline_result(month_day: tuple[int, int], days: list[dt.date], window: Wi
 
 
 def _bases(clues: list[Clue | None]) -> list[str]:
-    return list(dict.fromkeys(c.basis for c in clues if c is not None))
+    """The bases of `clues`, once each; of two about one quoted phrase, the last (it says more)."""
+    found: dict[str, str] = {}
+    for item in clues:
+        if item is not None:
+            phrase = item.basis.split("':", 1)[0] if item.basis.startswith("'") else item.basis
+            found[phrase] = item.basis
+    return list(dict.fromkeys(found.values()))
 
 
 def _decide(clues: list[Clue], month_day: tuple[int, int] | None) -> Inferred | None:

@@ -610,3 +610,9 @@ def test_the_country_must_stand_next_to_the_event_it_names() -> None:
     # "Russian" qualifies "interference", not the election: no Russian election clue
     found = inferred("Russian interference in the 2016 US presidential election is documented.")
     assert "US presidential election" in found.basis and "Russian presidential" not in found.basis
+
+
+def test_the_title_picks_which_of_a_persons_offices_dates_the_writing() -> None:
+    # Boris Johnson was foreign secretary 2016-2018 and prime minister 2019-2022
+    found = inferred("Foreign Secretary Boris Johnson said the talks would go on.")
+    assert found.value == "2017" and "foreign secretary 2016-07-13–2018-07-09" in found.basis
