@@ -202,15 +202,19 @@ def known_events() -> tuple[KnownEvent, ...]:
 
 
 @cache
-def _event_pattern() -> tuple[re.Pattern[str] | None, dict[str, tuple[KnownEvent, ...]]]:
-    by_words: dict[str, list[KnownEvent]] = {}
-    for event in known_events():
-        for words in event.phrases + event.aliases:
-            by_words.setdefault(" ".join(words.split()), []).append(event)
-    if not by_words:
-        return None, {}
-    pattern = re.compile(r"(?<![\w-])(?:" + alternatives(by_words) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, {key: tuple(value) for key, value in by_words.items()}
+def _event_patterns() -> tuple[tuple[re.Pattern[str], dict[str, tuple[KnownEvent, ...]]], ...]:
+    """(regex, events by lowercase words) for the aliases, then for the phrases: apart, so that an
+    alias inside a longer phrase ("address before the Federal Assembly") is still found."""
+    found = []
+    for kind in ("aliases", "phrases"):
+        by_words: dict[str, list[KnownEvent]] = {}
+        for event in known_events():
+            for words in getattr(event, kind):
+                by_words.setdefault(" ".join(words.split()), []).append(event)
+        if by_words:
+            pattern = re.compile(r"(?<![\w-])(?:" + alternatives(by_words) + r")(?![\w-])", re.IGNORECASE)
+            found.append((pattern, {key: tuple(value) for key, value in by_words.items()}))
+    return tuple(found)
 
 
 _COUNTRY_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
@@ -236,24 +240,22 @@ def _names_country(text: str, start: int, end: int, country: str) -> bool:
 
 
 def event_clues(view: ArticleView) -> list[Clue]:
-    pattern, by_words = _event_pattern()
-    if pattern is None:
-        return []
     lex = lexicon()
     clues: list[Clue] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
-    for match in pattern.finditer(view.text):
-        key = " ".join(match.group().lower().split())
-        sentence = view.index.span_of(match.start())
-        for event in by_words.get(key, ()):
-            if (event.name, sentence) in seen:
-                continue
-            if key not in event.aliases and event.country and not _names_country(
-                view.text, match.start(), match.end(), event.country
-            ):
-                continue
-            seen.add((event.name, sentence))
-            clues += _clues_for(view, event, sentence, match.start() - sentence[0], lex)
+    for pattern, by_words in _event_patterns():
+        for match in pattern.finditer(view.text):
+            key = " ".join(match.group().lower().split())
+            sentence = view.index.span_of(match.start())
+            for event in by_words.get(key, ()):
+                if (event.name, sentence) in seen:
+                    continue
+                if key not in event.aliases and event.country and not _names_country(
+                    view.text, match.start(), match.end(), event.country
+                ):
+                    continue
+                seen.add((event.name, sentence))
+                clues += _clues_for(view, event, sentence, match.start() - sentence[0], lex)
     return clues
 
 
