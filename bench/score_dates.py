@@ -140,7 +140,8 @@ def _publication_articles(path: Path) -> list[tuple[dict, Article]]:
     found = []
     for entry in entries:
         if "seed" in entry:
-            article = next(a for a in seeds if a.file == entry["seed"] and a.part == int(entry.get("part", 1)))
+            part = int(entry.get("part", 1))
+            article = next(a for a in seeds if a.file == entry["seed"] and a.part == part)
         else:
             text = str(entry["text"]).strip()
             article = Article(str(entry["id"]), f"{entry['id']}.txt", 1, str(entry.get("title", "")), text,
@@ -206,7 +207,8 @@ def score_publication(path: Path, verbose: bool = False) -> int:
               f"mean width {counts['window_days'] / counts['window']:.0f} days")
     if timex["gold"]:
         print(f"relative expressions: {timex['gold']}; value right against the inferred date "
-              f"{timex['inferred'] / timex['gold']:.3f}, against the true date {timex['truth'] / timex['gold']:.3f}")
+              f"{timex['inferred'] / timex['gold']:.3f}, "
+              f"against the true date {timex['truth'] / timex['gold']:.3f}")
     return 0
 
 

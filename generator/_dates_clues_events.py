@@ -220,7 +220,9 @@ def _event_patterns() -> tuple[tuple[re.Pattern[str], dict[str, tuple[KnownEvent
 _COUNTRY_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
 # The last capitalised words before a phrase, with at most two small words or a year between
 # ("the Russian presidential election", "Russia's 2018 presidential election", "the US upcoming").
-_COUNTRY_BEFORE = re.compile(r"([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)(?:['’]s)?\s+(?:(?:\d{4}|[a-z-]+)\s+){0,2}$")
+_COUNTRY_BEFORE = re.compile(
+    r"([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)(?:['’]s)?\s+(?:(?:\d{4}|[a-z-]+)\s+){0,2}$"
+)
 
 
 def _names_country(text: str, start: int, end: int, country: str) -> bool:

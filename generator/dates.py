@@ -6,11 +6,14 @@
   it runs on many articles a second without spaCy.
 - `resolve_relative_date(phrase, reference, ...)` — the value of one phrase
   ("next Wednesday") against a reference date.
-- `infer_publication_dates(articles)` — a publication date and the reason for
-  it, for each article that has none (see `_dates_publication`).
+- `infer_publication(articles)` — for each article that has none, a publication
+  date at the precision its clues support, the reason for it, and the window of
+  days it may have been written in (see `_dates_publication`, `_dates_window`);
+  `infer_publication_dates` gives (value, basis) only.
 
-The word lists live in data/time_words.yaml and the known summits in
-data/summits.yaml, both readable and extendable by users.
+The word lists live in data/time_words.yaml, the known summits in
+data/summits.yaml, other dated events in data/known_events.yaml and office
+holders in data/roles.yaml, all readable and extendable by users.
 """
 
 from __future__ import annotations
