@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TaggedExpression",
+    "article_reference",
     "date_range",
     "find_time_expressions",
     "infer_publication",
@@ -78,6 +79,22 @@ def find_time_expressions(
     or on a date mentioned before it.
     """
     return [tagged.expression for tagged in tag_text(text, reference)]
+
+
+def article_reference(article: Article) -> PartialDate | tuple[dt.date, dt.date] | None:
+    """What an article's relative expressions resolve against: its `published_window`
+    when that lies within `published` (an editor's new date discards it), else `published`."""
+    try:
+        published = PartialDate.parse(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+    window = parse_window(article.published_window)
+    if published is None or window is None:
+        return published
+    allowed = date_range(published)
+    if not allowed[0] <= window[0] <= window[1] <= allowed[1]:
+        return published
+    return window
 
 
 def date_range(reference: PartialDate) -> tuple[dt.date, dt.date]:

@@ -74,15 +74,7 @@ def reference_date(article: Article) -> PartialDate | None:
 def reference_window(article: Article) -> PartialDate | tuple[date, date] | None:
     """What the dates stage resolves relative expressions against: the inferred window
     of writing days when there is one within `published`, else `published` itself."""
-    reference = reference_date(article)
-    window = dates.parse_window(article.published_window)
-    if reference is None or window is None:
-        return reference
-    first, last = window
-    allowed = dates.date_range(reference)
-    if not allowed[0] <= first <= last <= allowed[1]:
-        return reference  # an edited `published` the window no longer fits
-    return window
+    return dates.article_reference(article)
 
 
 def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
