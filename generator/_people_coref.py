@@ -30,6 +30,17 @@ from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _AGE = re.compile(r"^\d{1,3}-year-old$")
+_AGE_HEAD = "year-old"  # the head word an age description ("the 58-year-old") is read as
+
+
+def _is_age(token: Token) -> bool:
+    """'58-year-old' as one token, or as '58 - year - old' with 'old' as the head."""
+    if _AGE.match(norm(token.text)):
+        return True
+    return token.lower_ == "old" and any(
+        c.lower_ in ("year", "years") and any(g.dep_ == "nummod" for g in c.children)
+        for c in token.children
+    )
 # How many sentences back an antecedent may be: a pronoun's is near; a
 # description that names a country ("the German minister") singles its
 # person out from further back.
@@ -182,13 +193,12 @@ class Resolver:
         lower = norm(token.text)
         if lower in ("latter", "former") and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        if token.tag_ not in ("NN", "NNP") and not _AGE.match(lower):
+        age = _is_age(token)
+        if token.tag_ not in ("NN", "NNP") and not age:
             return False
-        if lower not in self.know.role_nouns and lower not in ("latter", "former") and not (
-            _AGE.match(lower)
-        ):
+        if lower not in self.know.role_nouns and lower not in ("latter", "former") and not age:
             return False
-        if token.dep_ in ("compound", "amod", "poss") and not _AGE.match(lower):
+        if token.dep_ in ("compound", "amod", "poss") and not age:
             return False
         if token.i in self.named_tokens or any(
             c.dep_ in ("appos", "compound") and c.i in self.named_tokens for c in token.children
@@ -200,13 +210,14 @@ class Resolver:
         return bool(determiners)
 
     def description(self, token: Token) -> Resolution | None:
-        lower = norm(token.text)
+        lower = _AGE_HEAD if _is_age(token) else norm(token.text)
         det = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
         definite = det is not None and (det.dep_ == "poss" or norm(det.text) in ("the", "this"))
         # The description's own words: determiners and modifiers left of its head.
         start = token.i
         for child in token.lefts:
-            if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "advmod"):
+            if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "advmod",
+                              "npadvmod"):
                 start = min(start, child.left_edge.i)
         words = [t.text for t in self.doc[start : token.i + 1]]
         # "the president of Russia": a country after "of" belongs to the description.
@@ -246,7 +257,7 @@ class Resolver:
         self, token: Token, info: RoleInfo, head: str, definite: bool, exclude: set[int]
     ) -> int:
         """The person a description with this role, country and head word means, or -1."""
-        if not info.role and not _AGE.match(head):
+        if not info.role and head != _AGE_HEAD:
             return -1
         person = self._by_office(info) if not info.past else -1
         if person < 0 and definite:
@@ -329,8 +340,8 @@ class Resolver:
         return allowed
 
     def _by_article_role(self, info: RoleInfo, at: int, exclude: set[int]) -> int:
-        if not info.role or info.role in ("official", "counterpart"):
-            return -1
+        if not info.role or info.role in GENERIC_ROLES and not info.country:
+            return -1  # "the far-right leader" is whoever the text was just about
         matching = [
             c.key
             for c in self.candidates

@@ -72,6 +72,7 @@ class Knowledge:
     past_words: frozenset[str] = frozenset()
     gendered_roles: dict[str, str] = field(default_factory=dict)
     not_names: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
     given_name_gender: dict[str, str] = field(default_factory=dict)
     # lowercase country word or phrase ("russian", "white house") -> country
@@ -149,6 +150,7 @@ def knowledge() -> Knowledge:
         past_words=_lower_set(titles.get("description_past")),
         gendered_roles={norm(k): v for k, v in (titles.get("gendered_roles") or {}).items()},
         not_names=_lower_set(titles.get("not_names")),
+        organisation_nouns=_lower_set(titles.get("organisation_nouns")),
         pronouns={norm(k): v for k, v in (titles.get("pronouns") or {}).items()},
     )
     for gender in ("female", "male"):

@@ -180,10 +180,15 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
             continue
         if votes[1] > votes[0] and norm(text) not in surnames and (start, end) not in vouched:
             continue
+        if start > 0 and norm(doc[start - 1].text) in know.organisation_nouns:
+            continue  # "the Italian broadcaster Rai"
         mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
     return mentions
 
 
+# Words a person's name does not follow ("the", a possessive): before a
+# capitalised run they make it a thing's name.
+_NOT_BEFORE_A_NAME = frozenset(["the", "a", "an", "'s", "\u2019s", "its", "their", "our", "this"])
 # Entity labels the small NER model often gives unfamiliar personal names.
 _MISREAD_LABELS = frozenset(["ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"])
 
@@ -194,14 +199,16 @@ def _vouched_by_apposition(
     """Names the NER took for something else, in apposition with a role.
 
     "Camila Reyes, Chile's foreign minister, said" / "Kenya's environment
-    minister, Soipan Tuya," are people whatever label the NER gave them.
+    minister, Soipan Tuya," are people whatever label the NER gave them; a
+    run of capitalised words the NER left unlabelled is one as the subject
+    of a verb too ("Marine Le Pen on Monday threatened").
     Only spans of two or more name words count (organisations like "the
     Refugee Council" lose their title-like words and fall short).
     """
     found: set[tuple[int, int]] = set()
+    unlabelled = _unlabelled_capitalised_runs(doc)
     runs = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _MISREAD_LABELS]
-    runs += _unlabelled_capitalised_runs(doc)
-    for run_start, run_end in runs:
+    for run_start, run_end in runs + unlabelled:
         if any(i in covered for i in range(run_start, run_end)):
             continue
         if know.country_of(doc[run_start:run_end].text):
@@ -211,10 +218,21 @@ def _vouched_by_apposition(
                 continue
             if any(know.country_of(doc[i].text) for i in range(start, end)):
                 continue
+            if start > 0 and doc[start - 1].lower_ in _NOT_BEFORE_A_NAME:
+                continue  # "the government's Illegal Migration Bill": a thing
             mention = NameMention(start, end, _mention_words(doc, start, end))
-            if apposition_role(doc, mention, know):
+            if apposition_role(doc, mention, know) or (
+                (start, end) in unlabelled and _is_clause_subject(doc[end - 1])
+            ):
                 found.add((start, end))
     return found
+
+
+def _is_clause_subject(token: Token) -> bool:
+    """'Marine Le Pen on Monday threatened ...': an unlabelled name doing something."""
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
 
 
 def _unlabelled_capitalised_runs(doc: Doc) -> list[tuple[int, int]]:

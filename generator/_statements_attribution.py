@@ -219,6 +219,10 @@ class Attribution:
         that_clause = self._that_clause_after_prep(verb)
         if that_clause is not None:
             return list(that_clause.subtree)
+        if base in self.cues.audience_object:
+            told = self._that_clause_read_as_relative(verb)
+            if told:
+                return told
         if base in self.cues.object_clause:
             objects = [c for c in verb.children if c.dep_ in ("dobj",)]
             # "accused X of ...", "warned X against ...", "urged X to ...", not "warned X over Y".
@@ -260,6 +264,24 @@ class Attribution:
                         return clause
         return None
 
+    def _that_clause_read_as_relative(self, verb: Token) -> list[Token] | None:
+        """'told a briefing in Moscow that Kyiv was ...': the parser reads the clause as a
+        relative clause of the audience; after a verb of telling it is what was said.
+        Only a clause whose "that" is followed by its own subject counts ("told leaders
+        that spoke" stays a relative clause)."""
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+                continue
+            for clause in obj.subtree:
+                if clause.dep_ != "relcl" or clause.i <= obj.i:
+                    continue
+                that = clause.left_edge
+                subject = [c for c in clause.children if c.dep_ in _SUBJECTS]
+                if (that.lower_ == "that" and subject and subject[0].i > that.i
+                        and subject[0].lower_ != "that"):
+                    return [t for t in clause.subtree if t.i > that.i]
+        return None
+
     def _clause_before(self, verb: Token, tokens: list[Token]) -> list[Token]:
         """'Moscow is ready ..., but not as ..., Putin said': all of the sentence before the cue.
 
@@ -272,7 +294,19 @@ class Attribution:
         start = min(self.sentences.of(verb.i).start, tokens[0].i)
         if self.in_quote[tokens[0].i]:
             return tokens
+        start = self._after_dateline(start, stop)
         return [self.doc[i] for i in range(start, stop)]
+
+    def _after_dateline(self, start: int, stop: int) -> int:
+        """'NEW YORK — Anneke Visser ... has been appointed, the UN said': the clause
+        starts after the dateline (capitalised words, dates, an agency, then a dash)."""
+        for i in range(start, min(stop, start + 12)):
+            token = self.doc[i]
+            if token.text in ("-", "--", "–", "—") and i > start:
+                if all(not t.text[:1].islower() for t in self.doc[start:i]):
+                    return i + 1
+                return start
+        return start
 
     def reported(self, verb: Token) -> Reported | None:
         """The clause a speech verb reports, if it takes one ("said (that) ...")."""
@@ -286,7 +320,10 @@ class Attribution:
             return None
         if not self.is_agent(self.subject_of(verb)):
             return None
-        if self.follows_quote(verb) and not any(self.in_quote[t.i] for t in tokens):
+        introduced = tokens[0].lower_ == "that" and tokens[0].i > verb.i
+        if self.follows_quote(verb) and not introduced and not any(
+            self.in_quote[t.i] for t in tokens
+        ):
             return None  # '"No," said Mr Putin when asked ...': the quote is what was said
         tokens = self._cut_at_cues(verb, tokens)
         span = self._span(tokens)
@@ -379,5 +416,12 @@ class Attribution:
             return None
         start, end = span
         chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
-        person = self.person_of(source)
+        person = self.person_at.get(source.i, "") if self._comma_after(source) else (
+            self.person_of(source))
         return Reported(Cue(token.i, person), chars[0], chars[1], (start, end))
+
+    def _comma_after(self, source: Token) -> bool:
+        """'According to X, India and China ...': the parser may join the clause's
+        subjects to X; after a comma they are not co-sources."""
+        end = max(t.i for t in source.subtree if t.i <= source.i) + 1
+        return end < len(self.doc) and self.doc[end].text == ","

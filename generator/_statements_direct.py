@@ -202,12 +202,16 @@ def _dash_attribution(ctx: Context, start: int, end: int, headline: bool = False
     lead = ctx.text[start:end].lstrip()[:1]
     if lead not in _DASHES and not (headline and lead == ":"):
         return None
-    for count, i in enumerate(ctx.tokens(start, end)):
+    tokens = ctx.tokens(start, end)
+    for count, i in enumerate(tokens):
         if count > 5:
             break
         person = ctx.attribution.person_at.get(i)
         if person:
             return Cue(i, person)
+    if headline and lead == ":" and len(tokens) > 1:
+        # "'We will not be intimidated': Baltic leaders unite": quoted, by nobody named.
+        return Cue(tokens[1], "")
     return None
 
 

@@ -258,3 +258,32 @@ def test_an_organisation_is_not_vouched_for_as_a_person(nlp) -> None:
         nlp, "The Refugee Council, a charity, said the plan would fail. The European Union agreed."
     )
     assert people == []
+
+
+def test_a_generic_description_goes_to_the_salient_person_not_any_leader(nlp) -> None:
+    text = (
+        "Marine Le Pen on Monday threatened to bring down the government of French Prime "
+        "Minister Michel Barnier.\n\n"
+        "The far-right leader told reporters that her lawmakers would vote against it."
+    )
+    _, mentions = people_in(nlp, text, "2024-12-02")
+    assert resolved(mentions, "The far-right leader") == "marine-le-pen"
+    assert resolved(mentions, "her") == "marine-le-pen"
+
+
+def test_an_age_description_refers_back(nlp) -> None:
+    text = (
+        "Anneke Visser, a former Dutch foreign minister, has been appointed envoy.\n\n"
+        "The 58-year-old, who served as the top diplomat until 2021, said she would travel."
+    )
+    _, mentions = people_in(nlp, text)
+    assert resolved(mentions, "The 58-year-old") == "anneke-visser"
+
+
+def test_media_and_documents_are_not_people(nlp) -> None:
+    people, _ = people_in(
+        nlp,
+        "Giorgia Meloni told the Italian broadcaster Rai she was pleased. She said the "
+        "government's Illegal Migration Bill would pass and that Covid was over.",
+    )
+    assert [p.id for p in people] == ["giorgia-meloni"]

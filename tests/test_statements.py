@@ -470,3 +470,52 @@ def test_a_headline_quote_with_a_colon_and_a_description(nlp) -> None:
     assert [(s.speaker, s.text) for s in found] == [
         ("camila-reyes", "We are not anybody's backyard")
     ]
+
+
+def test_a_that_clause_the_parser_reads_as_relative_after_told(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Spokeswoman Maria Zakharova told a weekly briefing in Moscow that Kyiv was trying "
+        'to "buy time" for its backers.',
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("indirect", "maria-zakharova", 'Kyiv was trying to "buy time" for its backers')
+    ]
+
+
+def test_adding_that_after_a_quoted_phrase_is_reported_speech(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Prime Minister Gintautas Paluckas spoke on Monday. He described the damage as "
+        '"a wake-up call", adding that the region could no longer take its links for granted.',
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("gintautas-paluckas", "the region could no longer take its links for granted")
+    ]
+
+
+def test_a_dateline_is_not_part_of_a_fronted_clause(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "NEW YORK \u2014 Anneke Visser, a former Dutch minister, has been appointed the UN "
+        "envoy for Syria, the UN said on Wednesday.",
+    )
+    assert [s.text for s in found] == [
+        "Anneke Visser, a former Dutch minister, has been appointed the UN envoy for Syria"
+    ]
+
+
+def test_a_headline_quote_of_a_group_has_no_speaker(nlp) -> None:
+    found = statements_in(
+        nlp, "'We will not be intimidated': Baltic leaders unite after cable sabotage\n\nText."
+    )
+    assert [(s.speaker, s.text) for s in found] == [("", "We will not be intimidated")]
+
+
+def test_according_to_x_comma_is_x_even_if_the_parser_joins_the_subjects(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "According to Foreign Secretary Vikram Misri, India and China had reached an "
+        "agreement on patrols along their border.",
+    )
+    assert [s.speaker for s in found] == ["vikram-misri"]
