@@ -519,3 +519,49 @@ def test_according_to_x_comma_is_x_even_if_the_parser_joins_the_subjects(nlp) ->
         "agreement on patrols along their border.",
     )
     assert [s.speaker for s in found] == ["vikram-misri"]
+
+
+# --- through the command line (`summit-timeline quotes`) ----------------------
+
+
+def _quotes_command(text: str, *args: str) -> list[dict]:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "summit-timeline"
+    done = subprocess.run(
+        [str(command), "quotes", *args, "-"], input=text, capture_output=True, text=True,
+        timeout=120, check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_quotes_command_resolves_a_description_by_the_texts_own_date() -> None:
+    # No --reference: the dateline's year says who was prime minister.
+    text = (
+        "LONDON, March 10, 2023 - Rishi Sunak and Emmanuel Macron met in Paris.\n\n"
+        'The prime minister said the deal marked "a new chapter".\n\n'
+        '"We are turning a page," Mr Sunak said.\n'
+    )
+    records = _quotes_command(text)
+    assert [(r["kind"], r["speaker"], r["text"]) for r in records] == [
+        ("indirect", "Rishi Sunak", 'the deal marked "a new chapter"'),
+        ("direct", "Rishi Sunak", "We are turning a page"),
+    ]
+    for record in records:
+        assert text[record["start"] : record["end"]] == record["text"]
+
+
+def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
+    text = (
+        "Annalena Baerbock arrived from Beijing, where she had held talks.\n\n"
+        '"Europe cannot be indifferent," Baerbock said. A senior official said the talks '
+        "would go on.\n"
+    )
+    records = _quotes_command(text, "--reference", "2023-04-18")
+    assert [(r["speaker"], r["text"]) for r in records] == [
+        ("Annalena Baerbock", "Europe cannot be indifferent"),
+        ("", "the talks would go on"),
+    ]
