@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.model import Article  # noqa: E402
 from generator.nlp import parse  # noqa: E402
-from generator.pipeline import date_articles, reference_date  # noqa: E402
 from generator.people import find_people  # noqa: E402
+from generator.pipeline import date_articles, reference_date  # noqa: E402
 from generator.statements import find_statements, quotes_as_json_records  # noqa: E402
 
 
@@ -126,12 +126,12 @@ def run(texts: list[str], names: list[str]) -> tuple[list[list[dict]], float, fl
     started = time.perf_counter()
     docs = list(parse(texts))
     articles = [Article(id=Path(name).stem, file=name, part=0, title="", text=text)
-                for name, text in zip(names, texts)]
+                for name, text in zip(names, texts, strict=False)]
     for article in articles:
         date_articles([article], {})  # one text alone, as `quotes` does without --reference
     stages = 0.0
     records = []
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         began = time.perf_counter()
         people, mentions = find_people(doc, reference_date(article))
         statements = find_statements(doc, article, people, mentions)
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, threshold in (("lenient", 0.5), ("strict", 0.9)):
         matched = speaker_ok = 0
         kinds: dict[str, list[int]] = {}
-        for name, records in zip(names, predicted):
+        for name, records in zip(names, predicted, strict=False):
             items = gold[name][1]
             pairs = match(records, items, threshold)
             matched += len(pairs)

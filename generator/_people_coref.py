@@ -25,7 +25,7 @@ from generator._people_knowledge import (
 )
 from generator._people_names import RELATIONAL_NOUNS
 from generator._statements_quotes import paragraph_spans
-from generator._statements_sentences import sentences
+from generator._statements_sentences import all_tokens, sentences
 from generator.model import PartialDate
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -111,6 +111,7 @@ class Resolver:
         in_quote: list[bool],
         reference: PartialDate | None,
         speech_forms: frozenset[str],
+        text: str | None = None,
     ) -> None:
         self.doc = doc
         self.know = know
@@ -120,8 +121,9 @@ class Resolver:
         self.reference = reference
         self.speech_forms = speech_forms
         self.sentence_of = sentences(doc).index_of_token
-        starts = [start for start, _ in paragraph_spans(doc.text)]
-        self.paragraph_of = [bisect_right(starts, token.idx) for token in doc]
+        starts = [start for start, _ in paragraph_spans(doc.text if text is None else text)]
+        offsets = doc.to_array("IDX").tolist()  # without building a Token per word
+        self.paragraph_of = [bisect_right(starts, offset) for offset in offsets]
         self.named_tokens = {r.token for r in refs}
         self.anonymous: dict[int, Candidate] = {}
 
@@ -418,9 +420,14 @@ def resolve(resolver: Resolver) -> list[Resolution]:
     """Pronouns and descriptions in text order, each resolution feeding the next."""
     doc, know = resolver.doc, resolver.know
     found: list[Resolution] = []
-    for token in doc:
+    interesting = set(know.pronouns) | set(know.role_nouns) | {"latter", "former", "old"}
+    for token in all_tokens(doc):
         if resolver.in_quote[token.i] or token.i in resolver.named_tokens:
             continue
+        if token.lower_ not in interesting and not _AGE.match(token.lower_) and "\u2019" not in (
+            token.text
+        ):
+            continue  # most tokens are neither pronouns nor descriptions: skip them cheaply
         lower = norm(token.text)
         if lower in know.pronouns and token.tag_ in ("PRP", "PRP$"):
             person = resolver.pronoun(token)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from generator._people_knowledge import Knowledge, norm
+from generator._statements_sentences import all_tokens
 
 # Lowercase particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
@@ -152,7 +153,7 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
                 spans[span] = None
     # A title or honorific followed by capitalised words the NER missed: "Mr Flynn".
     covered = {i for s, e in spans for i in range(s, e)}
-    for token in doc:
+    for token in all_tokens(doc):
         if token.i in covered or not know.is_title_word(token.text):
             continue
         if not token.text[:1].isupper():
@@ -239,7 +240,7 @@ def _unlabelled_capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of two or three capitalised proper nouns the NER left without a label."""
     runs: list[tuple[int, int]] = []
     start = None
-    for token in doc:
+    for token in all_tokens(doc):
         inside = (token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
                   and not token.ent_type_)
         if inside and start is not None and "\n" in doc[token.i - 1].whitespace_:

@@ -50,7 +50,7 @@ def is_wrapped(text: str) -> bool:
         return False
     lines = text.split("\n")
     inner = [
-        (line.rstrip(), following.lstrip()) for line, following in zip(lines, lines[1:])
+        (line.rstrip(), following.lstrip()) for line, following in zip(lines, lines[1:], strict=False)
         if line.strip() and following.strip()
     ]
     if len(inner) < 4:
@@ -127,10 +127,9 @@ def _attribution_pattern() -> re.Pattern[str]:
 
 def _unclosed_end(text: str, start: int, end: int) -> int:
     """Where the words of a quote left open end: before an attribution inside it, if any."""
-    found = None
-    for found in _attribution_pattern().finditer(text, start, end):
-        pass
-    return found.start() if found is not None and found.start() > start else end
+    matches = list(_attribution_pattern().finditer(text, start, end))
+    last = matches[-1].start() if matches else end
+    return last if last > start else end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

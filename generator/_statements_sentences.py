@@ -9,9 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "summit_timeline_sentences"
+_TOKENS_KEY = "summit_timeline_tokens"
+
+
+def all_tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, made once: iterating a Doc builds new Token objects each
+    time, which is most of the cost of the many passes the stages make."""
+    cached = doc.user_data.get(_TOKENS_KEY)
+    if isinstance(cached, list) and len(cached) == len(doc):
+        return cached
+    made = list(doc)
+    doc.user_data[_TOKENS_KEY] = made
+    return made
 
 
 @dataclass(frozen=True)

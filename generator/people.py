@@ -26,16 +26,16 @@ from generator._people_names import (
 )
 from generator._statements_cues import speech_cues
 from generator._statements_quotes import find_quotes
-from generator._statements_sentences import sentences
+from generator._statements_sentences import all_tokens, sentences
 from generator.model import Mention, PartialDate, Person, slugify
 
 __all__ = ["find_people", "merge_people", "quoted_tokens"]
 
 
-def quoted_tokens(doc: Doc) -> list[bool]:
-    """For each token, whether it lies inside a quotation."""
+def quoted_tokens(doc: Doc, text: str | None = None) -> list[bool]:
+    """For each token, whether it lies inside a quotation (`text`: doc.text, if at hand)."""
     flags = [False] * len(doc)
-    for quote in find_quotes(doc.text):
+    for quote in find_quotes(doc.text if text is None else text):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
@@ -49,7 +49,7 @@ def _add_surname_mentions(
     """Mentions the NER missed: a capitalised word that is a known person's surname."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {d.last: index for index, d in enumerate(drafts)}
-    for token in doc:
+    for token in all_tokens(doc):
         if token.i in covered or not token.text[:1].isupper() or token.tag_ not in (
             "NNP", "NNPS", "NN"
         ):
@@ -94,7 +94,9 @@ def _add_surname_mentions(
 def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
     """Countries the article names (for completing "Putin" to a known Vladimir Putin)."""
     countries = set()
-    for token in doc:
+    for token in all_tokens(doc):
+        if not token.text[:1].isupper():
+            continue  # country words are capitalised
         country = know.country_of(token.text)
         if country:
             countries.add(country)
@@ -162,7 +164,7 @@ def _pronoun_agreement(
             named_in.setdefault(index.number(mention.start), []).append(
                 (mention.start, mention.person))
     votes: dict[int, Counter[str]] = {}
-    for token in doc:
+    for token in all_tokens(doc):
         gender = know.pronouns.get(norm(token.text), "")
         if not gender or in_quote[token.i] or token.tag_ not in ("PRP", "PRP$"):
             continue
@@ -228,7 +230,8 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
     countries = _country_evidence(doc, know)
-    in_quote = quoted_tokens(doc)
+    text = doc.text  # Doc.text joins every token: read it once
+    in_quote = quoted_tokens(doc, text)
     agreed = _pronoun_agreement(doc, mentions, know, in_quote)
     candidates: list[Candidate] = []
     role_texts: list[str] = []
@@ -252,7 +255,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
 
     sentence_of = sentences(doc).index_of_token
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
-    resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms)
+    resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms, text)
     resolutions = resolve(resolver)
 
     # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.

@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from generator._statements_attribution import Cue, Reported
 from generator._statements_context import Context
 from generator._statements_dates import Dater
-from generator._statements_interview import find_interview
 from generator._statements_direct import (
     MIN_FREE_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
@@ -33,6 +32,8 @@ from generator._statements_direct import (
     quote_units,
     words_in,
 )
+from generator._statements_interview import find_interview
+from generator._statements_sentences import all_tokens
 from generator.model import Article, Mention, Person, Source, Statement
 
 __all__ = ["find_statements", "quotes_as_json_records"]
@@ -49,7 +50,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _reported(ctx: Context) -> list[Reported]:
     """Reported speech, outermost only: "X said Y told him that ..." is X's statement."""
     found: list[Reported] = []
-    for token in ctx.doc:
+    for token in all_tokens(ctx.doc):
         if ctx.in_quote[token.i]:
             continue
         if token.lower_ == "according":
