@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator._render_dates import date_highlights
 from generator._render_source import Highlight, locate, render_article
 from generator._render_summits import summit_span
 from generator._render_text import anchor, date_range, format_days, parse_date, sort_key
 from generator.model import Article, Event, Person, Statement, Timeline, slugify
-
-log = logging.getLogger(__name__)
 
 # Events this many days before or after a summit belong on its page.
 SUMMIT_WINDOW_DAYS = 31
@@ -115,6 +113,7 @@ class SiteView:
         )
         self.event_by_id = {e.id: e for e in self.events}
         self._statement_order = {id(s): n for n, s in enumerate(self.statements)}
+        self._found_topics: dict[int, list[str]] = {}
         # Pages are named by id, which stays when an editor renames a person.
         self.person_paths = _unique_paths([p.id for p in timeline.people], "people", {})
         self.source_paths = _unique_paths([a.id for a in timeline.articles], "sources", {})
@@ -311,11 +310,15 @@ class SiteView:
     # -- topics and key events ----------------------------------------------
 
     def statement_topics(self, statement: Statement) -> list[str]:
+        """Its topics as stored, else found in its words (once: several pages ask)."""
         if statement.topics:
             return statement.topics
-        from generator.topics import find_topics
+        found = self._found_topics.get(id(statement))
+        if found is None:
+            from generator.topics import find_topics
 
-        return find_topics(statement.text)
+            found = self._found_topics[id(statement)] = find_topics(statement.text)
+        return found
 
     def _topics(self, vocabulary: list[tuple[str, str, list[str]]]) -> list[TopicView]:
         views = {slug: TopicView(slug, label, "", keywords) for slug, label, keywords in vocabulary}
@@ -381,7 +384,7 @@ class SiteView:
                 assert span is not None
                 highlights.append(Highlight(*span, "statement", [fragment], f"Statement by {speaker}"))
                 positions[id(statement)] = span[0]
-        dates = self._date_highlights(article)
+        dates = date_highlights(article)
         accepted_ids = set()
         for span in [*highlights, *quotes, *dates]:
             accepted_ids.update(span.ids)
@@ -398,24 +401,3 @@ class SiteView:
         return SourceView(
             article, self.source_paths[article.id], html, events, statements, len(dates), facts
         )
-
-    @staticmethod
-    def _date_highlights(article: Article) -> list[Highlight]:
-        text = article.text or ""
-        if not text:
-            return []
-        try:
-            from generator.dates import find_time_expressions
-        except ImportError:  # the dates stage is optional for rendering
-            return []
-        try:
-            expressions = find_time_expressions(text, parse_date(article.published))
-        except Exception as error:  # noqa: BLE001 - a dates bug must not take the site down
-            log.warning("dates not highlighted on the page of article %s: %s", article.id, error)
-            return []
-        return [
-            Highlight(x.start, x.end, "date", [], f"{x.type} {x.value}", x.value)
-            for x in expressions
-            if 0 <= x.start < x.end <= len(text)
-        ]
-

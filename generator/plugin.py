@@ -10,6 +10,7 @@ into docs/, so `mkdocs serve` shows the YAML as it is now without a reload loop.
       - summit-timeline:
           data_dir: docs/data      # relative to mkdocs.yml
           seeds_dir: seeds
+          cache_dir: .cache/summit-timeline   # dates found on source pages; "" for none
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator._plugin_passthrough import Passthrough
 from generator.model import Problem, Timeline
 
 log = logging.getLogger("mkdocs.plugins.summit-timeline")
@@ -53,6 +55,8 @@ class SummitTimelineConfig(base.Config):
     strict_data = c.Optional(c.Type(bool))
     # Set the navigation (Home, Timeline, Summits, ...) unless mkdocs.yml has a `nav`.
     navigation = c.Type(bool, default=True)
+    # Where the dates found in the articles are kept between builds ("" keeps none).
+    cache_dir = c.Type(str, default=".cache/summit-timeline")
 
 
 class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
@@ -64,12 +68,16 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
         self._docs_dir = Path("docs")
         self._root = Path(".")
         self._user_nav = False
+        self._cache_dir: Path | None = None
+        self._generated: set[str] = set()  # source paths of the pages this plugin made
+        self._passthrough = Passthrough()
 
     # -- configuration --------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root = Path(config.config_file_path or ".").resolve().parent
         self._data_dir = (root / self.config.data_dir).resolve()
+        self._cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
         self._seeds_dir = (root / self.config.seeds_dir).resolve()
         self._docs_dir = Path(config.docs_dir).resolve()
         self._user_nav = config.nav is not None
@@ -94,11 +102,17 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # -- pages --------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from generator import _render_dates
         from generator.render import render_site
 
         timeline = self._load(config)
+        if self._cache_dir:
+            _render_dates.load_cache(self._cache_dir)
         site = render_site(timeline, edit_url=self._edit_url(config))
+        if self._cache_dir:
+            _render_dates.save_cache(self._cache_dir)
         self._drop_data_files(files)
+        self._generated = set()
         for path, text in site.pages.items():
             self._add(files, File.generated(config, path, content=text), path)
         for path, data in site.files.items():
@@ -114,6 +128,8 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
             return
         if existing is not None:
             files.remove(existing)
+        if path.endswith(".md"):
+            self._generated.add(path)
         folder = path.split("/", 1)[0]
         if folder in EDIT_FILES and self._data_dir.is_relative_to(self._docs_dir):
             file.edit_uri = self._data_uri() + EDIT_FILES[folder]
@@ -136,6 +152,14 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
             return None
         edit_uri = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
         return urljoin(config.repo_url.rstrip("/") + "/", posixpath.join(edit_uri, self._data_uri()))
+
+    # Our pages' HTML blocks skip Markdown's HTML parser (see _plugin_passthrough):
+    # the same HTML, several times faster to convert on a large site.
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return self._passthrough.hide(markdown) if page.file.src_uri in self._generated else markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return self._passthrough.restore(html)
 
     # -- data ---------------------------------------------------------------
 

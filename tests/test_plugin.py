@@ -123,3 +123,59 @@ def test_serve_watches_the_seeds_so_edits_reload(project):
     assert str((project / "seeds").resolve()) in watched
     # docs/data lies inside docs/, which `mkdocs serve` watches already.
     assert str((project / "docs" / "data").resolve()) not in watched
+
+
+# -- HTML blocks skip Markdown ------------------------------------------------------------
+
+
+def _convert(text: str) -> str:
+    import markdown
+
+    extensions = ["attr_list", "md_in_html", "admonition", "toc"]
+    return markdown.markdown(text, extensions=extensions, extension_configs={"toc": {"permalink": True}})
+
+
+def test_passthrough_gives_the_html_markdown_gives_for_every_generated_page():
+    import re
+
+    from generator import ingest
+    from generator._plugin_passthrough import Passthrough
+    from generator.render import render_site
+    from generator.store import load_timeline
+
+    timeline, _ = load_timeline(FIXTURE / "data")
+    texts = {a.id: a.text for a in ingest.read_articles(FIXTURE / "seeds")[0]}
+    for article in timeline.articles:
+        article.text = texts.get(article.id, "")
+    passthrough = Passthrough()
+    skipped = 0
+    for path, page in render_site(timeline).pages.items():
+        body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.DOTALL)
+        hidden = passthrough.hide(body)
+        skipped += body.count("\n<") - hidden.count("\n<")
+        assert passthrough.restore(_convert(hidden)) == _convert(body), path
+    assert skipped > 50, "the HTML blocks were not taken out of the Markdown"
+
+
+@pytest.mark.parametrize("markdown_text", [
+    '<div markdown="1">\n*converted*\n</div>',  # md_in_html converts its inside
+    "<p>one</p> and text after it",  # not one element
+    "<ol><li>a</li></ol> <ol><li>b</li></ol>",  # elements that do not end their lines
+    "<span>inline</span>",  # Markdown wraps it in a paragraph
+])
+def test_passthrough_leaves_what_markdown_would_change(markdown_text):
+    from generator._plugin_passthrough import Passthrough
+
+    passthrough = Passthrough()
+    assert passthrough.hide(markdown_text) == markdown_text
+    assert passthrough.restore(_convert(markdown_text)) == _convert(markdown_text)
+
+
+def test_dates_found_are_kept_for_the_next_build(project):
+    import json
+
+    build_site(project)
+    kept = list((project / ".cache" / "summit-timeline").glob("render-dates-*.json"))
+    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))
+    build_site(project)  # reads the file back, finds nothing new
+    assert list((project / ".cache" / "summit-timeline").glob("render-dates-*.json")) == kept

@@ -259,7 +259,8 @@ def test_source_page_lists_facts_in_text_order():
     assert 'href="#s-ann-lee-trade"' in facts and 'href="#e-2021-06-call"' in facts
 
 
-def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch):
+def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch, request):
+    from generator._render_dates import clear_cache
     from generator.model import PartialDate, TimeExpression
 
     def find_time_expressions(text, reference):
@@ -269,8 +270,37 @@ def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
         find_time_expressions=find_time_expressions))
+    clear_cache()  # dates found by the real stage earlier in the session
+    request.addfinalizer(clear_cache)  # and the fake ones, for later tests
     html = to_html(render_site(small_timeline()).pages["sources/art-1.md"])
     assert '<time class="st-hl st-hl-date" title="DATE 2021&#45;05&#45;03" datetime="2021-05-03"' in html
+
+
+def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, request, tmp_path):
+    from generator import _render_dates
+    from generator.model import TimeExpression
+
+    calls = []
+
+    def find_time_expressions(text, reference):
+        calls.append(text)
+        start = text.index("3 May 2021")
+        return [TimeExpression(start, start + 10, "3 May 2021", "DATE", "2021-05-03")]
+
+    monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
+        find_time_expressions=find_time_expressions))
+    _render_dates.clear_cache()
+    request.addfinalizer(_render_dates.clear_cache)
+    first = render_site(small_timeline()).pages["sources/art-1.md"]
+    assert render_site(small_timeline()).pages["sources/art-1.md"] == first
+    assert len(calls) == 1, "the same article text was scanned twice"
+    _render_dates.save_cache(tmp_path)
+    _render_dates.clear_cache()
+    _render_dates.load_cache(tmp_path)  # as the next `mkdocs build` does
+    assert render_site(small_timeline()).pages["sources/art-1.md"] == first
+    assert len(calls) == 1, "the dates kept by the last build were not used"
+    render_site(small_timeline(article="Changed text on 3 May 2021."))
+    assert len(calls) == 2, "a changed text must be scanned again"
 
 
 def test_summit_page_groups_events_and_puts_each_side_side_by_side():
