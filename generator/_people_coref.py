@@ -120,12 +120,30 @@ class Resolver:
         self.in_quote = in_quote
         self.reference = reference
         self.speech_forms = speech_forms
-        self.sentence_of = sentences(doc).index_of_token
+        self.sentence_of = self._narrative_sentences(doc, in_quote)
+        for ref in self.refs:
+            ref.sentence = self.sentence_of[ref.token]
         starts = [start for start, _ in paragraph_spans(doc.text if text is None else text)]
         offsets = doc.to_array("IDX").tolist()  # without building a Token per word
         self.paragraph_of = [bisect_right(starts, offset) for offset in offsets]
         self.named_tokens = {r.token for r in refs}
         self.anonymous: dict[int, Candidate] = {}
+
+    @staticmethod
+    def _narrative_sentences(doc: Doc, in_quote: list[bool]) -> list[int]:
+        """Sentence numbers that count only the writer's sentences: a long quote between
+        a name and "she said" does not push the name out of reach."""
+        index = sentences(doc)
+        quoted_only = []
+        for span in index.spans:
+            words = [i for i in range(span.start, span.end) if doc[i].is_alpha]
+            quoted_only.append(bool(words) and all(in_quote[i] for i in words))
+        number, numbers = -1, []
+        for only_quote in quoted_only:
+            if not only_quote or number < 0:
+                number += 1
+            numbers.append(number)
+        return [numbers[s] for s in index.index_of_token]
 
     def candidate(self, key: int) -> Candidate:
         return self.anonymous[key] if key >= ANONYMOUS else self.candidates[key]

@@ -73,6 +73,11 @@ class Attribution:
             named = [c for c in own if c.i in self.person_at]
             if named:
                 return named[0]
+            prep = verb.head
+            if (own and own[0].i < verb.i and prep.lower_ in ("with", "without")
+                    and prep.i > 0 and self.doc[prep.i - 1].text == ","
+                    and prep.head.pos_ in ("VERB", "AUX")):
+                return own[0]  # "..., with Belgium warning ...": Belgium, not the main subject
             root = self.sentences.of(verb.i).root
             if root is not verb:
                 subjects = [
@@ -158,6 +163,9 @@ class Attribution:
             return ""  # "Putin and Trump said": no single speaker
         if subject.i in self.person_at:
             return self.person_at[subject.i]
+        described = self._person_in_apposition(subject)
+        if described:
+            return described
         if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
             # "joined by Antonio Guterres, who said ...": the noun the clause describes.
             described = subject.head.head
@@ -166,6 +174,20 @@ class Attribution:
         for child in subject.children:
             if child.dep_ in ("appos",) and child.i in self.person_at:
                 return self.person_at[child.i]
+        return ""
+
+    def _person_in_apposition(self, subject: Token) -> str:
+        """'Doha, Qatar – Qatar's prime minister, Sheikh X, says': the parser made the
+        dateline the subject and hung the speaker on it by apposition."""
+        frontier, seen = [subject], 0
+        while frontier and seen < 3:
+            seen += 1
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("appos", "npadvmod")]
+            named = {self.person_at[c.i] for c in frontier if c.i in self.person_at}
+            if len(named) == 1:
+                return named.pop()
+            if len(named) > 1:
+                return ""
         return ""
 
     def is_agent(self, subject: Token | None) -> bool:
@@ -210,6 +232,11 @@ class Attribution:
     def _clause_tokens(self, verb: Token) -> list[Token] | None:
         base = self.cues.verb(verb.text)
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        following = [c for c in complements if c.i > verb.i]
+        if following:
+            # A clause after the verb wins over one the parser hung before it
+            # ("One diplomat, granted anonymity ..., said the debate ...").
+            return self._from_verb(verb, following[0])
         if complements:
             clause = complements[0]
             tokens = list(clause.subtree)
@@ -234,6 +261,9 @@ class Attribution:
             if objects and preps:
                 tokens = [t for t in verb.subtree if t.i > verb.i]
                 return tokens
+        misattached = self._clause_right_after(verb)
+        if misattached:
+            return misattached
         if verb.dep_ == "parataxis":
             head = verb.head
             own = {t.i for t in verb.subtree}
@@ -263,6 +293,43 @@ class Attribution:
                     ):
                         return clause
         return None
+
+    def _from_verb(self, verb: Token, clause: Token) -> list[Token]:
+        """The clause with any words between the verb and it that are not the verb's own
+        framing ("says negotiations on X and the release of Y have reached ...": the parser
+        took "negotiations on X" for the verb's subject)."""
+        tokens = list(clause.subtree)
+        frame: set[int] = set()
+        for child in verb.children:
+            if child is clause or child.i < verb.i:
+                continue
+            if child.dep_ in _SUBJECTS and child.i not in self.person_at:
+                continue  # a subject after the verb that is no speaker: the clause's own
+            frame.update(t.i for t in child.subtree)
+        start = tokens[0].i
+        while start - 1 > verb.i and start - 1 not in frame and not (
+            self.doc[start - 1].is_punct or self.doc[start - 1].lower_ == "that"
+        ):
+            start -= 1
+        return [self.doc[i] for i in range(start, tokens[0].i)] + tokens
+
+    def _clause_right_after(self, verb: Token) -> list[Token] | None:
+        """'with Belgium warning it could face years of ...': a subject and its verb right
+        after the speech verb, which the parser attached elsewhere."""
+        i = verb.i + 1
+        if i < len(self.doc) and self.doc[i].lower_ == "that":
+            i += 1
+        if i >= len(self.doc) or self.in_quote[i]:
+            return None
+        subject = self.doc[i]
+        head = subject.head
+        if subject.dep_ not in _SUBJECTS or head.i <= subject.i or head is verb:
+            return None
+        if head.pos_ not in ("VERB", "AUX") or verb in head.subtree or head.i in {
+            t.i for t in verb.ancestors
+        } and head.i < verb.i:
+            return None
+        return [t for t in head.subtree if t.i >= subject.i]
 
     def _that_clause_read_as_relative(self, verb: Token) -> list[Token] | None:
         """'told a briefing in Moscow that Kyiv was ...': the parser reads the clause as a
@@ -326,6 +393,7 @@ class Attribution:
         ):
             return None  # '"No," said Mr Putin when asked ...': the quote is what was said
         tokens = self._cut_at_cues(verb, tokens)
+        tokens = self._cut_narration(verb, tokens)
         span = self._span(tokens)
         if span is None:
             return None
@@ -346,6 +414,13 @@ class Attribution:
                   and self.cues.verb(token.text) in self.cues.reporting
                   and token.tag_ == "VBG" and not self.in_quote[token.i]):
                 drop |= {t.i for t in token.subtree}  # ", adding that ..."
+            elif (token.dep_ == "conj" and token.i > verb.i and token is not verb
+                  and self.cues.verb(token.text) in self.cues.reporting
+                  and self.is_speech_verb(token) and not self.in_quote[token.i]
+                  and not any(c.dep_ in _SUBJECTS for c in token.children)):
+                # "said it had shown flexibility and accused Israel of ...": a second
+                # speech act of the same speaker, a statement of its own.
+                drop |= {t.i for t in token.subtree}
         kept = [t for t in tokens if t.i not in drop]
         if not drop:
             return kept
@@ -358,6 +433,20 @@ class Attribution:
             else:
                 runs.append([token])
         return max(runs, key=len)
+
+    def _cut_narration(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """'said he was ready to host talks, as he welcomed X to Istanbul': the writer's
+        narration after a comma ends the reported clause (connectives in speech_verbs.yaml)."""
+        ordered = sorted(tokens, key=lambda t: t.i)
+        for k in range(1, len(ordered) - 1):
+            comma, word = ordered[k], ordered[k + 1]
+            if comma.text != "," or comma.i < verb.i or self.in_quote[comma.i]:
+                continue
+            if word.lower_ not in self.cues.narrative_connectives or self.in_quote[word.i]:
+                continue
+            if sum(1 for t in ordered[:k] if t.is_alpha) >= 3:
+                return ordered[:k]
+        return tokens
 
     def continuing(self, verb: Token, reported: Reported | None) -> list[Reported]:
         """'"...," he said, but the tensions "have no causes"': a quoted clause joined to the cue."""

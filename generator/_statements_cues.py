@@ -25,6 +25,7 @@ class SpeechCues:
     quote_nouns: frozenset[str] = frozenset()
     question_markers: frozenset[str] = frozenset()
     generic_sources: frozenset[str] = frozenset()
+    narrative_connectives: frozenset[str] = frozenset()
     answer_markers: frozenset[str] = frozenset()
 
     @property
@@ -62,6 +63,7 @@ def speech_cues() -> SpeechCues:
         not_sources=_set(data.get("not_sources")),
         quote_nouns=_set(data.get("quote_nouns")),
         generic_sources=_set(data.get("generic_sources")),
+        narrative_connectives=_set(data.get("narrative_connectives")),
         question_markers=_set((data.get("interview_markers") or {}).get("question")),
         answer_markers=_set((data.get("interview_markers") or {}).get("answer")),
     )

@@ -260,6 +260,16 @@ def _cue_from_previous_paragraph(ctx: Context, unit: QuoteUnit) -> None:
     verb = _verb_in(ctx, start, end, last=True)
     if verb >= 0:
         unit.cue = ctx.attribution.cue_for(ctx.doc[verb])
+        return
+    # "Then she turned to the stakes of the election:" - no speech verb, but a
+    # person introduces what follows.
+    tokens = ctx.tokens(start, end)
+    if len(tokens):
+        root = ctx.sentences.of(tokens[-1]).root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        person = ctx.attribution.person_of(subjects[0]) if subjects else ""
+        if person:
+            unit.cue = Cue(root.i, person)
 
 
 def is_title(quoted: str) -> bool:

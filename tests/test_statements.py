@@ -565,3 +565,71 @@ def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
         ("Annalena Baerbock", "Europe cannot be indifferent"),
         ("", "the talks would go on"),
     ]
+
+
+# --- reported clauses the small parser gets wrong ------------------------------
+
+
+def test_a_clause_after_the_verb_wins_over_a_participle_before_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "One EU diplomat, granted anonymity to speak freely about the closed-door "
+        'discussion, said the debate had been "tense but constructive".',
+    )
+    assert [s.text for s in found] == ['the debate had been "tense but constructive"']
+
+
+def test_the_clause_starts_right_after_the_verb_and_stops_before_narration(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Sheikh Mohammed said negotiations on a ceasefire in Gaza and the release of "
+        'captives have reached "a critical stage", with mediators pushing both sides.\n\n'
+        "President Ilkay Demir said on Friday that he was ready to host talks, as he "
+        "welcomed his guest to Istanbul.",
+    )
+    assert [s.text for s in found] == [
+        'negotiations on a ceasefire in Gaza and the release of captives have reached '
+        '"a critical stage"',
+        "he was ready to host talks",
+    ]
+
+
+def test_two_speech_verbs_of_one_subject_are_two_statements(nlp) -> None:
+    found = statements_in(
+        nlp, 'In a statement, Hamas said it had shown "flexibility" and accused Israel of '
+        "adding new conditions.",
+    )
+    assert [s.text for s in found] == [
+        'it had shown "flexibility"', "Israel of adding new conditions"
+    ]
+
+
+def test_with_x_warning_is_xs_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "European leaders clashed on Thursday over a plan to use frozen assets, with "
+        "Belgium warning it could face years of legal battles.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("", "it could face years of legal battles")]
+
+
+def test_a_colon_paragraph_without_a_speech_verb_introduces_the_quote(nlp) -> None:
+    text = (
+        "Vice President Kamala Harris spoke on Thursday.\n\n"
+        "Then she turned to the stakes of the election:\n\n"
+        '"This election is the most important of our lives. It is serious.\n\n'
+        '"Trump is an unserious man. The stakes are high. We must win. We will win."\n\n'
+        "She went on to describe her plans.\n\n"
+        '"We are not going back," she said.'
+    )
+    found = statements_in(nlp, text)
+    assert [s.speaker for s in found] == ["kamala-harris", "kamala-harris"]
+
+
+def test_the_speaker_hung_on_a_dateline_by_apposition(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Doha, Qatar \u2013 Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al "
+        "Thani, says the talks have reached a critical stage.",
+    )
+    assert [s.speaker for s in found] == ["mohammed-bin-abdulrahman-al-thani"]
