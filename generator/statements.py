@@ -8,6 +8,13 @@ closed at the paragraph end. Reported speech comes from the parse
 "told CNN ...", "according to X, ..."). Short quoted words inside reported
 speech stay part of it. The speaker is the person the cue's subject refers
 to, as resolved by the people stage; "" when it is nobody we can name.
+
+Organisations, groups and unnamed sources ("the Kremlin said", "diplomats
+said", "a senior official said", "according to a statement") are not people:
+their statements are kept, with text, kind, audience and date, and speaker "".
+A spokesperson for a named person is not that person. Interviews printed as
+"Q: / A:" give the interviewee's answers as direct statements
+(`_statements_interview`).
 """
 
 from __future__ import annotations
@@ -111,11 +118,31 @@ def _direct_items(ctx: Context, units: list[QuoteUnit]) -> list[Item]:
             continue
         if words < MIN_FREE_QUOTE_WORDS and not cue_adjacent(ctx, unit, unit.cue):
             continue
+        if _quoted_label(ctx, unit):
+            continue
         end = unit.end
         while end > unit.start and text[end - 1] in ",;: ":
             end -= 1  # the comma that hands over to "he said" is not part of the words
         items.append((unit.start, end, "direct", unit.cue))
     return items
+
+
+def _quoted_label(ctx: Context, unit: QuoteUnit) -> bool:
+    """'praised her "deep experience of the region"': a verbless phrase quoted inside
+    the writer's sentence is a label, not an utterance. Quotes that open a sentence or
+    follow a colon, or that end a sentence or hand over to a cue after them, stay."""
+    if len(unit.parts) > 1 or not unit.parts[0].closed:
+        return False
+    inner = ctx.text[unit.start : unit.end].rstrip()
+    if inner[-1:] in ".?!,…":
+        return False
+    lead = ctx.text[ctx.paragraph_bounds(unit.open)[0] : unit.open].rstrip()
+    if not lead or lead[-1:] in ":.?!”\"" or lead.endswith(" that"):
+        return False
+    if unit.cue is not None and ctx.doc[unit.cue.token].idx > unit.open:
+        return False  # '"A strategic decision" - von der Leyen' / '... ," she said'
+    tokens = ctx.tokens(unit.start, unit.end)
+    return not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in tokens)
 
 
 def _statement_id(article_id: str, text: str, start: int, used: set[str]) -> str:

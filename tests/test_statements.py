@@ -633,3 +633,12 @@ def test_the_speaker_hung_on_a_dateline_by_apposition(nlp) -> None:
         "Thani, says the talks have reached a critical stage.",
     )
     assert [s.speaker for s in found] == ["mohammed-bin-abdulrahman-al-thani"]
+
+
+def test_a_verbless_quoted_label_is_not_a_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        'UN Secretary-General Antonio Guterres praised her "deep experience of the region" '
+        'on Tuesday. "A strategic decision for the whole region," Guterres said.',
+    )
+    assert [s.text for s in found] == ["A strategic decision for the whole region"]
