@@ -28,6 +28,14 @@ RELATIONAL_NOUNS = frozenset(
     "son daughter father mother brother sister son-in-law daughter-in-law".split()
 )
 _CONNECTORS = frozenset(["of", "for", "'s", "\u2019s", "-", "and"])
+# Generational suffixes after a surname: "Ferdinand Marcos Jr." is Mr Marcos.
+NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
+def surname(words: list[str]) -> str:
+    """The normalised surname of a name's words, past any generational suffix."""
+    kept = [w for w in words if norm(w).rstrip(",") not in NAME_SUFFIXES] or words
+    return norm(kept[-1])
 
 
 @dataclass
@@ -45,7 +53,7 @@ class NameMention:
 
     @property
     def last(self) -> str:
-        return norm(self.words[-1])
+        return surname(self.words)
 
 
 @dataclass
@@ -61,7 +69,7 @@ class Draft:
 
     @property
     def last(self) -> str:
-        return norm(self.words[-1])
+        return surname(self.words)
 
 
 def _is_name_word(token: Token, know: Knowledge) -> bool:

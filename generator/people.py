@@ -22,6 +22,7 @@ from generator._people_names import (
     apposition_role,
     cluster,
     find_name_mentions,
+    surname,
     title_before,
 )
 from generator._statements_cues import speech_cues
@@ -316,7 +317,7 @@ def merge_people(per_article: list[list[Person]]) -> tuple[list[Person], dict[st
         words = name.split()
         if len(words) == 1:
             word = norm(words[0])
-            matches = {i for i, n in full_names.items() if norm(n.split()[-1]) == word}
+            matches = {i for i, n in full_names.items() if surname(n.split()) == word}
             matches = matches or {i for i, n in full_names.items() if norm(n.split()[0]) == word}
             if not matches:
                 known = know.known_by_surname(word)

@@ -287,3 +287,13 @@ def test_media_and_documents_are_not_people(nlp) -> None:
         "government's Illegal Migration Bill would pass and that Covid was over.",
     )
     assert [p.id for p in people] == ["giorgia-meloni"]
+
+
+def test_a_generational_suffix_is_not_the_surname(nlp) -> None:
+    people, mentions = people_in(
+        nlp,
+        "Philippine President Ferdinand Marcos Jr. spoke on Monday. Marcos said his "
+        "government would not give up its territory.",
+    )
+    assert [p.name for p in people] == ["Ferdinand Marcos Jr."]
+    assert resolved(mentions, "Marcos") == "ferdinand-marcos-jr"
