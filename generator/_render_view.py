@@ -27,6 +27,9 @@ SUMMIT_WINDOW_DAYS = 31
 SUMMIT_STATEMENT_DAYS = 7
 # An event dated more coarsely than this (a whole year) is too vague to place around a summit.
 MAX_WINDOW_SPAN_DAYS = 31
+# Article texts are searchable while they total at most this many characters; beyond it
+# search holds the events and statements drawn from them, each once, and the index stays small.
+SEARCH_ARTICLE_TEXT_LIMIT = 1_000_000
 # Share of events shown as "key events" (at least KEY_EVENTS_MIN).
 KEY_EVENTS_SHARE = 0.2
 KEY_EVENTS_MIN = 3
@@ -132,6 +135,7 @@ class SiteView:
         # (article id, anchor) for every sentence found in its article.
         self.found_anchors: set[tuple[str, str]] = set()
         self.sources = [self._source(a) for a in timeline.articles]
+        self.search_article_texts = sum(len(a.text or "") for a in timeline.articles) <= SEARCH_ARTICLE_TEXT_LIMIT
 
     def _index_records(self) -> None:
         """Statements and events by event, speaker, person and article, each in date order."""

@@ -252,7 +252,7 @@ def test_source_page_lists_facts_in_text_order():
                               "Bob Ray said the call went well.\n\n"
                               "The two leaders met in Oslo on 3 May 2021.")
     html = to_html(render_site(timeline).pages["sources/art-1.md"])
-    facts = re.search(r'<ol class="st-facts">(.*?)</ol>', html, re.S).group(1)
+    facts = re.search(r'<ol class="st-facts"[^>]*>(.*?)</ol>', html, re.S).group(1)
     order = [facts.index(text) for text in
              ("We talked about trade", "Phone call", "the call went well", "Oslo summit", "Old treaty")]
     assert order == sorted(order), "facts are not in the order of the text (not found ones last)"
@@ -301,6 +301,16 @@ def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, reque
     assert len(calls) == 1, "the dates kept by the last build were not used"
     render_site(small_timeline(article="Changed text on 3 May 2021."))
     assert len(calls) == 2, "a changed text must be scanned again"
+
+
+def test_article_texts_leave_the_search_index_when_they_grow_large(monkeypatch):
+    from generator import _render_view
+
+    assert "data-search-exclude" not in render_site(small_timeline()).pages["sources/art-1.md"].split(
+        'class="st-article"')[1][:40]
+    monkeypatch.setattr(_render_view, "SEARCH_ARTICLE_TEXT_LIMIT", 10)
+    page = render_site(small_timeline()).pages["sources/art-1.md"]
+    assert '<div class="st-article" data-search-exclude>' in page
 
 
 def test_summit_page_groups_events_and_puts_each_side_side_by_side():

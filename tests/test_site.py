@@ -429,6 +429,14 @@ def test_headings_are_in_order_on_every_page(fixture_site):
         assert not jumps, f"{path.relative_to(fixture_site)} skips heading levels: {jumps}"
 
 
+def test_search_index_holds_each_statement_once_on_its_speakers_page(fixture_site):
+    docs = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    holding = [d["location"] for d in docs if "start changing the negative situation" in d["text"]]
+    # Once on the person page; the small fixture's article texts are searchable too.
+    assert sorted(loc.split("/")[0] for loc in holding) == ["people", "sources"], holding
+    assert not any(loc.startswith(("summits/", "events/", "timeline/")) for loc in holding)
+
+
 def test_downloads_parse_with_standard_libraries(base_url):
     icalendar = pytest.importorskip("icalendar")
 
