@@ -54,6 +54,8 @@ ASSET_PATHS = {
 # Sections list their pages in the navigation only while they are short; long
 # sections show their index page alone (every page repeats the navigation).
 NAV_ITEMS_LIMIT = 40
+# Topic tags a page carries at most: its main topics, not every one it touches.
+MAX_TAGS = 3
 
 
 @dataclass
@@ -277,10 +279,18 @@ def _add_pages(
     listing = {"search": {"exclude": True}}  # listings repeat what record pages hold
 
     def tagged(events: list[Any], statements: list[Any] = ()) -> dict[str, Any]:
-        """Front matter naming the vocabulary topics of these records as Material tags."""
-        slugs = {t for e in events for t in e.topics} | {
-            t for s in statements for t in view.statement_topics(s)}
-        labels = [label for slug, label, _ in vocabulary if slug in slugs]
+        """Front matter naming the page's main vocabulary topics (at most MAX_TAGS) as Material tags.
+
+        A year or a person touches most topics once or twice; tagging them all would
+        put every tag on every page (and into every search entry of the page).
+        """
+        counts: dict[str, int] = {}
+        for slug in [t for e in events for t in dict.fromkeys(e.topics)] + [
+                t for s in statements for t in dict.fromkeys(view.statement_topics(s))]:
+            counts[slug] = counts.get(slug, 0) + 1
+        order = {slug: n for n, (slug, _, _) in enumerate(vocabulary)}
+        main = sorted((slug for slug in counts if slug in order), key=lambda t: (-counts[t], order[t]))
+        labels = [label for slug, label, _ in vocabulary if slug in main[:MAX_TAGS]]
         return {"tags": labels} if labels else {}
 
     pages.add("index.md", "home.md.j2", listing)

@@ -116,6 +116,15 @@ def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
     assert "<!-- material/tags -->" in fixture_site.pages["tags/index.md"]
 
 
+def test_a_page_is_tagged_with_its_main_topics_only():
+    topics = [["trade"], ["trade", "iran"], ["trade", "nato"], ["nato"], ["energy"], ["syria"]]
+    events = [Event(f"e{n}", "2020-01-0%d" % (n + 1), f"Event {n}", "meeting", [], topics=t)
+              for n, t in enumerate(topics)]
+    meta = yaml.safe_load(render_site(Timeline(events=events)).pages["events/2020.md"].split("---")[1])
+    # trade (3) and nato (2) lead; of the topics named once, the vocabulary's first (Syria).
+    assert meta["tags"] == ["Syria", "NATO", "Trade"]
+
+
 def test_navigation_lists_the_sections_in_order(fixture_site):
     titles = [next(iter(item)) for item in fixture_site.nav]
     assert titles == ["Home", "Timeline", "Summits", "People", "Topics", "Sources", "Downloads"]
