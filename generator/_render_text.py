@@ -32,8 +32,17 @@ def escape_text(value: object) -> Markup:
     """`value` as inert text for Markdown and HTML; whitespace runs become one space."""
     if isinstance(value, Markup):
         return value
-    text = _WHITESPACE.sub(" ", "" if value is None else str(value)).strip()
+    if isinstance(value, str) and len(value) <= 200:
+        return _escape_short(value)  # names, titles, dates: printed again and again
+    return _escape("" if value is None else str(value))
+
+
+def _escape(value: str) -> Markup:
+    text = _WHITESPACE.sub(" ", value).strip()
     return Markup(_SPECIALS.sub(lambda m: _NAMED.get(m.group()) or f"&#{ord(m.group())};", text))
+
+
+_escape_short = lru_cache(maxsize=65536)(_escape)
 
 
 def escape_block(value: object) -> Markup:
@@ -98,6 +107,7 @@ def sort_key(value: str | None) -> tuple[int, int, int, int]:
     return (date.year, date.month or 0, date.day or 0, 0)
 
 
+@lru_cache(maxsize=65536)
 def anchor(kind: str, record_id: str) -> Markup:
     """An HTML id for a record: `kind-slug` (kinds: e event, s statement); safe to print as is."""
     return Markup(f"{slugify(kind, 8)}-{slugify(record_id, max_length=80)}")

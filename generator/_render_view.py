@@ -221,6 +221,9 @@ class SiteView:
             date = parse_date(event.date)
             names[event.id] = f"{event.place or event.title} {date.year if date else ''}"
         paths = _unique_paths([e.id for e in summit_events], "summits", names)
+        # Events placeable around a summit, by first day (windows span at most MAX_WINDOW_SPAN_DAYS).
+        placeable = sorted(((w, e) for e in self.events if (w := _window(e)) is not None), key=lambda i: i[0][0])
+        starts = [w[0] for w, _ in placeable]
         summits = []
         for event in summit_events:
             view = SummitView(event, paths[event.id], event.title)
@@ -232,11 +235,10 @@ class SiteView:
                 start, end = window
                 earliest = start - datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
                 latest = end + datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
-                for other in self.events:
-                    other_window = _window(other)
-                    if other is event or other_window is None:
+                first = bisect.bisect_left(starts, earliest - datetime.timedelta(days=MAX_WINDOW_SPAN_DAYS))
+                for (o_start, o_end), other in placeable[first:bisect.bisect_right(starts, latest)]:
+                    if other is event:
                         continue
-                    o_start, o_end = other_window
                     if o_end < earliest or o_start > latest:
                         continue
                     if o_end < start:

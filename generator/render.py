@@ -17,7 +17,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -148,6 +148,16 @@ def _heading_id(fragment: str) -> Markup:
     return Markup(" {#" + slugify(fragment, max_length=120) + "}") if fragment else Markup("")
 
 
+@lru_cache(maxsize=65536)
+def _slug(text: object) -> Markup:
+    return Markup(slugify(str(text or "x")))
+
+
+@lru_cache(maxsize=4096)
+def _path_slug(path: str) -> Markup:
+    return Markup(slugify(posixpath.splitext(posixpath.basename(path))[0]))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -166,8 +176,8 @@ def environment() -> Environment:
         block=escape_block,
         inner_quote=inner_quote,
         unquote=unquote_edges,
-        slug=lambda text: Markup(slugify(str(text or "x"))),  # [a-z0-9-] only
-        path_slug=lambda path: Markup(slugify(posixpath.splitext(posixpath.basename(path))[0])),
+        slug=_slug,  # [a-z0-9-] only
+        path_slug=_path_slug,
         heading_id=_heading_id,
         external=_external_url,
     )
