@@ -54,10 +54,10 @@ def synthetic_articles(count: int, seed: int = 20261123) -> list[Article]:
     articles = []
     for number in range(count):
         names: dict[str, str] = {}
-        text = _CAPITALISED.sub(lambda m: names.setdefault(m.group(), rng.choice(SURNAMES)),
+        text = _CAPITALISED.sub(lambda m, names=names: names.setdefault(m.group(), rng.choice(SURNAMES)),
                                 texts[number % len(texts)])
         shift = number % 7
-        text = re.sub(r"\b(20[0-2]\d)\b", lambda m: str(int(m.group()) + shift), text)
+        text = re.sub(r"\b(20[0-2]\d)\b", lambda m, shift=shift: str(int(m.group()) + shift), text)
         year = 2012 + number % 10
         articles.append(Article(f"art-{number:05d}", f"{number:05d}.txt", 1, f"Article {number} on the talks",
                                 text, published=f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d}",
@@ -99,7 +99,8 @@ def synthetic_timeline(articles: int | list[Article], events: int, statements: i
 
 def mkdocs_build(config: Path, site: Path, profile: bool = False) -> float:
     """Seconds a fresh `mkdocs build` of `config` takes (under cProfile when `profile`)."""
-    mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "--quiet", "-f", str(config), "-d", str(site)]
+    mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "--quiet",
+              "-f", str(config), "-d", str(site)]
     command = [sys.executable, "-m", "cProfile", "-s", "cumulative", *mkdocs] if profile else mkdocs
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
@@ -158,7 +159,13 @@ def compare_with_mkdocs(options: argparse.Namespace) -> None:
     bare = mkdocs_build(bare_mkdocs_project(work / "bare-project", pages), work / "bare-site")
     print(f"mkdocs build: {seconds:.1f} s for {pages} pages; bare MkDocs + Material {bare:.1f} s "
           f"— ×{seconds / bare:.2f} (target ≤ 2)")
-    shutil.rmtree(work, ignore_errors=True)
+    index = work / "site" / "search" / "search_index.json"
+    html = sum(p.stat().st_size for p in (work / "site").rglob("*.html")) / 1e6
+    print(f"site: {html:.1f} MB of HTML; search index {index.stat().st_size / 1e6:.1f} MB (target < 5 MB)")
+    if options.keep:
+        print(f"work folder kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:
@@ -169,6 +176,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="render this many times (a warm process)")
     parser.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
     parser.add_argument("--mkdocs", action="store_true", help="time `mkdocs build` against a bare build")
+    parser.add_argument("--keep", action="store_true", help="with --mkdocs: keep the work folder")
     options = parser.parse_args()
     if options.mkdocs:
         compare_with_mkdocs(options)

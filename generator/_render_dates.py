@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator._render_source import Highlight
+from generator._render_article import Highlight
 from generator._render_text import parse_date
 from generator.model import Article
 

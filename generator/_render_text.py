@@ -143,6 +143,20 @@ def _relative_url(from_page: str, to_path: str) -> str:
     return url
 
 
+def unique_paths(keys: list[str], folder: str, names: dict[str, str]) -> dict[str, str]:
+    """{key: folder/slug.md} with slugs made unique by a number suffix."""
+    paths: dict[str, str] = {}
+    used: set[str] = {"index"}
+    for key in keys:
+        base = slugify(names.get(key) or key)
+        slug, number = base, 2
+        while slug in used:
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        paths[key] = f"{folder}/{slug}.md"
+    return paths
+
+
 def safe_external_url(url: str | None) -> str | None:
     """`url` when it is a plain http(s) link, else None (never `javascript:` and the like)."""
     if not url:

@@ -75,7 +75,8 @@ Segment = tuple[int, int]  # (year, month); month 0 stands for a whole year show
 
 def _segments(dates: list[tuple[datetime.date, datetime.date]]) -> list[Segment]:
     """Months holding day- or month-precise dates, plus years known only as a whole."""
-    months = {(day.year, day.month) for first, last in dates if (last - first).days < 40 for day in (first, last)}
+    months = {(day.year, day.month)
+              for first, last in dates if (last - first).days < 40 for day in (first, last)}
     years = {first.year for first, last in dates if (last - first).days >= 40}
     months |= {(year, 0) for year in years if not any(m[0] == year for m in months)}
     return sorted(months)
@@ -155,7 +156,8 @@ def layout(events: list[Event]) -> Visual | None:
     labelled_years: set[int] = set()
     for (year, month), offset in offsets.items():
         first_of_year = year not in labelled_years
-        label = str(year) if month == 0 else calendar.month_abbr[month] + (f" {year}" if first_of_year else "")
+        label = str(year) if month == 0 else (
+            calendar.month_abbr[month] + (f" {year}" if first_of_year else ""))
         visual.ticks.append(Tick(offset, label, first_of_year))
         labelled_years.add(year)
     return visual
@@ -185,7 +187,8 @@ def _stack_labels(eras: list[Era]) -> int:
     rows: list[float] = []  # right end of the last label in each row
     for era in sorted(eras, key=lambda e: e.label_x):
         width = len(era.label) * LABEL_CHAR_WIDTH
-        left = {"left": era.label_x, "right": era.label_x - width}.get(era.label_align, era.label_x - width / 2)
+        left = {"left": era.label_x, "right": era.label_x - width}.get(
+            era.label_align, era.label_x - width / 2)
         row = next((i for i, right in enumerate(rows) if left >= right + 6), None)
         if row is None and len(rows) < MAX_LABEL_ROWS:
             row = len(rows)

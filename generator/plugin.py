@@ -211,12 +211,14 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     def _located(self, problem: Problem) -> str:
         path = Path(problem.file)
         shown = self._relative(path) if path.is_absolute() else problem.file
-        return str(Problem(shown, problem.message, problem.line, problem.column, problem.record, problem.field))
+        return str(Problem(shown, problem.message, problem.line, problem.column, problem.record,
+                           problem.field))
 
     def _relative(self, path: Path) -> str:
         """`path` as the maintainer sees it: relative to the folder of mkdocs.yml when inside it."""
         resolved = path.resolve()
-        return resolved.relative_to(self._root).as_posix() if resolved.is_relative_to(self._root) else str(path)
+        inside = resolved.is_relative_to(self._root)
+        return resolved.relative_to(self._root).as_posix() if inside else str(path)
 
     # -- mkdocs serve -------------------------------------------------------
 

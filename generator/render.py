@@ -27,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator import _render_downloads as downloads
+from generator._render_summits import SUMMIT_WINDOW_DAYS
 from generator._render_text import (
     escape_block,
     escape_text,
@@ -38,7 +39,7 @@ from generator._render_text import (
     safe_external_url,
     unquote_edges,
 )
-from generator._render_view import SUMMIT_WINDOW_DAYS, SiteView
+from generator._render_view import SiteView
 from generator._render_visual import layout
 from generator.knowledge import load_data
 from generator.model import Timeline, slugify
@@ -131,7 +132,8 @@ def _icons_css(event_types: set[str]) -> bytes:
     names = sorted({str(icon_name(t)) for t in event_types} | {DEFAULT_ICON})
     icons = []
     for name in names:
-        svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='{_icon_data(name)}'/></svg>"
+        svg = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'>"
+               f"<path d='{_icon_data(name)}'/></svg>")
         icons.append((name, "data:image/svg+xml," + quote(svg, safe=" /=:'.,-")))
     template = Environment(loader=FileSystemLoader(str(TEMPLATES)), trim_blocks=True, lstrip_blocks=True)
     return template.get_template("icons.css.j2").render(icons=icons).encode("utf-8")

@@ -118,7 +118,7 @@ def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
 
 def test_a_page_is_tagged_with_its_main_topics_only():
     topics = [["trade"], ["trade", "iran"], ["trade", "nato"], ["nato"], ["energy"], ["syria"]]
-    events = [Event(f"e{n}", "2020-01-0%d" % (n + 1), f"Event {n}", "meeting", [], topics=t)
+    events = [Event(f"e{n}", f"2020-01-{n + 1:02d}", f"Event {n}", "meeting", [], topics=t)
               for n, t in enumerate(topics)]
     meta = yaml.safe_load(render_site(Timeline(events=events)).pages["events/2020.md"].split("---")[1])
     # trade (3) and nato (2) lead; of the topics named once, the vocabulary's first (Syria).
@@ -218,7 +218,8 @@ def test_era_labels_that_would_overlap_go_on_separate_rows():
 
 def test_event_icon_has_text_for_screen_readers():
     html = to_html(render_site(small_timeline()).pages["events/2021.md"])
-    assert '<span class="st-icon st-icon-phone" aria-hidden="true"></span><span class="st-type-label">phone call</span>' in html
+    assert ('<span class="st-icon st-icon-phone" aria-hidden="true"></span>'
+            '<span class="st-type-label">phone call</span>') in html
 
 
 def test_icon_stylesheet_has_a_mask_for_every_type_in_the_data():

@@ -169,7 +169,7 @@ def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(bro
         pytest.fail("Tab never reached the visual timeline")
     before = region.evaluate("el => el.scrollLeft")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("document.querySelector('.st-visual-scroll').scrollLeft > %d" % before)
+    page.wait_for_function(f"document.querySelector('.st-visual-scroll').scrollLeft > {before}")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "person", "a dot took keyboard focus"
     page.context.close()
