@@ -226,3 +226,22 @@ def inner_quote(text: str) -> str:
         parts = text.split(_STRAIGHT)
         text = "".join(part + ("‘" if n % 2 == 0 else "’") for n, part in enumerate(parts[:-1])) + parts[-1]
     return text
+
+
+_CONFIDENCE = re.compile(r"\s*\((certain|sure|likely|probable|uncertain|guessed)\)\s*$", re.IGNORECASE)
+# Bases that say plainly how the date is known; any other basis is the dates stage's reasoning.
+_PLAIN_BASES = {"front matter": "from the article's own metadata",
+                "corrected by an editor": "set by an editor"}
+
+
+def publication_basis(basis: str | None) -> tuple[str, str]:
+    """(how the publication date is known, in a few words; the reasoning behind it, or "")."""
+    basis = (basis or "").strip()
+    if not basis:
+        return "", ""
+    if basis.lower() in _PLAIN_BASES:
+        return _PLAIN_BASES[basis.lower()], ""
+    match = _CONFIDENCE.search(basis)
+    confidence = match.group(1).lower() if match else ""
+    reasoning = basis[: match.start()] if match else basis
+    return "worked out from the text" + (f", {confidence}" if confidence else ""), reasoning

@@ -22,6 +22,8 @@ from generator.model import Article, Event, Person, Statement, Timeline
 # Article texts are searchable while they total at most this many characters; beyond it
 # search holds the events and statements drawn from them, each once, and the index stays small.
 SEARCH_ARTICLE_TEXT_LIMIT = 1_000_000
+# Topics named as what a page is mainly about (and as its tags), at most.
+MAX_MAIN_TOPICS = 3
 # Share of events shown as "key events" (at least KEY_EVENTS_MIN).
 KEY_EVENTS_SHARE = 0.2
 KEY_EVENTS_MIN = 3
@@ -44,6 +46,9 @@ class SiteView:
         self.timeline = timeline
         self.people: dict[str, Person] = {p.id: p for p in timeline.people}
         self.articles: dict[str, Article] = {a.id: a for a in timeline.articles}
+        self.parts_of_file: dict[str, int] = defaultdict(int)
+        for article in timeline.articles:
+            self.parts_of_file[article.file] += 1
         self.events = sorted(timeline.events, key=lambda e: (sort_key(e.date), e.title, e.id))
         self.statements = sorted(
             timeline.statements, key=lambda s: (sort_key(self.statement_date(s)), s.id)
@@ -59,10 +64,12 @@ class SiteView:
         self.years = sorted({self.event_page[e.id] for e in self.events}, key=self._year_order)
         self._index_records()
         self.summits = summit_views(self)
+        self.summit_by_event = {s.event.id: s for s in self.summits}
         self.summit_of: dict[str, list[SummitView]] = defaultdict(list)
         for summit in self.summits:
             for event in [summit.event, *summit.before, *summit.during, *summit.after]:
                 self.summit_of[event.id].append(summit)
+        self._vocabulary_order = {slug: n for n, (slug, _, _) in enumerate(topic_vocabulary)}
         self.topics = self._topics(topic_vocabulary)
         self.topic_by_slug = {t.slug: t for t in self.topics}
         self.key_event_ids = self._key_events()
@@ -163,6 +170,21 @@ class SiteView:
 
             found = self._found_topics[id(statement)] = find_topics(statement.text)
         return found
+
+    def main_topics(self, events: list[Event], statements: list[Statement] = ()) -> list[TopicView]:
+        """The vocabulary topics these records are most about (at most MAX_MAIN_TOPICS).
+
+        A year or a person touches most topics once or twice; naming them all
+        would say nothing (and put every tag on every page).
+        """
+        counts: dict[str, int] = {}
+        for slug in [t for e in events for t in dict.fromkeys(e.topics)] + [
+                t for s in statements for t in dict.fromkeys(self.statement_topics(s))]:
+            counts[slug] = counts.get(slug, 0) + 1
+        known = [slug for slug in counts if slug in self._vocabulary_order and slug in self.topic_by_slug]
+        known.sort(key=lambda t: (-counts[t], self._vocabulary_order[t]))
+        main = set(known[:MAX_MAIN_TOPICS])
+        return [t for t in self.topics if t.slug in main]
 
     def _topics(self, vocabulary: list[tuple[str, str, list[str]]]) -> list[TopicView]:
         views = {slug: TopicView(slug, label, "", keywords) for slug, label, keywords in vocabulary}

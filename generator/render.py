@@ -35,6 +35,7 @@ from generator._render_text import (
     format_date,
     inner_quote,
     parse_date,
+    publication_basis,
     relative_url,
     safe_external_url,
     unquote_edges,
@@ -55,8 +56,6 @@ ASSET_PATHS = {
 # Sections list their pages in the navigation only while they are short; long
 # sections show their index page alone (every page repeats the navigation).
 NAV_ITEMS_LIMIT = 40
-# Topic tags a page carries at most: its main topics, not every one it touches.
-MAX_TAGS = 3
 
 
 @dataclass
@@ -177,6 +176,7 @@ def environment() -> Environment:
         excerpt=lambda text, limit=220: excerpt(text, limit),
         block=escape_block,
         inner_quote=inner_quote,
+        basis=publication_basis,
         unquote=unquote_edges,
         slug=_slug,  # [a-z0-9-] only
         path_slug=_path_slug,
@@ -184,6 +184,8 @@ def environment() -> Environment:
         external=_external_url,
     )
     env.tests["dated"] = lambda value: parse_date(value) is not None
+    # An alias that says more than the name does (not "Putin" beside "Vladimir Putin").
+    env.tests["aka"] = lambda alias, name_words: not set(str(alias).lower().split()) <= set(name_words)
     env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name)
     return env
 
@@ -223,7 +225,7 @@ def _months(view: SiteView, year_page: str) -> list[tuple[str, str, list[Any]]]:
         if len(key) == 7:
             months.append((format_date(key), f"m{key}", events))
         elif key:
-            months.append((f"{key} (month unknown)", f"m{key}", events))
+            months.append(("Month not known", f"m{key}", events))
         else:
             months.append(("Date not known", "undated", events))
     return months
@@ -261,7 +263,7 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
     view = SiteView(timeline, vocabulary)
     files = _files(timeline, view)
     pages = _Pages(view, _external_url(edit_url))
-    _add_pages(pages, view, vocabulary, sizes={path: len(data) for path, data in files.items()})
+    _add_pages(pages, view, sizes={path: len(data) for path, data in files.items()})
     return RenderedSite(
         pages=pages.pages,
         files=files,
@@ -285,25 +287,14 @@ def _files(timeline: Timeline, view: SiteView) -> dict[str, bytes]:
     return files
 
 
-def _add_pages(
-    pages: _Pages, view: SiteView, vocabulary: list[tuple[str, str, list[str]]], sizes: dict[str, int]
-) -> None:
+def _add_pages(pages: _Pages, view: SiteView, sizes: dict[str, int]) -> None:
     listing = {"search": {"exclude": True}}  # listings repeat what record pages hold
 
     def tagged(events: list[Any], statements: list[Any] = ()) -> dict[str, Any]:
-        """Front matter naming the page's main vocabulary topics (at most MAX_TAGS) as Material tags.
-
-        A year or a person touches most topics once or twice; tagging them all would
-        put every tag on every page (and into every search entry of the page).
-        """
-        counts: dict[str, int] = {}
-        for slug in [t for e in events for t in dict.fromkeys(e.topics)] + [
-                t for s in statements for t in dict.fromkeys(view.statement_topics(s))]:
-            counts[slug] = counts.get(slug, 0) + 1
-        order = {slug: n for n, (slug, _, _) in enumerate(vocabulary)}
-        main = sorted((slug for slug in counts if slug in order), key=lambda t: (-counts[t], order[t]))
-        labels = [label for slug, label, _ in vocabulary if slug in main[:MAX_TAGS]]
-        return {"tags": labels} if labels else {}
+        """Front matter naming the page's main topics as Material tags (for the tags page and
+        search), not shown above the title: the pages name their topics in their own words."""
+        labels = [t.label for t in view.main_topics(events, statements)]
+        return {"tags": labels, "hide": ["tags"]} if labels else {}
 
     pages.add("index.md", "home.md.j2", listing)
     pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),

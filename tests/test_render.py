@@ -113,6 +113,7 @@ def test_listing_pages_are_kept_out_of_search_and_record_pages_are_not(fixture_s
 def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
     meta = yaml.safe_load(fixture_site.pages["events/2018.md"].split("---")[1])
     assert meta["tags"] == ["Election interference", "Arms control", "Sanctions"]
+    assert meta["hide"] == ["tags"]  # listed on the tags page, not as chips above the title
     assert "<!-- material/tags -->" in fixture_site.pages["tags/index.md"]
 
 
@@ -142,6 +143,13 @@ def test_dates_show_at_their_own_precision():
     assert '<time datetime="2021-05-03">3 May 2021</time>' in timeline
     assert '<time datetime="2019">2019</time>' in timeline
     assert "2021-06-01" not in timeline and "1 June 2021" not in timeline
+
+
+def test_a_year_known_only_as_a_whole_has_no_month_heading():
+    page = render_site(small_timeline()).pages["timeline/index.md"]
+    year_2019 = page.split("## 2019")[1].split("## 2021")[0]
+    assert "###" not in year_2019 and 'aria-label="Events of 2019"' in year_2019
+    assert "### May 2021" in page and "month unknown" not in page
 
 
 def test_timeline_lists_every_event_with_filter_data_and_source_count():
@@ -193,6 +201,7 @@ def test_summit_page_uses_the_known_days_of_a_month_dated_summit(known_summits):
     site = render_site(Timeline(events=events))
     html = to_html(site.pages["summits/narvik-2021.md"])
     assert '<time datetime="2021-05-10">10–12 May 2021</time>' in html
+    assert '<time datetime="2021-05-10">10–12 May 2021</time>' in site.pages["timeline/index.md"]
     during, after = html.split('id="during"')[1].split('id="after"')
     assert "Call at the summit" in during and "Later visit" in after
 
@@ -253,7 +262,7 @@ def test_source_page_highlights_facts_found_by_searching_the_text():
     assert re.search(r'<mark class="st-hl st-hl-statement"[^>]*id="s-ann-lee-trade">&quot;'
                      r'<span class="st-hl st-hl-quote">We talked about trade,</span>', html)
     assert 'href="#s-ann-lee-trade"' in html
-    assert "front matter" in html and "4 May 2021" in html
+    assert "from the article&#39;s own metadata" in html and "4 May 2021" in html
 
 
 def test_source_page_lists_facts_in_text_order():
@@ -361,7 +370,44 @@ def test_statement_lists_show_a_quote_ending_in_a_quotation_mark_once():
     assert stored[0]["text"] == "trade should reach “some acceptable level.”"  # the record is unchanged
     # Reported speech is shown as the reporter's words, not in quotation marks.
     source = to_html(site.pages["sources/art-1.md"])
-    assert "reported: it would be “the best outcome.”" in source
+    assert re.search(r'<span class="st-words st-reported">it would be “the best outcome.”</span> — '
+                     r'<a class="st-speaker"[^>]*>Ann Lee</a> \(reported\)', source)
+
+
+@pytest.mark.parametrize("basis, shown, reasoning", [
+    ("front matter", "from the article&#39;s own metadata", None),
+    ("known summit Oslo 2021-05-03, 'yesterday' (likely)", "worked out from the text, likely",
+     "known summit Oslo 2021&#45;05&#45;03, &#39;yesterday&#39;"),
+])
+def test_source_page_says_plainly_how_the_publication_date_is_known(basis, shown, reasoning):
+    timeline = small_timeline()
+    timeline.articles[0].published_basis = basis
+    html = to_html(render_site(timeline).pages["sources/art-1.md"])
+    assert f"({shown})" in html
+    details = re.search(r'<details class="st-basis"><summary>[^<]+</summary>(.*?)</details>', html)
+    assert (details.group(1) if details else None) == reasoning
+
+
+def test_person_page_names_aliases_that_add_to_the_name_and_main_topics():
+    timeline = small_timeline()
+    timeline.people[0].aliases = ["Lee", "Ann", "Ms Lee", "the prime minister"]
+    html = to_html(render_site(timeline).pages["people/ann-lee.md"])
+    assert "<dt>Also called</dt><dd>Ms Lee, the prime minister</dd>" in html
+    assert '<dt>Main topics</dt><dd><a href="../../topics/trade/">Trade</a></dd>' in html
+
+
+def test_statements_under_their_event_do_not_repeat_it():
+    html = to_html(render_site(small_timeline()).pages["events/2021.md"])
+    summit = html.split('id="e-2021-05-03-oslo-summit"')[1].split('id="e-2021-06-call"')[0]
+    assert "We talked about trade," in summit and ", at <a" not in summit
+
+
+def test_topic_page_leaves_out_an_empty_section():
+    timeline = small_timeline()
+    timeline.events[0].topics = []
+    html = to_html(render_site(timeline).pages["topics/trade.md"])
+    assert 'id="statements"' in html and 'id="events"' not in html
+    assert "0 events and 1 statement" in html
 
 
 def test_person_page_lists_statements_in_date_order_and_events():

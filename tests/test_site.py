@@ -312,14 +312,23 @@ CONTRAST = """(selector) => {
 }"""
 
 
+SMALL_TEXT = {
+    "timeline/": [".st-event .st-nsources", ".st-event .st-event-meta", ".st-key-badge", ".st-lead"],
+    "sources/001-helsinki/": [".st-fact-statement", ".st-words.st-reported", ".st-meta-list .st-note"],
+    "people/anna-petrova/": [".st-statement figcaption", ".st-statement blockquote"],
+    "topics/sanctions/": [".st-entries > li"],
+}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_small_text_on_event_cards_has_enough_contrast(browser, base_url, scheme):
+def test_small_and_muted_text_has_enough_contrast(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(base_url + "timeline/")
-    for selector in [".st-event .st-nsources", ".st-event .st-event-meta", ".st-key-badge", ".st-lead"]:
-        ratio = page.evaluate(CONTRAST, selector)
-        assert ratio >= 4.5, f"{selector} has contrast {ratio:.2f}:1 in the {scheme} scheme"
+    for path, selectors in SMALL_TEXT.items():
+        page.goto(base_url + path)
+        for selector in selectors:
+            ratio = page.evaluate(CONTRAST, selector)
+            assert ratio >= 4.5, f"{selector} on {path} has contrast {ratio:.2f}:1 in the {scheme} scheme"
     context.close()
 
 
