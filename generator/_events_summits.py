@@ -3,24 +3,29 @@ name a sentence that speaks of one."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
 from generator._events_triggers import Trigger
 from generator.knowledge import KnownSummit, known_summits
-from generator.dates import article_reference
-from generator.model import Article, PartialDate, Person
+from generator.model import PartialDate, Person
 
 # How far from the article's date a known summit may lie to be the one meant.
 SUMMIT_REACH_DAYS = 400
 
 
-def article_window(article: Article) -> tuple[datetime.date, datetime.date] | None:
-    """The days the article may have been written on (its inferred window, else `published`)."""
-    reference = article_reference(article)
-    if reference is None or isinstance(reference, tuple):
-        return reference
-    return reference.day_range()
+def article_window(published: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
+    if published is None:
+        return None
+    first = day_of(published)
+    if published.precision == "day":
+        last = first
+    elif published.precision == "month":
+        last = day_of(PartialDate(published.year, published.month, calendar.monthrange(published.year, published.month or 1)[1]))
+    else:
+        last = datetime.date(published.year, 12, 31)
+    return first, last
 
 
 def day_of(date: PartialDate | datetime.date) -> datetime.date:

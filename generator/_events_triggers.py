@@ -122,9 +122,6 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
         return None
-    owner = _owning_noun(span)
-    if owner is not None and not any(t.start <= owner.idx < t.end for t in triggers):
-        return None  # "his tweet from the previous evening" dates the tweet
     date_path = _path_to_root(span.root)
     head = _governing_verb(span.root)
     best: tuple[int, int, Trigger] | None = None
@@ -155,18 +152,6 @@ def _is_argument_of(token: Token, verb: Token) -> bool:
             return False
         token = token.head
     return True
-
-
-def _owning_noun(span: Span) -> Token | None:
-    """The common noun a date phrase modifies ("tweet" in "his tweet from the
-    previous evening"), if the date hangs on a noun rather than a verb."""
-    token = span.root
-    while token.head.i != token.i:
-        token = token.head
-        if span.start <= token.i < span.end or token.pos_ == "ADP":
-            continue
-        return token if token.pos_ == "NOUN" else None
-    return None
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -73,7 +73,7 @@ def find_events(
     words were said, not the day the article reports.
     """
     published = _published(article)
-    window = article_window(article)
+    window = article_window(published)
     quoted = [*quoted, *quoted_regions(article.text)]
 
     def outside_quotes(offset: int) -> bool:
