@@ -313,7 +313,8 @@ CONTRAST = """(selector) => {
 
 
 SMALL_TEXT = {
-    "timeline/": [".st-event .st-nsources", ".st-event .st-event-meta", ".st-key-badge", ".st-lead"],
+    "timeline/": [".st-event .st-nsources", ".st-event .st-event-meta", ".st-key-badge", ".st-lead",
+                  "form.st-filters .md-button"],
     "sources/001-helsinki/": [".st-fact-statement", ".st-words.st-reported", ".st-meta-list .st-note"],
     "people/anna-petrova/": [".st-statement figcaption", ".st-statement blockquote"],
     "topics/sanctions/": [".st-entries > li"],
