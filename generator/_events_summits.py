@@ -3,29 +3,24 @@ name a sentence that speaks of one."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 
 from generator._events_triggers import Trigger
 from generator.knowledge import KnownSummit, known_summits
-from generator.model import PartialDate, Person
+from generator.dates import article_reference
+from generator.model import Article, PartialDate, Person
 
 # How far from the article's date a known summit may lie to be the one meant.
 SUMMIT_REACH_DAYS = 400
 
 
-def article_window(published: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
-    if published is None:
-        return None
-    first = day_of(published)
-    if published.precision == "day":
-        last = first
-    elif published.precision == "month":
-        last = day_of(PartialDate(published.year, published.month, calendar.monthrange(published.year, published.month or 1)[1]))
-    else:
-        last = datetime.date(published.year, 12, 31)
-    return first, last
+def article_window(article: Article) -> tuple[datetime.date, datetime.date] | None:
+    """The days the article may have been written on (its inferred window, else `published`)."""
+    reference = article_reference(article)
+    if reference is None or isinstance(reference, tuple):
+        return reference
+    return reference.day_range()
 
 
 def day_of(date: PartialDate | datetime.date) -> datetime.date:
@@ -44,9 +39,10 @@ def known_summit_for(
 ) -> KnownSummit | None:
     """The known summit a sentence speaks of: named by place or alias (or, for the
     word "summit", by its leaders), and the only one that fits the date given or
-    else the article's date."""
+    else the article's date. Talks dated to a day on which exactly one known
+    summit was held are that summit."""
     surnames = {people[p].name.split()[-1] for p in participants if p in people}
-    named, by_leaders = [], []
+    named, by_leaders, by_day = [], [], []
     for summit in known_summits():
         if not _fits(summit, date, window):
             continue
@@ -54,6 +50,10 @@ def known_summit_for(
             named.append(summit)
         elif trigger.type == "summit" and len(surnames) >= 2 and surnames <= set(summit.leaders):
             by_leaders.append(summit)
+        elif date is not None and date.precision == "day":
+            by_day.append(summit)
+    if not named and not by_leaders:
+        return by_day[0] if len(by_day) == 1 else None
     matches = named or by_leaders
     if not matches:
         return None

@@ -116,12 +116,15 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
 
     A date on a speech verb ("said on Friday") dates the words, not what they
     speak of: it goes only to the verb itself or its object ("announced
-    sanctions in April").
+    sanctions in April"); so does a date that follows any verb.
     """
     doc = sentence.doc
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
         return None
+    owner = _owning_noun(span)
+    if owner is not None and not any(t.start <= owner.idx < t.end for t in triggers):
+        return None  # "his tweet from the previous evening" dates the tweet
     date_path = _path_to_root(span.root)
     head = _governing_verb(span.root)
     best: tuple[int, int, Trigger] | None = None
@@ -129,8 +132,12 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
         token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         if token is None:
             continue
-        if head is not None and head.lower_ in speech_verb_forms():
-            if not _is_argument_of(token.root, head):
+        if head is not None and (head.lower_ in speech_verb_forms() or head.i < span.root.i):
+            # A date after its verb goes to the verb or to what follows it in its clause,
+            # never to a phrase fronted before it ("At the talks, he repeated … on Friday"), save its subject.
+            subject = token.root.dep_ in ("nsubj", "nsubjpass") and token.root.head.i == head.i
+            fronted = token.root.i < head.i and not subject
+            if token.root.i != head.i and (fronted or not _is_argument_of(token.root, head)):
                 continue
         distance = _tree_distance(date_path, _path_to_root(token.root))
         distance += 1 if types_by_name()[trigger.type].generic else 0
@@ -152,6 +159,18 @@ def _is_argument_of(token: Token, verb: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _owning_noun(span: Span) -> Token | None:
+    """The common noun a date phrase modifies ("tweet" in "his tweet from the
+    previous evening"), if the date hangs on a noun rather than a verb."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if span.start <= token.i < span.end or token.pos_ == "ADP":
+            continue
+        return token if token.pos_ == "NOUN" else None
+    return None
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -5,23 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from generator._statements_attribution import Cue
-from generator.model import Article, PartialDate
-
-try:  # the dates stage is written alongside; without it statements carry the article date
-    from generator.dates import find_time_expressions
-except ImportError:  # pragma: no cover - only while generator/dates.py is missing
-    find_time_expressions = None  # type: ignore[assignment]
+from generator.dates import article_reference, find_time_expressions
+from generator.model import Article
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _reference(article: Article) -> PartialDate | None:
-    try:
-        return PartialDate.parse(article.published) if article.published else None
-    except ValueError:
-        return None
 
 
 def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
@@ -42,7 +31,8 @@ def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
 class Dater:
     def __init__(self, article: Article) -> None:
         self.fallback = article.published or None
-        self.reference = _reference(article)
+        # The publication window where inference narrowed one, so that "on Friday" is a day.
+        self.reference = article_reference(article)
 
     def date(
         self,
@@ -54,7 +44,7 @@ class Dater:
         quotes: list[tuple[int, int]],
     ) -> str | None:
         """ISO date at its precision; only time expressions on the cue count, not the words said."""
-        if find_time_expressions is None or cue is None or cue.inherited:
+        if cue is None or cue.inherited:
             return self.fallback
         try:
             expressions = find_time_expressions(source_text, self.reference)

@@ -99,7 +99,7 @@ def article_reference(article: Article) -> PartialDate | tuple[dt.date, dt.date]
 
 def date_range(reference: PartialDate) -> tuple[dt.date, dt.date]:
     """The first and last day a date of any precision covers."""
-    return cal.reference_range(reference)
+    return reference.day_range()
 
 
 def parse_window(text: str | None) -> tuple[dt.date, dt.date] | None:

@@ -73,7 +73,7 @@ def find_events(
     words were said, not the day the article reports.
     """
     published = _published(article)
-    window = article_window(published)
+    window = article_window(article)
     quoted = [*quoted, *quoted_regions(article.text)]
 
     def outside_quotes(offset: int) -> bool:
@@ -171,7 +171,7 @@ def _noun_phrase_title(sentence: Span, trigger: Trigger, expression: TimeExpress
     dated = expression is not None and words[0].idx <= expression.start < head.idx
     if dated and expression is not None and expression.relative:
         return ""  # "next Wednesday's talks" names nothing once the week has passed
-    if not dated and not any(t.pos_ == "PROPN" for t in words):
+    if not dated and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return ""
     text = doc[words[0].i : head.i + 1].text
     return text[0].upper() + text[1:]

@@ -7,6 +7,8 @@ DESIGN.md ("The data an editor sees"): rename none.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,6 +40,16 @@ class PartialDate:
             return "month"
         return "year"
 
+    def day_range(self) -> tuple[datetime.date, datetime.date]:
+        """The first and last calendar day this date may mean."""
+        if self.month is None:
+            return datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+        if self.day is None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return datetime.date(self.year, self.month, 1), datetime.date(self.year, self.month, last)
+        day = datetime.date(self.year, self.month, self.day)
+        return day, day
+
     def iso(self) -> str:
         if self.month is None:
             return f"{self.year:04d}"
@@ -51,8 +63,6 @@ class PartialDate:
     @classmethod
     def parse(cls, value: str) -> PartialDate:
         """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError otherwise."""
-        import datetime
-
         match = _ISO_PREFIX.match(str(value).strip())
         if not match:
             raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")

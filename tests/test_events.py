@@ -135,3 +135,18 @@ def test_named_happenings_title_themselves_and_actors_title_the_rest(nlp) -> Non
     titles = {e.date: e.title for e in find_events(doc, _article(text), expressions, [], {})}
     assert titles["2016"] == "2016 presidential election"
     assert titles["2019-05-02"] == "Kremlin announcement"
+
+
+def test_a_date_on_another_noun_dates_no_event(nlp) -> None:
+    text = "At the talks, the minister repeated his message from the previous evening."
+    doc = nlp(text)
+    expressions = [_expression(text, "the previous evening", "2019-05-09")]
+    assert find_events(doc, _article(text), expressions, [], {}) == []
+
+
+def test_talks_on_the_day_of_a_known_summit_are_that_summit(nlp) -> None:
+    text = "The talks on Wednesday will cover arms control."
+    doc = nlp(text)
+    expressions = [_expression(text, "Wednesday", "2021-06-16")]
+    (event,) = find_events(doc, _article(text, published="2021-06-12"), expressions, [], {})
+    assert (event.type, event.date, event.place) == ("summit", "2021-06-16", "Geneva")
