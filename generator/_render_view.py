@@ -106,6 +106,14 @@ class SiteView:
         article = self.articles.get(statement.source.article)
         return article.published if article else None
 
+    def statements_by_year(self, statements: list[Statement]) -> list[tuple[str, list[Statement]]]:
+        """[(year, or "Date not known"; its statements)] in the order given (date order)."""
+        years: dict[str, list[Statement]] = {}
+        for statement in statements:
+            date = parse_date(self.statement_date(statement))
+            years.setdefault(str(date.year) if date else "Date not known", []).append(statement)
+        return list(years.items())
+
     def _year_page(self, event: Event) -> str:
         date = parse_date(event.date)
         return f"events/{date.year}.md" if date else "events/undated.md"

@@ -56,6 +56,8 @@ ASSET_PATHS = {
 # Sections list their pages in the navigation only while they are short; long
 # sections show their index page alone (every page repeats the navigation).
 NAV_ITEMS_LIMIT = 40
+# A person's statements beyond this many are grouped under a heading per year.
+LONG_LIST = 12
 
 
 @dataclass
@@ -186,7 +188,8 @@ def environment() -> Environment:
     env.tests["dated"] = lambda value: parse_date(value) is not None
     # An alias that says more than the name does (not "Putin" beside "Vladimir Putin").
     env.tests["aka"] = lambda alias, name_words: not set(str(alias).lower().split()) <= set(name_words)
-    env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name)
+    env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name,
+                       LONG_LIST=LONG_LIST)
     return env
 
 

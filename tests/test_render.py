@@ -402,6 +402,16 @@ def test_statements_under_their_event_do_not_repeat_it():
     assert "We talked about trade," in summit and ", at <a" not in summit
 
 
+def test_a_long_record_of_statements_is_grouped_by_year():
+    timeline = small_timeline()
+    timeline.statements += [Statement(f"ann-lee-{n}", "ann-lee", f"Words {n}", "direct", Source("art-1", "x"),
+                                      date=f"{2019 + n % 3}-01-01") for n in range(12)]
+    html = to_html(render_site(timeline).pages["people/ann-lee.md"])
+    assert re.findall(r'<h3 id="said-(\d+)">', html) == ["2019", "2020", "2021"]
+    assert html.index('id="said-2021"') < html.index("We talked about trade,")
+    assert "<h3" not in to_html(render_site(small_timeline()).pages["people/ann-lee.md"])
+
+
 def test_topic_page_leaves_out_an_empty_section():
     timeline = small_timeline()
     timeline.events[0].topics = []
