@@ -298,12 +298,15 @@ def test_dark_mode_toggle(page, base_url):
 
 
 CONTRAST = """(selector) => {
-  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
-  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const parse = (c) => {
+    const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
   const el = document.querySelector(selector);
   let node = el, bg = null;
-  while (node && !bg) { const c = parse(getComputedStyle(node).backgroundColor); if (c[3] > 0.99) bg = c; node = node.parentElement; }
+  while (node && !bg) {
+    const c = parse(getComputedStyle(node).backgroundColor); if (c[3] > 0.99) bg = c; node = node.parentElement; }
   bg = bg || [255, 255, 255, 1];
   const fg = parse(getComputedStyle(el).color);
   const mixed = [0, 1, 2].map((i) => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
@@ -435,7 +438,7 @@ def test_headings_are_in_order_on_every_page(fixture_site):
         if not levels:
             continue
         assert levels[0] == 1 and levels.count(1) == 1, f"{path}: {levels}"
-        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
         assert not jumps, f"{path.relative_to(fixture_site)} skips heading levels: {jumps}"
 
 
@@ -511,9 +514,11 @@ def test_real_site_shows_the_helsinki_summit_with_its_source(real_build, browser
 
 def test_real_site_quotes_each_speaker_on_their_person_page(real_build):
     site, _ = real_build
+    def figures(page: Path) -> list[str]:
+        return re.findall(r'<figure class="st-statement.*?</figure>', page.read_text(encoding="utf-8"), re.S)
+
     quoted_on = [p.parent.name for p in (site / "people").glob("*/index.html")
-                 if any("chemistry of relations" in figure for figure in
-                        re.findall(r'<figure class="st-statement.*?</figure>', p.read_text(encoding="utf-8"), re.S))]
+                 if any("chemistry of relations" in figure for figure in figures(p))]
     assert quoted_on == ["yury-ushakov"]
 
 
