@@ -306,7 +306,9 @@ CONTRAST = """(selector) => {
   const el = document.querySelector(selector);
   let node = el, bg = null;
   while (node && !bg) {
-    const c = parse(getComputedStyle(node).backgroundColor); if (c[3] > 0.99) bg = c; node = node.parentElement; }
+    const c = parse(getComputedStyle(node).backgroundColor);
+    if (c[3] > 0.99) bg = c;
+    node = node.parentElement; }
   bg = bg || [255, 255, 255, 1];
   const fg = parse(getComputedStyle(el).color);
   const mixed = [0, 1, 2].map((i) => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
