@@ -108,31 +108,6 @@ def bare_mkdocs_project(folder: Path, pages: int) -> Path:
     return config
 
 
-def site_project(folder: Path, corpus: Path, data: Path) -> Path:
-    """A copy of this project's mkdocs.yml pointed at the benchmark's data."""
-    import yaml
-
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
-    docs = folder / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("data"))
-    shutil.copytree(data, docs / "data")
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", folder / "overrides")
-    config["docs_dir"] = str(docs)
-    for index, plugin in enumerate(config.get("plugins", [])):
-        if isinstance(plugin, dict) and "summit-timeline" in plugin:
-            options = plugin["summit-timeline"] or {}
-            options.update({"data_dir": str(docs / "data"), "seeds_dir": str(corpus)})
-            config["plugins"][index] = {"summit-timeline": options}
-        elif plugin == "summit-timeline":
-            config["plugins"][index] = {
-                "summit-timeline": {"data_dir": str(docs / "data"), "seeds_dir": str(corpus)}
-            }
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return path
-
-
 def count_words(corpus: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
 
@@ -178,6 +153,8 @@ def main() -> None:
         for name in ("articles.yaml", "events.yaml", "statements.yaml", "people.yaml")
     )
     print(f"--jobs 2 YAML identical to --jobs 1: {same}")
+
+    from bench.bench_render import site_project
 
     site_config = site_project(work / "site-project", corpus, data1)
     site = measure("mkdocs", str(site_config), str(work / "site"))
