@@ -20,6 +20,7 @@ check: $(STAMP)
 	$(BIN)/summit-timeline check --data docs/data
 
 test: $(STAMP) chromium
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
 
 # Refresh the README's screenshots (taken by the browser tests).

@@ -30,7 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 # Substitutions that make the copies differ (and so defeat the cache), drawn
 # from a fixed seed so that runs are comparable.
-LAST_NAMES = "Abara Berg Castillo Dvorak Eriksen Fontaine Gallo Haddad Ivanova Jansen Kowalski Lindqvist Moreau Novak Okafor Petrov".split()
+LAST_NAMES = (
+    "Abara Berg Castillo Dvorak Eriksen Fontaine Gallo Haddad Ivanova Jansen Kowalski Lindqvist Moreau Novak "
+    "Okafor Petrov"
+).split()
 CITIES = "Vienna Oslo Lisbon Tallinn Reykjavik Valletta Dublin Prague Warsaw Sofia Athens Riga Bern Ljubljana".split()
 
 
@@ -40,18 +43,17 @@ def build_corpus(folder: Path, count: int) -> None:
     parts, _ = read_articles(ROOT / "seeds")
     rng = random.Random(20261123)
     folder.mkdir(parents=True, exist_ok=True)
-    capitalised = re.compile(r"\b(?:Putin|Trump|Biden|Peskov|Ushakov|Lavrov|Tillerson|Helsinki|Geneva|Hamburg)\b")
+    names = ("Putin", "Trump", "Biden", "Peskov", "Ushakov", "Lavrov", "Tillerson")
+    cities = ("Helsinki", "Geneva", "Hamburg")
+    capitalised = re.compile(r"\b(?:" + "|".join(names + cities) + r")\b")
+    years = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
     for number in range(count):
         part = parts[number % len(parts)]
-        people = {
-            name: rng.choice(LAST_NAMES)
-            for name in ("Putin", "Trump", "Biden", "Peskov", "Ushakov", "Lavrov", "Tillerson")
-        }
-        places = {city: rng.choice(CITIES) for city in ("Helsinki", "Geneva", "Hamburg")}
+        swap = {name: rng.choice(LAST_NAMES) for name in names}
+        swap.update({city: rng.choice(CITIES) for city in cities})
         shift = rng.randint(-6, 6)
-        text = f"{part.title}\n\n{part.text}"
-        text = capitalised.sub(lambda m: people.get(m.group(), places.get(m.group(), m.group())), text)
-        text = re.sub(r"\b(19[5-9]\d|20[0-2]\d)\b", lambda m: str(int(m.group()) + shift), text)
+        text = capitalised.sub(lambda m, swap=swap: swap[m.group()], f"{part.title}\n\n{part.text}")
+        text = years.sub(lambda m, shift=shift: str(int(m.group()) + shift), text)
         (folder / f"{number:05d}.txt").write_text(text, encoding="utf-8")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator._dates_found import DURATION_LEAD, Found, count_of, word_before, duration_value
+from generator._dates_found import DURATION_LEAD, Found, count_of, duration_value, word_before
 from generator._dates_lexicon import Lexicon, lexicon
 from generator._dates_resolve import Spec
 

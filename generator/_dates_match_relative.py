@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator._dates_found import Found, count_of, word_after, word_before, duration_value
+from generator._dates_found import Found, count_of, duration_value, word_after, word_before
 from generator._dates_lexicon import Lexicon
 from generator._dates_resolve import Spec
 
@@ -13,7 +13,7 @@ def read_today_words(match: re.Match[str], text: str, lex: Lexicon) -> Found | N
     word = " ".join(match["word"].lower().split())
     if match["word"][0].isupper() and match.start() > 0:
         before = word_before(text, match.start())
-        if before and before[0].isupper() and not text[match.start() - 2 : match.start()].strip() in (".", ""):
+        if before and before[0].isupper() and text[match.start() - 2 : match.start()].strip() not in (".", ""):
             return None  # "USA Today", "Russia Today": a name
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                "the day after tomorrow": 2, "earlier today": 0, "later today": 0}

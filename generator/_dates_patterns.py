@@ -150,7 +150,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"and|last|next|this|coming|past|early|late|mid-|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
             rf")\s*(?P<mon>{v.month_any_case})\b(?!['’]s)(?!\s*\d)"
         ), read_bare_month),
-        (re.compile(rf"(?<![\w$€£#/.,–-])(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>(?:1[5-9]|20)?\d\d)(?![\d%])"), read_year_range),
+        (re.compile(r"(?<![\w$€£#/.,–-])(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>(?:1[5-9]|20)?\d\d)(?![\d%])"), read_year_range),
         (re.compile(rf"(?<![\w$€£#/.,–-]){_YEAR}(?![.,]\d|\s*%|\s*per\s*cent|-\d|[-–]year|\s*[a-zA-Z]*\d)"), read_bare_year),
         (re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<short>\d)0s)\b"), read_decade),
         (re.compile(rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{v.ordinal})[-\s]+century\b", i), read_century),
@@ -172,8 +172,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<num>{number}|a|an)(?:\s+(?:to|or|-|–)\s+(?P<num2>{number}))?"
             rf"(?:\s+|-)(?P<unit>{units})(?P<adj>-long|-old)?\b(?![-–]\w)", i), read_duration),
         (re.compile(rf"\b(?:(?P<lead>a|an|one|{v.number})\s+(?P<unit>hour|day|year|week|month)s?\s+and\s+a\s+half|half\s+(?:an?\s+)?(?P<unit2>hour|day|year)|an?\s+half[-\s](?P<unit3>hour|day))\b", i), read_half_duration),
-        (re.compile(rf"\b(?:for|in|over|within|after|take|takes|took|taken|taking|last|lasted|lasting|spend|spent|spending|wait|waited|waiting)\s+(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b(?!\s+(?:ago|to|and\s+(?:days|weeks|months|years)))", i), read_bare_plural),
-        (re.compile(rf"\b(?P<unit>(?:day|week|month|year|hour)s)\s+(?=(?:after|before|later|earlier)\b)", i), read_bare_plural_after),
+        (re.compile(r"\b(?:for|in|over|within|after|take|takes|took|taken|taking|last|lasted|lasting|spend|spent|spending|wait|waited|waiting)\s+(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b(?!\s+(?:ago|to|and\s+(?:days|weeks|months|years)))", i), read_bare_plural),
+        (re.compile(r"\b(?P<unit>(?:day|week|month|year|hour)s)\s+(?=(?:after|before|later|earlier)\b)", i), read_bare_plural_after),
         (re.compile(rf"\b(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than|just|only|over)\s+)?(?:(?P<num>{number}|a|an)\s+)?(?P<unit>{units})\s+ago\b", i), read_ago),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+(?P<dir>later|earlier)\b(?!\s+(?:than|that))", i), read_later),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+from\s+now\b", i), read_from_now),
@@ -181,7 +181,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|the\s+following|following|the\s+previous|previous|the\s+next|the\s+prior|past|on))\s+)?"
             rf"(?P<wd>(?:{v.weekday})(?:['’]s|s)?)(?:\s+(?P<part>{v.part_of_day}))?\b"), read_weekday),
         (re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|the\s+coming|coming|past|early|late|mid|the))\s+|(?P<lead>(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)))(?P<season>{v.season})\b(?!\s+(?:of\s+)?\d)"), read_season),
-        (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)\b(?!\s+of\s+(?:the\s+)?(?:\d|\w+\s+century))(?!\s+(?:of\s+)?(?:an?|the\s+\w+s?\s+of)\b)", i), read_part_of_year),
+        (re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)\b(?!\s+of\s+(?:the\s+)?(?:\d|\w+\s+century))(?!\s+(?:of\s+)?(?:an?|the\s+\w+s?\s+of)\b)", i), read_part_of_year),
         (re.compile(rf"\b(?P<word>{v.reference})\b", i), read_reference_word),
         (re.compile(rf"\b(?:every|each)\s+(?:(?P<num>{v.number}|\d+|other)\s+)?(?P<what>(?:{v.unit})|(?:{v.weekday})|(?:{v.month}))\b", i), read_set),
         (re.compile(r"\b(?:on\s+)?(?P<what>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"), read_set_plural_weekday),

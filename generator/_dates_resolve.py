@@ -59,7 +59,14 @@ class Spec:
 
     @property
     def needs_tense(self) -> bool:
-        return self.kind in ("month_day", "month", "weekday", "season", "in_duration", "weekend") and self.direction in (
+        return self.kind in (
+            "month_day",
+            "month",
+            "weekday",
+            "season",
+            "in_duration",
+            "weekend",
+        ) and self.direction in (
             "",
             "past",
             "future",
@@ -115,8 +122,10 @@ def _month_year(month: int, ref: dt.date, direction: Direction) -> int:
     if direction == "future":
         return ref.year if month >= ref.month else ref.year + 1
     # nearest month, the past on a tie
-    candidates = [(abs((year * 12 + month) - (ref.year * 12 + ref.month)), -year, year) for year in (
-        ref.year - 1, ref.year, ref.year + 1)]
+    candidates = [
+        (abs((year * 12 + month) - (ref.year * 12 + ref.month)), -year, year)
+        for year in (ref.year - 1, ref.year, ref.year + 1)
+    ]
     return min(candidates)[2]
 
 
@@ -185,7 +194,9 @@ def _season_year(season: str, ref: dt.date, direction: Direction) -> int:
     if direction in ("last", "past"):
         return season_year if month_index > last or (direction == "past" and month_index >= first) else season_year - 1
     if direction in ("next", "future"):
-        return season_year if month_index < first or (direction == "future" and month_index <= last) else season_year + 1
+        return (
+            season_year if month_index < first or (direction == "future" and month_index <= last) else season_year + 1
+        )
     return season_year
 
 
@@ -194,7 +205,7 @@ _MONTH_SUFFIX = re.compile(r"-\d{2}")
 
 
 def _shift_value(value: str, unit: str, offset: int) -> str | None:
-    """"2019-Q4" a year earlier is "2018-Q4": shift a coarse anchor, keeping its granularity."""
+    """ "2019-Q4" a year earlier is "2018-Q4": shift a coarse anchor, keeping its granularity."""
     match = _SHIFTABLE.match(value)
     if not match:
         return None

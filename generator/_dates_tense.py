@@ -24,7 +24,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<![A-Z]\.[A-Z]\.)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?|[’']ll|[,;:()\"“”—–]|\s-\s")
-_CLAUSE_BREAK = frozenset(",;:()\"“”—–") | {" - "}
+_CLAUSE_BREAK = frozenset(',;:()"“”—–') | {" - "}
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -87,7 +87,9 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
         return "future" if after == "going" else "present"
     if word in lexicon.conditional:
         return "skip"
-    participle = word in lexicon.irregular_past or (word.endswith("ed") and len(word) > 4 and word not in lexicon.not_past)
+    participle = word in lexicon.irregular_past or (
+        word.endswith("ed") and len(word) > 4 and word not in lexicon.not_past
+    )
     if participle and before in ("be", "been", "being"):
         return None  # "will be held": the auxiliary further left decides
     if participle and before in lexicon.be_forms:
@@ -111,8 +113,28 @@ def _participle_follows(tokens: list[_Token], index: int, lexicon: Lexicon) -> b
         if word in ("not", "never", "already", "just", "also", "long", "since", "n't", "recently"):
             continue
         return (
-            word in ("been", "done", "gone", "seen", "taken", "given", "known", "shown", "grown", "spoken",
-                     "written", "begun", "become", "come", "run", "had", "got", "gotten", "made")
+            word
+            in (
+                "been",
+                "done",
+                "gone",
+                "seen",
+                "taken",
+                "given",
+                "known",
+                "shown",
+                "grown",
+                "spoken",
+                "written",
+                "begun",
+                "become",
+                "come",
+                "run",
+                "had",
+                "got",
+                "gotten",
+                "made",
+            )
             or word in lexicon.irregular_past
             or word.endswith("ed")
         )

@@ -7,8 +7,8 @@ import datetime
 import re
 
 from generator._events_triggers import Trigger
-from generator.knowledge import KnownSummit, known_summits
 from generator.dates import article_reference
+from generator.knowledge import KnownSummit, known_summits
 from generator.model import Article, PartialDate, Person
 
 # How far from the article's date a known summit may lie to be the one meant.

@@ -197,7 +197,9 @@ def date_problem(value: Any) -> str | None:
     if not match:
         hint = suggest_date(text)
         hint = f" ({hint})" if hint else ""
-        return f"{_short(value)} is not a date in a form this file accepts; write it as YYYY-MM-DD, YYYY-MM or YYYY{hint}"
+        return (
+            f"{_short(value)} is not a date in a form this file accepts; write it as YYYY-MM-DD, YYYY-MM or YYYY{hint}"
+        )
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         return f"{_short(text)} has month {month:02d}; months run from 01 to 12 (YYYY-MM-DD)"
@@ -285,7 +287,9 @@ class Checker:
         self.problems: list[Problem] = []
         self.people_names: dict[str, str] = {}
 
-    def add(self, data: FileData, index: int | None, path: Sequence[str | int], message: str, key: bool = False) -> None:
+    def add(
+        self, data: FileData, index: int | None, path: Sequence[str | int], message: str, key: bool = False
+    ) -> None:
         record = ""
         full_path: list[str | int] = []
         if index is not None and data.records is not None:
@@ -305,7 +309,12 @@ class Checker:
             if isinstance(record, dict) and quick(record):
                 continue
             if not isinstance(record, dict):
-                self.add(data, index, [], f"expected a record (a mapping of fields like id: ...) but received {_describe(record)}")
+                self.add(
+                    data,
+                    index,
+                    [],
+                    f"expected a record (a mapping of fields like id: ...) but received {_describe(record)}",
+                )
                 continue
             errors = sorted(
                 validator.iter_errors(record),
@@ -333,7 +342,9 @@ class Checker:
             if record_id in seen:
                 first = data.locate([seen[record_id]], False)
                 where = f" at line {first[0]}" if first else ""
-                self.add(data, index, ["id"], f"duplicate id '{record_id}', already used{where}; give each record its own id")
+                self.add(
+                    data, index, ["id"], f"duplicate id '{record_id}', already used{where}; give each record its own id"
+                )
             else:
                 seen[record_id] = index
         return set(seen)
@@ -364,7 +375,14 @@ class Checker:
                         self._source(data, index, ["sources", position], source, articles, texts)
 
     def _reference(
-        self, data: FileData, index: int, path: list[str | int], value: Any, known: set[str] | None, file: str, what: str
+        self,
+        data: FileData,
+        index: int,
+        path: list[str | int],
+        value: Any,
+        known: set[str] | None,
+        file: str,
+        what: str,
     ) -> None:
         if known is None or not isinstance(value, str) or not value or value in known:
             return
@@ -374,10 +392,16 @@ class Checker:
             named = self.people_names.get(value.replace("-", " ").casefold())
             near = [named] if named else []
         hint = f"did you mean '{near[0]}'?" if near else f"add {what} with id '{value}' to {file}, or use an id from it"
-        self.add(data, index, path, f"unknown id '{value}': no {what[what.index(' ') + 1:]} in {file} has it; {hint}")
+        self.add(data, index, path, f"unknown id '{value}': no {what[what.index(' ') + 1 :]} in {file} has it; {hint}")
 
     def _source(
-        self, data: FileData, index: int, path: list[str | int], source: Any, articles: set[str] | None, texts: dict[str, str] | None
+        self,
+        data: FileData,
+        index: int,
+        path: list[str | int],
+        source: Any,
+        articles: set[str] | None,
+        texts: dict[str, str] | None,
     ) -> None:
         if not isinstance(source, dict):
             return

@@ -118,13 +118,17 @@ def merge_value(base: Any, current: Any, new: Any) -> tuple[Any, bool]:
     return current, True
 
 
-def merge_record(base: Mapping | None, current: Mapping, new: Mapping | None, order: tuple[str, ...]) -> tuple[Mapping, bool]:
+def merge_record(
+    base: Mapping | None, current: Mapping, new: Mapping | None, order: tuple[str, ...]
+) -> tuple[Mapping, bool]:
     """The merged record (keys in the editor's order, new keys in layout order) and whether edits were kept."""
     base = base or {}
     new = new if new is not None else (base or current)
     merged: Mapping = {}
     edited = False
-    keys = list(current) + [k for k in order if k not in current] + [k for k in new if k not in current and k not in order]
+    keys = (
+        list(current) + [k for k in order if k not in current] + [k for k in new if k not in current and k not in order]
+    )
     for key in dict.fromkeys(keys):
         value, kept = merge_value(base.get(key, _ABSENT), current.get(key, _ABSENT), new.get(key, _ABSENT))
         edited = edited or kept

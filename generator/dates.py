@@ -64,9 +64,7 @@ class TaggedExpression:
     anchor: dt.date | None = None
 
 
-def find_time_expressions(
-    text: str, reference: PartialDate | tuple[dt.date, dt.date] | None
-) -> list[TimeExpression]:
+def find_time_expressions(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TimeExpression]:
     """Every time expression in `text`, sorted by start and non-overlapping.
 
     Relative expressions ("yesterday", "on Monday", "in December") are resolved
@@ -227,7 +225,7 @@ def _is_day_spec(spec: Spec) -> bool:
 
 
 def _merge_clock_and_date(text: str, chosen: list[Found]) -> list[Found]:
-    """"noon on July 9" and "July 9 at noon" are one TIME expression."""
+    """ "noon on July 9" and "July 9 at noon" are one TIME expression."""
     merged: list[Found] = []
     index = 0
     while index < len(chosen):
@@ -235,14 +233,20 @@ def _merge_clock_and_date(text: str, chosen: list[Found]) -> list[Found]:
         following = chosen[index + 1] if index + 1 < len(chosen) else None
         if following is not None:
             between = text[current.end : following.start]
-            if current.spec.kind == "clock" and _is_day_spec(following.spec) and not following.spec.time and (
-                _CLOCK_THEN_DATE.fullmatch(between)
+            if (
+                current.spec.kind == "clock"
+                and _is_day_spec(following.spec)
+                and not following.spec.time
+                and (_CLOCK_THEN_DATE.fullmatch(between))
             ):
                 merged.append(Found(current.start, following.end, following.spec.with_time(current.spec.time), 3))
                 index += 2
                 continue
-            if following.spec.kind == "clock" and _is_day_spec(current.spec) and not current.spec.time and (
-                _DATE_THEN_CLOCK.fullmatch(between)
+            if (
+                following.spec.kind == "clock"
+                and _is_day_spec(current.spec)
+                and not current.spec.time
+                and (_DATE_THEN_CLOCK.fullmatch(between))
             ):
                 merged.append(Found(current.start, following.end, current.spec.with_time(following.spec.time), 3))
                 index += 2
@@ -291,7 +295,11 @@ def _day_in_sentence(
 ) -> tuple[dt.date | None, bool]:
     """The day named in `sentence` nearest to `offset` ("at 7 a.m. ... on Sunday"), and if it is relative."""
     days = [
-        (abs(item.expression.start - offset), dt.date.fromisoformat(item.expression.value[:10]), item.expression.relative)
+        (
+            abs(item.expression.start - offset),
+            dt.date.fromisoformat(item.expression.value[:10]),
+            item.expression.relative,
+        )
         for item in resolved
         if item is not None
         and item.sentence == sentence

@@ -188,9 +188,7 @@ def _published(article: Article) -> PartialDate | None:
         return None
 
 
-def is_background_date(
-    text: str, expression: TimeExpression, published: PartialDate | None
-) -> bool:
+def is_background_date(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:
     """History mentioned in passing ("since 2000", "the pact of 1939"), not the story."""
     date = expression.date
     if date is None:
@@ -314,8 +312,10 @@ def _absorb(target: Event, other: Event) -> None:
 def event_importance(event: Event) -> float:
     """Independent reports count most, then how often it is told, then its kind."""
     articles = {source.article for source in event.sources}
-    score = 2.0 * len(articles) + 0.5 * len(event.sources) + (
-        types_by_name()[event.type].weight if event.type in types_by_name() else 1
+    score = (
+        2.0 * len(articles)
+        + 0.5 * len(event.sources)
+        + (types_by_name()[event.type].weight if event.type in types_by_name() else 1)
     )
     return round(score / (3 if event.background else 1), 2)
 
@@ -357,5 +357,7 @@ def _near(statement: Statement, event: Event) -> bool:
         return True
     said, held = PartialDate.parse(statement.date[:10]), PartialDate.parse(event.date)
     if said.precision != "day" or held.precision != "day":
-        return said.iso()[:4] == held.iso()[:4] or said.iso().startswith(held.iso()) or held.iso().startswith(said.iso())
+        return (
+            said.iso()[:4] == held.iso()[:4] or said.iso().startswith(held.iso()) or held.iso().startswith(said.iso())
+        )
     return abs((day_of(said) - day_of(held)).days) <= LINK_REACH_DAYS

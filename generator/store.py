@@ -71,12 +71,16 @@ class SaveReport:
         parts = []
         for kind, c in self.counts.items():
             bits = [f"{c.added} added", f"{c.updated} updated"]
-            bits += [f"{n} {label}" for n, label in (
-                (c.kept_edits, "with edits kept"),
-                (c.editor_added, "added by editor"),
-                (c.deleted_by_editor, "deleted by editor"),
-                (c.removed, "no longer extracted"),
-            ) if n]
+            bits += [
+                f"{n} {label}"
+                for n, label in (
+                    (c.kept_edits, "with edits kept"),
+                    (c.editor_added, "added by editor"),
+                    (c.deleted_by_editor, "deleted by editor"),
+                    (c.removed, "no longer extracted"),
+                )
+                if n
+            ]
             parts.append(f"{kind}: {', '.join(bits)}")
         return "; ".join(parts)
 
@@ -140,12 +144,13 @@ def _merged_file(
     except _store_yaml.YamlError as error:
         where = f"{path}:{error.line}:{error.column}" if error.line else str(path)
         raise StoreError(
-            f"{where}: {error.message}. The file was left as it is; fix it (summit-timeline check) "
-            "and extract again"
+            f"{where}: {error.message}. The file was left as it is; fix it (summit-timeline check) and extract again"
         ) from None
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
-        raise StoreError(f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again")
+        raise StoreError(
+            f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again"
+        )
     base = _load_base(base_text)
     plan = plan_merge(base, current, new, field_names(kind))
     for position, record in enumerate(plan.base):
@@ -205,9 +210,7 @@ def _load_base(text: str | None) -> LastExtraction | None:
 # -- loading and checking -----------------------------------------------------------------
 
 
-def load_timeline(
-    data_dir: Path, *, article_texts: dict[str, str] | None = None
-) -> tuple[Timeline, list[Problem]]:
+def load_timeline(data_dir: Path, *, article_texts: dict[str, str] | None = None) -> tuple[Timeline, list[Problem]]:
     """The timeline as the YAML files hold it now, and every problem found in them.
 
     Records with problems are still loaded where they can be (a plain build
@@ -230,8 +233,13 @@ def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) 
     text}) also every source sentence that no longer occurs in its article."""
     data_dir = Path(data_dir)
     if not any(data_path(data_dir, kind).exists() for kind in KINDS):
-        return [Problem(str(data_dir), "holds no data files (articles.yaml, events.yaml, ...); "
-                        "run `summit-timeline extract` first, or pass --data DIR")]
+        return [
+            Problem(
+                str(data_dir),
+                "holds no data files (articles.yaml, events.yaml, ...); "
+                "run `summit-timeline extract` first, or pass --data DIR",
+            )
+        ]
     files, problems = read_files(data_dir)
     return problems + check_files(files, article_texts)
 

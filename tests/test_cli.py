@@ -13,9 +13,7 @@ EXECUTABLE = Path(sys.executable).parent / "summit-timeline"
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(EXECUTABLE), *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+    return subprocess.run([str(EXECUTABLE), *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def test_dates_command_prints_json_with_offsets() -> None:
@@ -83,7 +81,9 @@ def test_check_command_reports_located_problems_and_exit_status(tmp_path: Path) 
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "no problems found" in ok.stdout
     events = data / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8").replace("date: '2018-07-16'", "date: '2018-02-30'", 1), encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("date: '2018-07-16'", "date: '2018-02-30'", 1), encoding="utf-8"
+    )
     bad = run("check", "--data", str(data))
     assert bad.returncode == 1
     assert "events.yaml:" in bad.stdout and ".date:" in bad.stdout

@@ -75,7 +75,9 @@ def test_old_dates_and_cued_years_are_background() -> None:
     assert not is_background_date(text, _expression(text, "May 2019", "2019-05"), published)
 
 
-def _event(date: str, place: str = "", people: list[str] | None = None, article: str = "a", kind: str = "summit") -> Event:
+def _event(
+    date: str, place: str = "", people: list[str] | None = None, article: str = "a", kind: str = "summit"
+) -> Event:
     return Event(
         id="",
         date=date,
@@ -125,7 +127,10 @@ def test_ids_are_stable_across_runs() -> None:
 
 
 def test_named_happenings_title_themselves_and_actors_title_the_rest(nlp) -> None:
-    text = "The pact of 1939 was recalled. The 2016 presidential election was close. The Kremlin announced on May 2 that talks would go on."
+    text = (
+        "The pact of 1939 was recalled. The 2016 presidential election was close. "
+        "The Kremlin announced on May 2 that talks would go on."
+    )
     doc = nlp(text)
     expressions = [
         _expression(text, "1939", "1939"),

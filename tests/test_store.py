@@ -16,19 +16,36 @@ SENTENCE = "The two leaders met in Oslo on Monday."
 
 def make_timeline() -> Timeline:
     return Timeline(
-        articles=[Article("a-1", "a.txt", 1, "Leaders meet", "", published="2020-03-03", published_basis="front matter")],
+        articles=[
+            Article("a-1", "a.txt", 1, "Leaders meet", "", published="2020-03-03", published_basis="front matter")
+        ],
         people=[
             Person("ann-lee", "Ann Lee", "prime minister", aliases=["Lee"]),
             Person("bo-chen", "Bo Chen", "foreign minister"),
         ],
         events=[
-            Event("oslo-talks", "2020-03-02", "Talks in Oslo", "meeting", [Source("a-1", SENTENCE)],
-                  people=["ann-lee", "bo-chen"], place="Oslo"),
+            Event(
+                "oslo-talks",
+                "2020-03-02",
+                "Talks in Oslo",
+                "meeting",
+                [Source("a-1", SENTENCE)],
+                people=["ann-lee", "bo-chen"],
+                place="Oslo",
+            ),
             Event("vote", "2020-01-10", "Parliament votes", "vote", [Source("a-1", "Parliament voted.")]),
         ],
         statements=[
-            Statement("s-1", "ann-lee", "We agree", "direct", Source("a-1", '"We agree," Lee said.'),
-                      date="2020-03-02", start=10, end=18),
+            Statement(
+                "s-1",
+                "ann-lee",
+                "We agree",
+                "direct",
+                Source("a-1", '"We agree," Lee said.'),
+                date="2020-03-02",
+                start=10,
+                end=18,
+            ),
         ],
     )
 
@@ -255,7 +272,11 @@ def test_file_rewritten_in_flow_style_still_merges(tmp_path: Path) -> None:
     more = make_timeline()
     more.people.append(Person("cy-dora", "Cy Dora"))
     report = save(more, tmp_path)
-    assert {p.id: p.name for p in load(tmp_path).people} == {"ann-lee": "Ann Lee", "bo-chen": "Bo C.", "cy-dora": "Cy Dora"}
+    assert {p.id: p.name for p in load(tmp_path).people} == {
+        "ann-lee": "Ann Lee",
+        "bo-chen": "Bo C.",
+        "cy-dora": "Cy Dora",
+    }
     assert "# my people" in (tmp_path / "people.yaml").read_text()
     assert report.counts["people"].added == 1
 
@@ -342,8 +363,11 @@ def with_separate_lee() -> Timeline:
 
 def test_merging_people_by_moving_a_name_into_aliases_moves_statements(tmp_path: Path) -> None:
     save(with_separate_lee(), tmp_path)
-    edit(tmp_path / "people.yaml", "  name: Ann Lee\n  role: prime minister\n  aliases: []",
-         "  name: Ann Lee\n  role: prime minister\n  aliases:\n  - Lee")
+    edit(
+        tmp_path / "people.yaml",
+        "  name: Ann Lee\n  role: prime minister\n  aliases: []",
+        "  name: Ann Lee\n  role: prime minister\n  aliases:\n  - Lee",
+    )
     for _ in range(2):  # and it holds on the extraction after
         save(with_separate_lee(), tmp_path)
         timeline = load(tmp_path)
@@ -423,7 +447,9 @@ def test_mkdocs_serve_shows_a_yaml_edit_without_restart_or_reload_loop(tmp_path:
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     page = f"http://127.0.0.1:{port}/timeline/"
     try:
