@@ -56,8 +56,9 @@ def person_id_remap(data_dir: Path, extracted_people: list[Any]) -> dict[str, st
     editor deleted or gave a new id is found again by its name. The rule reads
     only the file as it is now, so it holds on every later extraction too.
     """
-    current, _ = _current_and_base(Path(data_dir), "people")
+    current, base = _current_and_base(Path(data_dir), "people")
     current_ids = {r.get("id") for r in current}
+    base_names = {_norm(r.get("name")) for r in base.values()}
     by_alias: dict[str, str] = {}
     by_name: dict[str, str] = {}
     for record in current:
@@ -66,14 +67,21 @@ def person_id_remap(data_dir: Path, extracted_people: list[Any]) -> dict[str, st
             continue
         by_name.setdefault(_norm(record.get("name")), person_id)
         aliases = record.get("aliases")
+        extracted = base.get(person_id, {}).get("aliases")
+        known = {_norm(a) for a in extracted} if isinstance(extracted, list) else set()
+        # An alias merges the person of that name into this one when the editor
+        # added it, or when the last extraction already had them merged. An alias
+        # extraction gave ("Smith" for "Anna Smith") while it kept a separate
+        # "Smith" must not swallow that other person.
         for alias in aliases if isinstance(aliases, list) else []:
-            by_alias.setdefault(_norm(alias), person_id)
+            if _norm(alias) not in known or _norm(alias) not in base_names:
+                by_alias.setdefault(_norm(alias), person_id)
     remap: dict[str, str] = {}
     for person in extracted_people:
         name = _norm(person.name)
         target = by_alias.get(name)
-        if target is None and person.id not in current_ids:
-            target = by_name.get(name)
+        if target is None and person.id in base and person.id not in current_ids:
+            target = by_name.get(name)  # the editor deleted it or gave it a new id
         if target and target != person.id:
             remap[person.id] = target
     for source in remap:  # a merge into a person who was merged in turn: follow to the end

@@ -376,6 +376,17 @@ def test_merging_people_by_moving_a_name_into_aliases_moves_statements(tmp_path:
         assert {e.id: e.people for e in timeline.events}["oslo-talks"] == ["ann-lee", "bo-chen"]
 
 
+def test_an_alias_extraction_gave_does_not_merge_a_person_it_kept_apart(tmp_path: Path) -> None:
+    """Extraction calls Ann Lee "Lee" too, yet keeps a different "Lee" apart: re-saving keeps both."""
+    timeline = with_separate_lee()
+    timeline.people[0].aliases = ["Lee"]
+    save(timeline, tmp_path)
+    first = (tmp_path / "people.yaml").read_text(encoding="utf-8")
+    save(timeline, tmp_path)
+    assert (tmp_path / "people.yaml").read_text(encoding="utf-8") == first
+    assert sorted(p.id for p in load(tmp_path).people) == ["ann-lee", "bo-chen", "lee"]
+
+
 def test_person_given_a_new_id_keeps_their_statements(tmp_path: Path) -> None:
     save(make_timeline(), tmp_path)
     edit(tmp_path / "people.yaml", "- id: ann-lee", "- id: prime-minister-lee")
