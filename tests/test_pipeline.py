@@ -107,6 +107,7 @@ def test_cache_parses_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     shutil.copytree(SEEDS, seeds)
     cache = tmp_path / "cache"
     pipeline.extract(seeds, tmp_path / "data", cache_dir=cache)
+    cold = {name: (tmp_path / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES}
 
     parsed: list[str] = []
     original = pipeline._analyse_in_process
@@ -118,6 +119,7 @@ def test_cache_parses_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(pipeline, "_analyse_in_process", counting)
     pipeline.extract(seeds, tmp_path / "data", cache_dir=cache)
     assert parsed == []
+    assert {name: (tmp_path / "data" / name).read_text(encoding="utf-8") for name in DATA_FILES} == cold
 
     changed = seeds / "003_37213b76628c23f0.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
