@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from generator._events_summits import article_window, day_of, known_summit_for, names_in
+from generator._events_summits import article_window, day_of, known_summit_for
 from generator._events_triggers import (
     SUMMIT_LIKE_TYPES,
     Trigger,
@@ -340,13 +340,20 @@ def link_statements(statements: list[Statement], events: list[Event]) -> None:
     """Tie each statement to the event it was made at or about, where the text says so:
     its sentence reports the event, or names the event's place or title near its date."""
     by_sentence = {(s.article, s.text): event for event in events for s in event.sources}
-    named = [e for e in events if e.place and not e.background and e.type in SUMMIT_LIKE_TYPES]
+    by_place: dict[str, list[Event]] = {}
+    for event in events:
+        if event.place and not event.background and event.type in SUMMIT_LIKE_TYPES:
+            by_place.setdefault(event.place, []).append(event)
+    # One pass over each sentence finds every place named (not one search per event).
+    places = sorted(by_place, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, places)) + r")(?![\w-])") if places else None
     for statement in statements:
         if statement.event:
             continue
         event = by_sentence.get((statement.source.article, statement.source.text))
-        if event is None:
-            candidates = [e for e in named if names_in(statement.source.text, e.place) and _near(statement, e)]
+        if event is None and pattern is not None:
+            named = {match.group() for match in pattern.finditer(statement.source.text)}
+            candidates = [e for place in named for e in by_place[place] if _near(statement, e)]
             event = candidates[0] if len(candidates) == 1 else None
         if event is not None:
             statement.event = event.id

@@ -10,7 +10,7 @@ holders over time) lives in generator/data/titles.yaml and roles.yaml.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -307,28 +307,37 @@ def merge_people(per_article: list[list[Person]]) -> tuple[list[Person], dict[st
     know = knowledge()
     everyone = [person for people in per_article for person in people]
     full_names: dict[str, str] = {}  # merged id -> full name
+    # Indexes of full_names by family and by given name: merging stays linear.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_given: dict[str, set[str]] = defaultdict(set)
+
+    def remember(key: str, name: str) -> None:
+        if key not in full_names:
+            full_names[key] = name
+            by_surname[surname(name.split())].add(key)
+            by_given[norm(name.split()[0])].add(key)
+
+    canonical = {person.id: _canonical(person.name, know) for person in everyone}
     for person in everyone:
-        name = _canonical(person.name, know)
-        if len(name.split()) > 1:
-            full_names.setdefault(slugify(name), name)
+        if len(canonical[person.id].split()) > 1:
+            remember(slugify(canonical[person.id]), canonical[person.id])
     target: dict[str, str] = {}
     for person in everyone:
-        name = _canonical(person.name, know)
+        name = canonical[person.id]
         words = name.split()
         if len(words) == 1:
             word = norm(words[0])
-            matches = {i for i, n in full_names.items() if surname(n.split()) == word}
-            matches = matches or {i for i, n in full_names.items() if norm(n.split()[0]) == word}
+            matches = set(by_surname.get(word, ())) or set(by_given.get(word, ()))
             if not matches:
                 known = know.known_by_surname(word)
                 if len(known) == 1:
-                    full_names.setdefault(slugify(known[0]), known[0])
+                    remember(slugify(known[0]), known[0])
                     matches = {slugify(known[0])}
             if len(matches) == 1:
                 target[person.id] = matches.pop()
                 continue
         target[person.id] = slugify(name)
-        full_names.setdefault(slugify(name), name)
+        remember(slugify(name), name)
     grouped: dict[str, list[Person]] = {}
     for person in everyone:
         grouped.setdefault(target[person.id], []).append(person)
