@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from generator.knowledge import load_data
 from generator.model import TimeExpression
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Span, Token
 
 # A summit is also reported as "met", "talks" or "a meeting": one happening.
 SUMMIT_LIKE_TYPES = ("summit", "meeting")

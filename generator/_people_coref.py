@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from generator._people_knowledge import (
     GENERIC_ROLES,
@@ -27,6 +26,9 @@ from generator._people_names import RELATIONAL_NOUNS
 from generator._statements_quotes import paragraph_spans
 from generator._statements_sentences import all_tokens, sentences
 from generator.model import PartialDate
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Token
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _AGE = re.compile(r"^\d{1,3}-year-old$")

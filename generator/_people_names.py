@@ -7,11 +7,13 @@ person; the words before a name that are titles become its role.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from generator._people_knowledge import Knowledge, norm
 from generator._statements_sentences import all_tokens
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Token
 
 # Lowercase particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(

@@ -8,8 +8,10 @@ for a token's sentence thousands of times, so they share this index (kept in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Span, Token
 
 _KEY = "summit_timeline_sentences"
 _TOKENS_KEY = "summit_timeline_tokens"

@@ -11,8 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from generator._events_summits import article_window, day_of, known_summit_for
 from generator._events_triggers import (
@@ -37,6 +36,9 @@ from generator.model import (
     TimeExpression,
     slugify,
 )
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "classify_event_sentence",

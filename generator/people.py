@@ -11,8 +11,7 @@ holders over time) lives in generator/data/titles.yaml and roles.yaml.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from generator._people_coref import Candidate, Resolver, make_ref, resolve
 from generator._people_knowledge import Knowledge, RoleInfo, analyse_role, knowledge, norm
@@ -29,6 +28,9 @@ from generator._statements_cues import speech_cues
 from generator._statements_quotes import find_quotes
 from generator._statements_sentences import all_tokens, sentences
 from generator.model import Mention, PartialDate, Person, slugify
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Token
 
 __all__ = ["find_people", "merge_people", "quoted_tokens"]
 
