@@ -269,7 +269,7 @@ def _unlabelled_capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: set[int]
                      ) -> tuple[int, int]:
-    """'Yury Ushakov' where NER took only 'Ushakov': a capitalised word bound to the name."""
+    """'Olaf Scholz' where NER took only 'Scholz': a capitalised word bound to the name."""
     while start > 0:
         before = doc[start - 1]
         if (

@@ -88,14 +88,8 @@ def format_days(first: datetime.date, last: datetime.date) -> str:
 
 @lru_cache(maxsize=65536)
 def date_range(date: PartialDate) -> tuple[datetime.date, datetime.date]:
-    """First and last calendar day a partial date may mean."""
-    if date.month is None:
-        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
-    if date.day is None:
-        last = calendar.monthrange(date.year, date.month)[1]
-        return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
-    day = datetime.date(date.year, date.month, date.day)
-    return day, day
+    """First and last calendar day a partial date may mean (cached: pages ask often)."""
+    return date.day_range()
 
 
 @lru_cache(maxsize=65536)

@@ -1,4 +1,4 @@
-"""Whom a statement was made to: "told Fox News", "speaking to Megyn Kelly",
+"""Whom a statement was made to: "told Fox News", "speaking to Christiane Amanpour",
 "in an interview with NBC", "at a briefing for reporters"."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def audience(attribution: Attribution, verb: Token, exclude: tuple[int, int]) ->
                 found = _phrase(attribution, child)
                 if found:
                     return found
-    # "said, speaking to Megyn Kelly", "explained to reporters".
+    # "said, speaking to Christiane Amanpour", "explained to reporters".
     for candidate in [verb] + [c for c in verb.children if c.dep_ in ("advcl", "conj")]:
         base = cues.verb(candidate.text)
         if base not in cues.audience_to_verbs:

@@ -73,7 +73,7 @@ def _add_surname_mentions(
         start = token.i
         draft = drafts[index]
         if len(draft.words) == 1:
-            # "Yury Ushakov" where only "Ushakov" was recognised: take the given name too.
+            # "Olaf Scholz" where only "Scholz" was recognised: take the given name too.
             while (
                 start > 0
                 and doc[start - 1].tag_ == "NNP"
