@@ -74,7 +74,7 @@ def find_events(
     Dates inside direct quotes are left out: "today" in a quote is the day the
     words were said, not the day the article reports.
     """
-    published = _published(article)
+    published = article.published_date()
     window = article_window(article)
     quoted = [*quoted, *quoted_regions(article.text)]
 
@@ -181,13 +181,6 @@ def _noun_phrase_title(sentence: Span, trigger: Trigger, expression: TimeExpress
 
 # Dependents that make part of a happening's name ("2016 presidential election").
 NAMING_DEPS = frozenset(("compound", "amod", "nummod", "nmod", "poss", "npadvmod"))
-
-
-def _published(article: Article) -> PartialDate | None:
-    try:
-        return PartialDate.parse(article.published) if article.published else None
-    except ValueError:
-        return None
 
 
 def is_background_date(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:

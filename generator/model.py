@@ -134,6 +134,15 @@ class Article:
     # when the clues say more than its precision; relative dates resolve against it.
     published_window: str | None = None
 
+    def published_date(self) -> PartialDate | None:
+        """`published` as a date (its first ten characters), or None if absent or malformed."""
+        if not self.published:
+            return None
+        try:
+            return PartialDate.parse(self.published[:10])
+        except ValueError:
+            return None
+
 
 @dataclass(frozen=True)
 class Source:

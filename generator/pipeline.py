@@ -58,17 +58,12 @@ class ArticleAnalysis:
 class ExtractReport:
     articles: int = 0
     skipped: list[Problem] = field(default_factory=list)
-    save: object | None = None
+    save: store.SaveReport | None = None
 
 
 def reference_date(article: Article) -> PartialDate | None:
     """The date an article's relative expressions ("yesterday") count from."""
-    if not article.published:
-        return None
-    try:
-        return PartialDate.parse(article.published[:10])
-    except ValueError:
-        return None
+    return article.published_date()
 
 
 def reference_window(article: Article) -> PartialDate | tuple[date, date] | None:
