@@ -24,6 +24,8 @@ from yaml.constructor import SafeConstructor
 from yaml.representer import SafeRepresenter
 from yaml.resolver import BaseResolver, Resolver
 
+from generator.errors import SummitTimelineError
+
 try:  # the C extension is ten times faster; fall back quietly without it
     from yaml.cyaml import CEmitter as _Emitter
     from yaml.cyaml import CParser as _Parser
@@ -127,7 +129,7 @@ class Dumper(_Emitter, _Representer, _WriteResolver):  # type: ignore[misc,valid
         _WriteResolver.__init__(self)
 
 
-class YamlError(Exception):
+class YamlError(SummitTimelineError):
     """A file that is not YAML the store can read, located for the editor."""
 
     def __init__(self, message: str, line: int | None, column: int | None) -> None:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.errors import SummitTimelineError
 from generator.model import PartialDate
 
 DEFAULT_SEEDS = Path("seeds")
@@ -157,6 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except FileNotFoundError as error:
         print(f"summit-timeline: {error.filename}: no such file or folder", file=sys.stderr)
+        return 2
+    except SummitTimelineError as error:
+        print(f"summit-timeline: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.errors import SummitTimelineError
 from generator.knowledge import load_data
 from generator.model import Article, PartialDate, Problem, slugify
 
@@ -32,7 +33,7 @@ FRONT_MATTER_KEYS = ("title", "published", "publisher", "url")
 MAX_HEADLINE_CHARS = 200
 
 
-class SkippedFile(Exception):
+class SkippedFile(SummitTimelineError):
     """The file cannot be used; the message says why and what to do."""
 
 

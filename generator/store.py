@@ -26,10 +26,11 @@ from generator._store_files import data_path, extracted_path, header, read_files
 from generator._store_merge import Add, Counts, LastExtraction, RecordsById, plan_merge
 from generator._store_records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
 from generator._store_text import render_plan
+from generator.errors import SummitTimelineError
 from generator.model import Problem, Timeline
 
 
-class StoreError(Exception):
+class StoreError(SummitTimelineError):
     """The data cannot be merged or written; the message says where and what to do."""
 
 
