@@ -41,6 +41,7 @@ from generator._statements_direct import (
 )
 from generator._statements_interview import find_interview
 from generator._statements_sentences import all_tokens
+from generator._statements_sources import SourceLabels
 from generator.model import Article, Mention, Person, Source, Statement
 
 __all__ = ["find_statements", "quotes_as_json_records"]
@@ -210,6 +211,7 @@ def find_statements(
     seen: set[tuple[int, int]] = set()
     dater = Dater(article)
     quote_spans = [(q.open, q.close) for q in ctx.quotes]
+    labels = SourceLabels(doc, ctx.attribution, {person.id: person.name for person in people})
     for start, end, kind, cue in items:
         if (start, end) in seen:
             continue
@@ -222,6 +224,7 @@ def find_statements(
             Statement(
                 id=_statement_id(article.id, said, start, used),
                 speaker=cue.speaker if cue else "",
+                speaker_label=labels.label(cue),
                 text=said,
                 kind=kind,  # type: ignore[arg-type]
                 source=Source(article.id, source_text),
@@ -235,14 +238,17 @@ def find_statements(
 
 
 def quotes_as_json_records(statements: list[Statement], people: list[Person]) -> list[dict]:
-    """`[{"start","end","text","speaker","kind"}]` with the speaker's full name ("" if none)."""
+    """`[{"start","end","text","speaker","speaker_id","kind"}]`: the speaker's full name,
+    or the words for a speaker who is no person ("a State Department spokesman"), or "";
+    `speaker_id` is the person's id, "" when the speaker is no person."""
     names = {person.id: person.name for person in people}
     return [
         {
             "start": statement.start,
             "end": statement.end,
             "text": statement.text,
-            "speaker": names.get(statement.speaker, ""),
+            "speaker": names.get(statement.speaker, "") or statement.speaker_label,
+            "speaker_id": statement.speaker if statement.speaker in names else "",
             "kind": statement.kind,
         }
         for statement in sorted(statements, key=lambda s: (s.start, s.end))

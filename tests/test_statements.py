@@ -222,6 +222,33 @@ def test_groups_and_unknown_sources_get_no_speaker(nlp) -> None:
     )
     assert len(found) == 2
     assert [s.speaker for s in found] == ["", ""]
+    # No person, but a source of its own kind, in the text's words.
+    assert [s.speaker_label for s in found] == ["US officials", "a source"]
+
+
+def test_organisations_speak_under_their_own_words_and_it_takes_them_over(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "A Foreign Ministry spokesman said the border would stay closed.\n\n"
+        "The Harbour Workers Union said the strike would go on. It said talks had failed.",
+    )
+    assert [(s.speaker, s.speaker_label) for s in found] == [
+        ("", "A Foreign Ministry spokesman"),
+        ("", "The Harbour Workers Union"),
+        ("", "The Harbour Workers Union"),
+    ]
+    records = quotes_as_json_records(found, [])
+    assert [r["speaker"] for r in records][0] == "A Foreign Ministry spokesman"
+
+
+def test_a_persons_campaign_is_not_the_person(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ana Ruiz arrived late. Her campaign said the report was false.",
+    )
+    statement = one(found, "the report was false")
+    assert statement.speaker == ""
+    assert statement.speaker_label == "Ana Ruiz's campaign"
 
 
 def test_speaker_by_office_at_the_article_date(nlp) -> None:
@@ -279,9 +306,10 @@ def test_quotes_as_json_records_name_the_speaker(nlp) -> None:
     records = quotes_as_json_records(found, people)
     assert records == [
         {"start": 1, "end": 22, "text": "We will win this vote", "speaker": "Ana Ruiz",
-         "kind": "direct"},
+         "speaker_id": "ana-ruiz", "kind": "direct"},
         {"start": text.index("the count"), "end": len(text) - 1,
-         "text": "the count would take days", "speaker": "", "kind": "indirect"},
+         "text": "the count would take days", "speaker": "Officials", "speaker_id": "",
+         "kind": "indirect"},
     ]
 
 
@@ -554,7 +582,7 @@ def test_quotes_command_resolves_a_description_by_the_texts_own_date() -> None:
         assert text[record["start"] : record["end"]] == record["text"]
 
 
-def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
+def test_quotes_command_prints_full_names_and_unnamed_sources_in_their_words() -> None:
     text = (
         "Annalena Baerbock arrived from Beijing, where she had held talks.\n\n"
         '"Europe cannot be indifferent," Baerbock said. A senior official said the talks '
@@ -563,7 +591,7 @@ def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
     records = _quotes_command(text, "--reference", "2023-04-18")
     assert [(r["speaker"], r["text"]) for r in records] == [
         ("Annalena Baerbock", "Europe cannot be indifferent"),
-        ("", "the talks would go on"),
+        ("A senior official", "the talks would go on"),
     ]
 
 
