@@ -74,7 +74,7 @@ def phrase_label(attribution: Attribution, head: Token, names: dict[str, str]) -
             words.append(f"{names.get(person, token.text)}'s")
         else:
             words.append(token.text)
-        if token.whitespace_ and token is not run[-1]:
+        if token.whitespace_ and token.i != run[-1].i:
             words.append(" ")
     return "".join(words).strip()
 
