@@ -215,8 +215,10 @@ class Attribution:
     # --- reported clauses ------------------------------------------------
     def _span(self, tokens: list[Token]) -> tuple[int, int] | None:
         tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+        # "said that ..." loses its "that", but never a subordinator that carries the
+        # claim's sense ("If Washington has any evidence ...", "Though the vote was ...").
         while tokens and (tokens[0].is_punct and not self._is_quote_mark(tokens[0])
-                          or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ == "that"):
+                          or tokens[0].dep_ == "cc" or tokens[0].lower_ == "that"):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct and not self._is_quote_mark(tokens[-1])
                           or tokens[-1].dep_ == "cc"):
@@ -236,13 +238,33 @@ class Attribution:
         if following:
             # A clause after the verb wins over one the parser hung before it
             # ("One diplomat, granted anonymity ..., said the debate ...").
-            return self._from_verb(verb, following[0])
+            tokens = self._from_verb(verb, following[0])
+            for clause in following[1:]:
+                # 'said it is a "shame" there is a cloud over ...': the parser split one
+                # claim into two complements; the second belongs to it.
+                tokens += list(clause.subtree)
+            return tokens
         if complements:
             clause = complements[0]
             tokens = list(clause.subtree)
             if tokens[-1].i < verb.i:
                 return self._clause_before(verb, tokens)
             return tokens
+        fronted = [
+            c for c in verb.children
+            if c.dep_ == "advcl" and c.i < verb.i and not self.in_quote[c.i]
+            and not any(m.dep_ == "mark" for m in c.children)
+            and c.left_edge.pos_ not in ("SCONJ", "ADP") and c.left_edge.tag_ != "WRB"
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+        ]
+        if any(c.dep_ == "dobj" for c in verb.children):
+            fronted = []  # "When the vote came, the senator said nothing"
+        if fronted and self.doc[verb.i - 1].text != "," and any(
+            t.text == "," for t in self.doc[fronted[0].right_edge.i : verb.i]
+        ):
+            # "The lowest fifth paid 2 percent, the agency said": a fronted clause the
+            # parser took for an adverbial one (no "when", "because" or "after" opens it).
+            return self._clause_before(verb, list(fronted[0].subtree))
         that_clause = self._that_clause_after_prep(verb)
         if that_clause is not None:
             return list(that_clause.subtree)
@@ -269,8 +291,13 @@ class Attribution:
             own = {t.i for t in verb.subtree}
             before = [t for t in head.subtree if t.i < verb.i and t.i not in own]
             after = [t for t in head.subtree if t.i > verb.i and t.i not in own]
-            # "In general, the leader said, the talks ...": the clause is the longer side.
-            return after if len(after) >= len(before) else before
+            # "The bridge, the mayor said, would cut ...": the claim is both sides of the
+            # cue; either side alone loses its subject or its verb and so its meaning.
+            if not any(t.dep_ in _SUBJECTS or t.pos_ in ("VERB", "AUX") for t in before):
+                return after  # "In general, she said, ...": a lead-in, not a part of the claim
+            if len([t for t in after if t.is_alpha]) < 2:
+                return before
+            return before + after
         return None
 
     def _that_clause_after_prep(self, verb: Token) -> Token | None:

@@ -17,8 +17,8 @@ DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 DOUBLE_OPENERS = "\u201c\u201e\u201f\u00ab"
 DOUBLE_CLOSERS = "\u201d\u00bb"
 SINGLE_MARKS = "'\u2018\u2019"
-_OPEN_BEFORE = "([{\u2014\u2013-/"
-_CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-/\u2026"
+_OPEN_BEFORE = "([{\u2015\u2014\u2013-/"
+_CLOSE_AFTER = ".,;:!?)]}\u2015\u2014\u2013-/\u2026"
 # Scare quotes in single marks are short; longer stretches are not quotes.
 _MAX_SINGLE_QUOTE = 300
 

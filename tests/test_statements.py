@@ -670,3 +670,56 @@ def test_a_verbless_quoted_label_is_not_a_statement(nlp) -> None:
         'on Tuesday. "A strategic decision for the whole region," Guterres said.',
     )
     assert [s.text for s in found] == ["A strategic decision for the whole region"]
+
+
+# --- the whole claim --------------------------------------------------------
+
+
+def test_a_cue_inside_the_sentence_keeps_both_sides_of_the_claim(nlp) -> None:
+    found = statements_in(nlp, "The new bridge, the mayor said, would cut travel times for commuters.")
+    statement = one(found, "bridge")
+    assert statement.text.startswith("The new bridge")
+    assert statement.text.endswith("would cut travel times for commuters")
+
+
+def test_a_condition_opening_the_claim_stays_in_it(nlp) -> None:
+    found = statements_in(nlp, "If Washington has any evidence, it should show it, the minister said.")
+    assert one(found, "evidence").text.startswith("If Washington has any evidence")
+
+
+def test_a_fronted_clause_read_as_adverbial_is_still_what_was_said(nlp) -> None:
+    found = statements_in(nlp, "The lowest fifth paid 2 percent, the agency said in a report.")
+    statement = one(found, "percent")
+    assert statement.text == "The lowest fifth paid 2 percent"
+    assert statement.speaker_label == "the agency"
+    assert statements_in(nlp, "When the vote came, the senator said nothing.") == []
+
+
+def test_a_name_after_a_horizontal_bar_is_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Readers sent us their views.\n\n"
+        "\u201cThe debate changed nothing for me. I will vote as I always have.\u201d \u2015 Maria Lopez\n",
+    )
+    assert [s.speaker for s in found] == ["maria-lopez"]
+
+
+def test_a_document_reads_its_words(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The union sent a letter to the mayor. The letter reads: "
+        "\u201cWe will not accept any cuts to the schools this year.\u201d",
+    )
+    assert [(s.kind, s.speaker_label) for s in found] == [("direct", "The letter")]
+
+
+def test_a_claim_the_parser_split_into_two_complements_stays_whole(nlp) -> None:
+    found = statements_in(
+        nlp, "The mayor said it is a \u201cshame\u201d there is a cloud over the council."
+    )
+    assert one(found, "shame").text == "it is a \u201cshame\u201d there is a cloud over the council"
+
+
+def test_a_lead_in_before_the_cue_is_not_part_of_the_claim(nlp) -> None:
+    found = statements_in(nlp, "In general, the minister said, the talks took place in a calm mood.")
+    assert one(found, "talks").text == "the talks took place in a calm mood"
