@@ -63,7 +63,7 @@ def phrase_label(attribution: Attribution, head: Token, names: dict[str, str]) -
     while i in by_index:
         run.append(by_index[i])
         i += 1
-    while run and (run[-1].is_punct or run[-1].dep_ == "cc"):
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")):
         run.pop()
     if not run or len(run) > _MAX_LABEL_WORDS:
         return ""

@@ -66,6 +66,11 @@ def _reported(ctx: Context) -> list[Reported]:
             if item:
                 found.append(item)
             continue
+        if token.lower_ in ctx.cues.claim_nouns and token.pos_ == "NOUN":
+            item = ctx.attribution.nominal(token)
+            if item:
+                found.append(item)
+                continue
         if not ctx.attribution.is_speech_verb(token):
             continue
         item = ctx.attribution.reported(token)

@@ -723,3 +723,41 @@ def test_a_claim_the_parser_split_into_two_complements_stays_whole(nlp) -> None:
 def test_a_lead_in_before_the_cue_is_not_part_of_the_claim(nlp) -> None:
     found = statements_in(nlp, "In general, the minister said, the talks took place in a calm mood.")
     assert one(found, "talks").text == "the talks took place in a calm mood"
+
+
+# --- reported speech without a clause of saying -----------------------------
+
+
+def test_phrase_content_after_call_vow_and_an_object_complement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The mayor called for a ban on new towers in the old town. "
+        "The union called on the council to reverse the cuts. "
+        "The senator vowed to fight the plan in court. "
+        "The campaign called the charges unfounded and false.",
+    )
+    assert [s.text for s in found] == [
+        "a ban on new towers in the old town",
+        "the council to reverse the cuts",
+        "to fight the plan in court",
+        "the charges unfounded and false",
+    ]
+
+
+def test_an_object_alone_is_no_statement(nlp) -> None:
+    assert statements_in(
+        nlp, "The governor promised a review. The company called a press conference on Monday."
+    ) == []
+
+
+def test_a_noun_of_saying_with_its_owner_and_clause(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Fact checkers looked at Anna Volkova\u2019s claim that there have been thousands of "
+        "thefts in the city this year. The ministry\u2019s warning that prices would rise came late. "
+        "The claim that he lied is wrong.",
+    )
+    assert [(s.speaker, s.speaker_label, s.text) for s in found] == [
+        ("anna-volkova", "", "there have been thousands of thefts in the city this year"),
+        ("", "The ministry", "prices would rise"),
+    ]
