@@ -239,15 +239,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EVENT = "- id: lol\n  date: 2020-03-02\n  title: Lols\n  type: meeting\n"
 
 
-def run_bounded(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python args...` in a child limited to 60 s and 2 GB, so a crash, hang or blow-up fails the test."""
+def run_bounded(*args: str, seconds: float = 60) -> subprocess.CompletedProcess[str]:
+    """`python args...` in a child limited in time and to 2 GB, so a crash, hang or blow-up fails the test."""
 
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, *args]
     return subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, timeout=60, preexec_fn=limit_memory, cwd=ROOT, env=env
+        command, capture_output=True, text=True, timeout=seconds, preexec_fn=limit_memory, cwd=ROOT, env=env
     )
 
 
