@@ -102,12 +102,21 @@ class SourceLabels:
             return ""  # a person the people stage could not resolve: no guess
         if lower in _GROUP_PRONOUNS:
             return self._antecedent(head)
-        if head.pos_ == "PRON" or lower in self.attribution.cues.not_sources:
-            return ""
+        according = self.doc[cue.token].lower_ == "according"
+        if head.pos_ == "PRON" or lower in self.attribution.cues.not_sources and not according:
+            return ""  # "according to the poll" names its source; "the figures show" does not
         label = phrase_label(self.attribution, head, self.names)
+        if label.isupper() and self._opens_dateline(head):
+            return ""  # "KYIV, June 3 - ...": the parse took the dateline for the subject
         if label:
             self.recent.append((head.i, label))
         return label
+
+    def _opens_dateline(self, head: Token) -> bool:
+        sentence = self.attribution.sentences.of(head.i)
+        after = head.i + 1
+        return head.i - sentence.start <= 1 and after < len(self.doc) and self.doc[after].text in (
+            ",", "-", "\u2013", "\u2014", "(")
 
     def _antecedent(self, pronoun: Token) -> str:
         """'It said' / 'they said': the group that spoke last, or the organisation named
