@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import dates, ingest, store
-from generator._analysis_cache import AnalysisCache, article_key, corpus_key
+from generator.cache import AnalysisCache, article_key, corpus_key
 from generator.model import (
     Article,
     Event,

@@ -9,8 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from generator import _store_check, _store_emit, _store_yaml
-from generator.store import check_timeline, load_timeline, record_count
+from generator.store import _check, _emit, _yaml, check_timeline, load_timeline, record_count
 from tests.conftest import write_files
 
 GOOD = {
@@ -177,8 +176,8 @@ RECORDS = [
 
 @pytest.mark.parametrize("kind", ["people", "events", "statements", "articles"])
 def test_quick_schema_test_agrees_with_jsonschema(kind: str) -> None:
-    schema = json.loads(_store_check.schema_text(kind))["items"]
-    quick = _store_check.compile_schema(schema)
+    schema = json.loads(_check.schema_text(kind))["items"]
+    quick = _check.compile_schema(schema)
     full = Draft202012Validator(schema)
     for record in RECORDS:
         assert quick(record) == full.is_valid(record), record
@@ -186,7 +185,7 @@ def test_quick_schema_test_agrees_with_jsonschema(kind: str) -> None:
 
 def test_schemas_are_valid_json_schema_and_strict() -> None:
     for kind in ("people", "events", "statements", "articles"):
-        schema = json.loads(_store_check.schema_text(kind))
+        schema = json.loads(_check.schema_text(kind))
         Draft202012Validator.check_schema(schema)
         assert schema["items"]["additionalProperties"] is False
 
@@ -206,8 +205,8 @@ def test_written_values_read_back_identical_in_yaml_1_1_and_1_2() -> None:
         {"id": "r", "text": value, "list": [value], "source": {"text": value}, "sources": [{"text": value}]}
         for value in AWKWARD
     ] + [{"id": "n", "none": None, "float": 0.5, "tiny": 1e-7, "int": 3, "flag": False, "empty": []}]
-    text = _store_emit.dump_records(records)
-    assert _store_yaml.load_fast(text) == records
+    text = _emit.dump_records(records)
+    assert _yaml.load_fast(text) == records
     assert yaml.safe_load(text) == records  # what a plain PyYAML reader sees
 
 

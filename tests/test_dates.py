@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator._dates_publication import Inferred
 from generator.dates import (
     find_time_expressions,
     infer_publication,
     infer_publication_dates,
     resolve_relative_date,
 )
+from generator.dates._publication import Inferred
 from generator.model import Article, PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -568,7 +568,7 @@ def test_an_editors_published_wins_over_the_inferred_window() -> None:
 
 
 def test_published_window_goes_to_yaml_only_when_set_and_comes_back() -> None:
-    from generator._store_records import article_from_mapping, article_to_mapping
+    from generator.store._records import article_from_mapping, article_to_mapping
 
     plain = article("p", "Text.")
     assert "published_window" not in article_to_mapping(plain)
@@ -581,7 +581,7 @@ def test_published_window_goes_to_yaml_only_when_set_and_comes_back() -> None:
 def test_schema_accepts_a_window_and_rejects_a_malformed_one() -> None:
     from jsonschema import Draft202012Validator
 
-    from generator._store_check import schema_text
+    from generator.store._check import schema_text
 
     validator = Draft202012Validator(json.loads(schema_text("articles"))["items"])
     record = {"id": "a", "file": "a.txt", "part": 1, "title": "T", "published_window": "2018-01-01/2018-03-18"}

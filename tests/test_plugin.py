@@ -139,7 +139,7 @@ def test_passthrough_gives_the_html_markdown_gives_for_every_generated_page():
     import re
 
     from generator import ingest
-    from generator._plugin_passthrough import Passthrough
+    from generator.plugin._passthrough import Passthrough
     from generator.render import render_site
     from generator.store import load_timeline
 
@@ -164,7 +164,7 @@ def test_passthrough_gives_the_html_markdown_gives_for_every_generated_page():
     "<span>inline</span>",  # Markdown wraps it in a paragraph
 ])
 def test_passthrough_leaves_what_markdown_would_change(markdown_text):
-    from generator._plugin_passthrough import Passthrough
+    from generator.plugin._passthrough import Passthrough
 
     passthrough = Passthrough()
     assert passthrough.hide(markdown_text) == markdown_text

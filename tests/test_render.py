@@ -169,20 +169,20 @@ def known_summits(monkeypatch):
     """Known summits for the renderer: a three-day one the events give only a month for."""
     import datetime
 
-    from generator import _render_summits
     from generator.knowledge import KnownSummit
+    from generator.render import _summits
 
     summits = (KnownSummit("Northern summit", datetime.date(2021, 5, 10), datetime.date(2021, 5, 12),
                            ("Narvik",), ("Lee", "Ray"), ()),)
-    monkeypatch.setattr(_render_summits, "known_summits", lambda: summits)
-    _render_summits._by_name.cache_clear()
+    monkeypatch.setattr(_summits, "known_summits", lambda: summits)
+    _summits._by_name.cache_clear()
     yield summits
-    _render_summits._by_name.cache_clear()
+    _summits._by_name.cache_clear()
 
 
 @pytest.mark.parametrize("title, place", [("Northern summit", ""), ("Talks", "Narvik")])
 def test_a_summit_era_spans_its_known_days(known_summits, title, place):
-    from generator._render_visual import MONTH_WIDTH, layout
+    from generator.render._visual import MONTH_WIDTH, layout
 
     summit = Event("s", "2021-05", title, "summit", [], place=place)
     visual = layout([summit, Event("c", "2021-05-11", "Call", "phone call", [])])
@@ -207,7 +207,7 @@ def test_summit_page_uses_the_known_days_of_a_month_dated_summit(known_summits):
 
 
 def test_a_one_day_summit_era_is_wider_than_its_dot():
-    from generator._render_visual import MIN_ERA_WIDTH, layout
+    from generator.render._visual import MIN_ERA_WIDTH, layout
 
     visual = layout(small_timeline().events)
     (era,) = visual.eras
@@ -217,7 +217,7 @@ def test_a_one_day_summit_era_is_wider_than_its_dot():
 
 
 def test_era_labels_that_would_overlap_go_on_separate_rows():
-    from generator._render_visual import layout
+    from generator.render._visual import layout
 
     events = [Event(f"s{day}", f"2021-06-{day:02d}", "Summit", "summit", [], place=f"Place number {day}")
               for day in (11, 14, 16)]
@@ -279,8 +279,8 @@ def test_source_page_lists_facts_in_text_order():
 
 
 def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch, request):
-    from generator._render_dates import clear_cache
     from generator.model import PartialDate, TimeExpression
+    from generator.render._dates import clear_cache
 
     def find_time_expressions(text, reference):
         assert reference == PartialDate(2021, 5, 4)  # the article's publication date
@@ -296,8 +296,8 @@ def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch, request)
 
 
 def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, request, tmp_path):
-    from generator import _render_dates
     from generator.model import TimeExpression
+    from generator.render import _dates
 
     calls = []
 
@@ -308,14 +308,14 @@ def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, reque
 
     monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
         find_time_expressions=find_time_expressions))
-    _render_dates.clear_cache()
-    request.addfinalizer(_render_dates.clear_cache)
+    _dates.clear_cache()
+    request.addfinalizer(_dates.clear_cache)
     first = render_site(small_timeline()).pages["sources/art-1.md"]
     assert render_site(small_timeline()).pages["sources/art-1.md"] == first
     assert len(calls) == 1, "the same article text was scanned twice"
-    _render_dates.save_cache(tmp_path)
-    _render_dates.clear_cache()
-    _render_dates.load_cache(tmp_path)  # as the next `mkdocs build` does
+    _dates.save_cache(tmp_path)
+    _dates.clear_cache()
+    _dates.load_cache(tmp_path)  # as the next `mkdocs build` does
     assert render_site(small_timeline()).pages["sources/art-1.md"] == first
     assert len(calls) == 1, "the dates kept by the last build were not used"
     render_site(small_timeline(article="Changed text on 3 May 2021."))
@@ -323,11 +323,11 @@ def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, reque
 
 
 def test_article_texts_leave_the_search_index_when_they_grow_large(monkeypatch):
-    from generator import _render_view
+    from generator.render import _view
 
     assert "data-search-exclude" not in render_site(small_timeline()).pages["sources/art-1.md"].split(
         'class="st-article"')[1][:40]
-    monkeypatch.setattr(_render_view, "SEARCH_ARTICLE_TEXT_LIMIT", 10)
+    monkeypatch.setattr(_view, "SEARCH_ARTICLE_TEXT_LIMIT", 10)
     page = render_site(small_timeline()).pages["sources/art-1.md"]
     assert '<div class="st-article" data-search-exclude>' in page
 
@@ -351,7 +351,7 @@ def test_summit_page_groups_events_and_puts_each_side_side_by_side():
     ("“a” and “b”", "‘a’ and ‘b’"),  # two quotations, not one around the whole
 ])
 def test_quotes_inside_quotation_marks_are_never_doubled(stored, shown):
-    from generator._render_text import inner_quote
+    from generator.render._text import inner_quote
 
     assert inner_quote(stored) == shown
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator._statements_quotes import find_quotes
 from generator.model import Article, PartialDate, Statement
+from generator.nlp.quotes import find_quotes
 from generator.people import find_people
 from generator.statements import find_statements, quotes_as_json_records
 
@@ -431,7 +431,7 @@ def test_relative_clause_and_dateline_speakers(nlp) -> None:
 
 
 def test_time_stamp_lines_of_a_live_blog_are_not_hard_wrapping() -> None:
-    from generator._statements_quotes import is_wrapped
+    from generator.nlp.quotes import is_wrapped
 
     entries = "".join(
         f"1{n}.02 CET\nLeader {n}: 'We agree'\n\nShe said it twice.\n\n" for n in range(5)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import _store_yaml, store
+from generator import store
 from generator.model import Article, Event, Person, Source, Statement, Timeline
+from generator.store import _yaml
 from tests.conftest import write_files
 
 SENTENCE = "The two leaders met in Oslo on Monday."
@@ -303,7 +304,7 @@ def test_run_killed_while_writing_leaves_previous_files(tmp_path: Path, monkeypa
             raise KeyboardInterrupt
         stream.write(text)
 
-    monkeypatch.setattr(_store_yaml, "write_text", write_half_then_die)
+    monkeypatch.setattr(_yaml, "write_text", write_half_then_die)
     changed = make_timeline()
     changed.events[0].title = "Changed"
     changed.people[0].name = "Changed"

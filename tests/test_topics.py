@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.topics import find_topics, load_topics, topic_labels
+from generator.knowledge.topics import find_topics, load_topics, topic_labels
 
 
 def test_finds_topics_by_keyword_in_vocabulary_order():

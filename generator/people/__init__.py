@@ -1,0 +1,9 @@
+"""The people stage: who is mentioned in an article, and one record per real person.
+
+The engine is `_find`; `_names` finds name mentions, `_coref` resolves
+pronouns and descriptions. Other stages use only the names below.
+"""
+
+from generator.people._find import find_people, merge_people, quoted_tokens
+
+__all__ = ["find_people", "merge_people", "quoted_tokens"]
