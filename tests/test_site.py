@@ -21,6 +21,7 @@ import shutil
 import threading
 import urllib.request
 from collections.abc import Iterator
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -103,6 +104,55 @@ def fixture_site(fixture_build) -> Path:
 @pytest.fixture(scope="session")
 def base_url(fixture_build) -> str:
     return fixture_build[1]
+
+
+# Breaks out of <title> if a template decodes it, and runs as HTML anywhere it is not escaped.
+HOSTILE = '</title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+HOSTILE_SENTENCE = "Envoys met in Geneva on March 3, 2021, for their summit."
+
+
+def write_hostile_fixture(base: Path) -> tuple[Path, Path]:
+    """Data and seeds with HOSTILE in every field that becomes a heading, a title or a label."""
+    import yaml
+
+    data, seeds = base / "data", base / "seeds"
+    data.mkdir(parents=True)
+    seeds.mkdir(parents=True)
+    headline = f"Headline {HOSTILE}"
+    (seeds / "001_hostile.txt").write_text(
+        f"---\ntitle: {json.dumps(headline)}\npublished: 2021-03-04\n---\n{headline}\n\n"
+        f"{HOSTILE_SENTENCE}\n\nThe envoy said the talks went well.\n", encoding="utf-8")
+    records = {
+        "articles": [{"id": "001-hostile", "file": "001_hostile.txt", "part": 1, "title": headline,
+                      "published": "2021-03-04", "published_basis": "front matter",
+                      "publisher": f"Wire {HOSTILE}", "url": "https://example.org/a"}],
+        "people": [{"id": "envoy", "name": f"Envoy {HOSTILE}", "role": f"Role {HOSTILE}",
+                    "country": f"Land {HOSTILE}", "aliases": []}],
+        "events": [{"id": "2021-03-03-geneva", "date": "2021-03-03", "title": f"Summit {HOSTILE}",
+                    "summary": f"Summary {HOSTILE}", "type": "summit", "people": ["envoy"],
+                    "place": "Geneva", "topics": [f"topic {HOSTILE}"],
+                    "sources": [{"article": "001-hostile", "text": HOSTILE_SENTENCE}], "importance": 5},
+                   {"id": "2021-03-04-talks", "date": "2021-03-04", "title": f"Talks {HOSTILE}",
+                    "summary": f"Later {HOSTILE}", "type": f"talks {HOSTILE}", "people": ["envoy"],
+                    "place": f"Bern {HOSTILE}", "topics": [],
+                    "sources": [{"article": "001-hostile", "text": "The envoy said the talks went well."}]}],
+        "statements": [{"id": "envoy-well", "speaker": "envoy", "text": f"the talks went well {HOSTILE}",
+                        "kind": "indirect", "date": "2021-03-03", "audience": f"press {HOSTILE}",
+                        "event": "2021-03-03-geneva", "topics": [f"topic {HOSTILE}"],
+                        "source": {"article": "001-hostile", "text": "The envoy said the talks went well."}}],
+    }
+    for kind, rows in records.items():
+        (data / f"{kind}.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False),
+                                           encoding="utf-8")
+    return data, seeds
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    base = tmp_path_factory.mktemp("hostile")
+    data, seeds = write_hostile_fixture(base / "input")
+    with served_build(base, data, seeds) as built:
+        yield built
 
 
 @pytest.fixture(scope="session")
@@ -351,16 +401,115 @@ def test_filters_are_reachable_by_keyboard(page, base_url):
     assert visible_events(page) < len(fixture_events())
 
 
+# Run in the page: markup that HOSTILE would have made, had it been parsed as HTML anywhere.
+INJECTED = """() => [...document.querySelectorAll('script:not([src]), img[src="x"], [onerror]')]
+  .filter(el => el.matches('img, [onerror]') || el.textContent.includes('__pwned')).length"""
+
+
+def assert_no_script_ran(page, where: str) -> None:
+    page.wait_for_load_state("load")  # an <img onerror> has fired by then
+    assert page.evaluate("typeof window.__pwned") == "undefined", where
+    assert page.evaluate(INJECTED) == 0, f"{where}: hostile text became markup"
+    assert page.dialogs == [], where
+
+
 def test_hostile_article_text_runs_no_script(page, base_url):
     for path in ["sources/002-hostile/", "events/2018/", "timeline/", "summits/helsinki-2018/", "sources/"]:
         page.goto(base_url + path)
-        page.wait_for_timeout(100)
-        assert page.evaluate("typeof window.__pwned") == "undefined", path
-    assert page.dialogs == []
+        assert_no_script_ran(page, path)
     page.goto(base_url + "sources/002-hostile/")
     text = page.locator("article").inner_text()
     assert "<script>window.__pwned = 1</script>" in text and "{{ config.site_name }}" in text
     assert page.locator("article a[href^='javascript']").count() == 0
+
+
+def hostile_pages(site: Path) -> list[str]:
+    """Every page of the hostile site (event, person, source, summit, topic, lists, downloads)."""
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
+def test_hostile_titles_names_and_topics_run_no_script(browser, hostile_build):
+    """HOSTILE in a headline, name, title, topic, summary and statement: shown as text, never run."""
+    site, url = hostile_build
+    pages = [p.replace("./", "") for p in hostile_pages(site)]
+    for needed in ["events/2021/", "people/envoy/", "sources/001-hostile/", "timeline/", "downloads/"]:
+        assert needed in pages
+    assert any(p.startswith("summits/geneva") for p in pages) and any(p.startswith("topics/topic") for p in pages)
+    page = open_page(browser)
+    for path in pages:
+        page.goto(url + path)
+        assert_no_script_ran(page, path or "home")
+        # A page named by the hostile value says so in its <title> too, as text.
+        if any(HOSTILE in heading for heading in page.locator("article h1").all_inner_texts()):
+            assert HOSTILE in page.title(), path
+    # The values are visible as the text they are: headings, navigation, lists, statements.
+    expected = {"people/envoy/": ["Envoy " + HOSTILE, "the talks went well " + HOSTILE, "press " + HOSTILE],
+                "sources/001-hostile/": ["Headline " + HOSTILE, "Wire " + HOSTILE],
+                "events/2021/": ["Summit " + HOSTILE, "Summary " + HOSTILE, "Talks " + HOSTILE],
+                "timeline/": ["Summit " + HOSTILE, "Later " + HOSTILE]}
+    for path, texts in expected.items():
+        page.goto(url + path)
+        article = page.locator("article").inner_text()
+        for text in texts:
+            assert text in article, f"{path} does not show {text!r} as text"
+        assert HOSTILE in page.locator("nav.md-nav--primary").first.text_content(), path
+    summit = next(p for p in pages if p.startswith("summits/geneva"))
+    page.goto(url + summit)
+    assert page.title().startswith("Summit " + HOSTILE)
+    assert "topic " + HOSTILE in page.locator("article").inner_text().lower()
+    # The table of contents (secondary navigation) holds the page's own headings.
+    assert "md-nav--secondary" in page.content()
+    assert_no_script_ran(page, summit)
+    page.context.close()
+
+
+def test_hostile_text_in_search_results_runs_no_script(browser, hostile_build):
+    _, url = hostile_build
+    page = open_page(browser)
+    results = search(page, url, "Envoy")
+    assert "Envoy " + HOSTILE in results  # the result's title, as text
+    results = search(page, url, "talks went well")
+    assert HOSTILE in results
+    assert_no_script_ran(page, "search results")
+    page.locator(".md-search-result__link").first.click()  # instant navigation to the result
+    page.wait_for_url(re.compile(r"/(people|sources|events)/"))
+    assert_no_script_ran(page, "a page opened from the search results")
+    page.context.close()
+
+
+def test_hostile_text_reaches_the_visual_timeline_as_text(browser, hostile_build):
+    _, url = hostile_build
+    page = open_page(browser)
+    page.goto(url + "timeline/")
+    titles = page.locator(".st-visual .st-dot").evaluate_all("dots => dots.map(d => d.title)")
+    assert any(HOSTILE in title for title in titles), titles
+    era = page.locator(".st-visual .st-era-label").all_inner_texts()
+    assert era and page.locator(".st-visual img").count() == 0
+    assert_no_script_ran(page, "timeline/")
+    page.context.close()
+
+
+def test_hostile_text_in_the_timelinejs_download_is_escaped(hostile_build):
+    site, _ = hostile_build
+    data = json.loads((site / "downloads" / "timelinejs.json").read_text(encoding="utf-8"))
+    for event in data["events"]:
+        for value in (event["unique_id"], event["group"], event["text"]["headline"], event["text"]["text"]):
+            assert "<script" not in value and "<img" not in value, value
+        assert re.fullmatch(r"[a-z0-9-]+", event["unique_id"])
+    groups = {event["group"] for event in data["events"]}
+    assert "talks " + html_escape(HOSTILE) in groups
+
+
+def test_hostile_text_is_escaped_in_every_built_file(hostile_build):
+    """<title>, meta tags, navigation, table of contents and the search index hold no raw markup."""
+    site, _ = hostile_build
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".json", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in text and "<img src=x" not in text, path.relative_to(site)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(html_escape(HOSTILE, quote=False) in doc["title"] for doc in index["docs"])
 
 
 # -- the built files ---------------------------------------------------------------------------
