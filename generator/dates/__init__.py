@@ -5,21 +5,20 @@ tense, publication-date inference). Other stages use only the names below.
 """
 
 from generator.dates._find import (
+    Reference,
     TaggedExpression,
     article_reference,
-    date_range,
     find_time_expressions,
-    infer_publication,
-    infer_publication_dates,
     parse_window,
     resolve_relative_date,
     tag_text,
 )
+from generator.dates._publication import infer_publication, infer_publication_dates
 
 __all__ = [
+    "Reference",
     "TaggedExpression",
     "article_reference",
-    "date_range",
     "find_time_expressions",
     "infer_publication",
     "infer_publication_dates",

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model import PartialDate
-
 Day = dt.date
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # 13, 14 = next Jan, Feb
@@ -143,13 +141,6 @@ def common_value(earliest: str, latest: str) -> str:
     if first is None or last is None:
         return earliest if earliest == latest else "XXXX-XX-XX"
     return range_value(min(first[0], last[0]), max(first[1], last[1]))
-
-
-def reference_range(reference: PartialDate) -> tuple[Day, Day]:
-    """The days a (possibly partial) reference date may stand for."""
-    found = value_range(reference.iso())
-    assert found is not None, reference
-    return found
 
 
 def contains(outer: str, inner_day: Day) -> bool:

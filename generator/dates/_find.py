@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from generator.dates import _calendar as cal
 from generator.dates._lexicon import Lexicon, lexicon
@@ -31,16 +30,11 @@ from generator.dates._resolve import Spec, resolve_against_range
 from generator.dates._tense import SentenceIndex, Tense, guess_tense
 from generator.model import Article, PartialDate, TimeExpression
 
-if TYPE_CHECKING:
-    from generator.dates._publication import Inferred
-
 __all__ = [
+    "Reference",
     "TaggedExpression",
     "article_reference",
-    "date_range",
     "find_time_expressions",
-    "infer_publication",
-    "infer_publication_dates",
     "parse_window",
     "resolve_relative_date",
     "tag_text",
@@ -79,7 +73,11 @@ def find_time_expressions(text: str, reference: PartialDate | tuple[dt.date, dt.
     return [tagged.expression for tagged in tag_text(text, reference)]
 
 
-def article_reference(article: Article) -> PartialDate | tuple[dt.date, dt.date] | None:
+# What relative expressions resolve against: a date, a window of days, or nothing.
+Reference = PartialDate | tuple[dt.date, dt.date] | None
+
+
+def article_reference(article: Article) -> Reference:
     """What an article's relative expressions resolve against: its `published_window`
     when that lies within `published` (an editor's new date discards it), else `published`."""
     try:
@@ -89,15 +87,10 @@ def article_reference(article: Article) -> PartialDate | tuple[dt.date, dt.date]
     window = parse_window(article.published_window)
     if published is None or window is None:
         return published
-    allowed = date_range(published)
+    allowed = published.day_range()
     if not allowed[0] <= window[0] <= window[1] <= allowed[1]:
         return published
     return window
-
-
-def date_range(reference: PartialDate) -> tuple[dt.date, dt.date]:
-    """The first and last day a date of any precision covers."""
-    return reference.day_range()
 
 
 def parse_window(text: str | None) -> tuple[dt.date, dt.date] | None:
@@ -110,7 +103,7 @@ def parse_window(text: str | None) -> tuple[dt.date, dt.date] | None:
 def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TaggedExpression]:
     """Time expressions with their meanings (used by publication-date inference)."""
     if isinstance(reference, PartialDate):
-        reference_days: tuple[dt.date, dt.date] | None = cal.reference_range(reference)
+        reference_days: tuple[dt.date, dt.date] | None = reference.day_range()
     else:
         reference_days = reference
     chosen = _merge_clock_and_date(text, _choose_longest(scan(text)))
@@ -170,35 +163,9 @@ def resolve_relative_date(
     if not found:
         return None
     spec = found[0].spec
-    reference_days = cal.reference_range(reference) if reference else None
+    reference_days = reference.day_range() if reference else None
     anchor_day = dt.date(anchor.year, anchor.month, anchor.day) if anchor and anchor.day and anchor.month else None
     return resolve_against_range(spec, reference_days, tense, anchor_day)[1]
-
-
-def infer_publication(articles: list[Article]) -> dict[str, Inferred]:
-    """For each article with no `published`: its value, basis and window of possible days.
-
-    `Inferred.window` ("YYYY-MM-DD/YYYY-MM-DD") is set when the clues narrow the
-    writing further than the value says; relative dates are resolved against it.
-    """
-    from generator.dates._publication import infer_publication as infer
-
-    return infer(articles)
-
-
-def infer_publication_dates(articles: list[Article]) -> dict[str, tuple[str, str]]:
-    """For each article with no `published`: (ISO value at the precision its clues support, basis).
-
-    Clues, most trusted first: a dateline or a date that dates the writing;
-    events other articles date ("the summit in Helsinki yesterday"); the known
-    summits in data/summits.yaml; finally the latest date in the text (uncertain).
-    """
-    from generator.dates._publication import infer_publication_dates as infer
-
-    return infer(articles)
-
-
-# --- internals ------------------------------------------------------------------------------
 
 
 def _choose_longest(candidates: Iterable[Found]) -> list[Found]:

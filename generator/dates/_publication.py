@@ -333,6 +333,11 @@ def _day_result(window: Window, value: str) -> Inferred:
 
 
 def infer_publication(articles: list[Article]) -> dict[str, Inferred]:
+    """For each article with no `published`: its value, basis and window of possible days.
+
+    `Inferred.window` ("YYYY-MM-DD/YYYY-MM-DD") is set when the clues narrow the
+    writing further than the value says; relative dates are resolved against it.
+    """
     views = [view_of(article) for article in articles]
     events = _dated_events(views)
     results: dict[str, Inferred] = {}
@@ -355,6 +360,12 @@ def infer_publication(articles: list[Article]) -> dict[str, Inferred]:
 
 
 def infer_publication_dates(articles: list[Article]) -> dict[str, tuple[str, str]]:
+    """For each article with no `published`: (ISO value at the precision its clues support, basis).
+
+    Clues, most trusted first: a dateline or a date that dates the writing;
+    events other articles date ("the summit in Helsinki yesterday"); the known
+    summits in data/summits.yaml; finally the latest date in the text (uncertain).
+    """
     return {key: (found.value, found.basis) for key, found in infer_publication(articles).items()}
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from generator.events._summits import article_window, day_of, known_summit_for
+from generator.dates import Reference, article_reference
+from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
     SUMMIT_LIKE_TYPES,
     Trigger,
@@ -68,14 +69,16 @@ def find_events(
     mentions: list[Mention],
     people: dict[str, Person],
     quoted: Sequence[tuple[int, int]] = (),
+    reference: Reference | None = None,
 ) -> list[Event]:
     """Events reported by the sentences of one article (before merging).
 
     Dates inside direct quotes are left out: "today" in a quote is the day the
-    words were said, not the day the article reports.
+    words were said, not the day the article reports. `reference` is the article's
+    reference date or window (by default `dates.article_reference(article)`).
     """
     published = article.published_date()
-    window = article_window(article)
+    window = reference_days(article_reference(article) if reference is None else reference)
     quoted = [*quoted, *quoted_regions(article.text)]
 
     def outside_quotes(offset: int) -> bool:

@@ -6,18 +6,17 @@ from __future__ import annotations
 import datetime
 import re
 
-from generator.dates import article_reference
+from generator.dates import Reference
 from generator.events._triggers import Trigger
 from generator.knowledge import KnownSummit, known_summits
-from generator.model import Article, PartialDate, Person
+from generator.model import PartialDate, Person
 
 # How far from the article's date a known summit may lie to be the one meant.
 SUMMIT_REACH_DAYS = 400
 
 
-def article_window(article: Article) -> tuple[datetime.date, datetime.date] | None:
-    """The days the article may have been written on (its inferred window, else `published`)."""
-    reference = article_reference(article)
+def reference_days(reference: Reference) -> tuple[datetime.date, datetime.date] | None:
+    """The days an article may have been written on, from its reference (window or date)."""
     if reference is None or isinstance(reference, tuple):
         return reference
     return reference.day_range()

@@ -12,7 +12,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.knowledge import load_data
+from generator.knowledge.speech import speech_cues
 from generator.model import TimeExpression
+from generator.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Doc, Span, Token
@@ -60,8 +62,7 @@ def types_by_name() -> dict[str, EventType]:
 
 @cache
 def speech_verb_forms() -> frozenset[str]:
-    verbs = load_data("speech_verbs")["verbs"]
-    return frozenset(form.lower() for forms in verbs.values() for form in forms)
+    return speech_cues().forms
 
 
 def classify_event_sentence(text: str) -> str | None:
@@ -104,12 +105,9 @@ def _is_noun_at(doc: Doc, offset: int) -> bool:
     return span is not None and span.root.pos_ in ("NOUN", "PROPN")
 
 
-_QUOTED = re.compile(r'“[^”\n]*”|"[^"\n]*"')
-
-
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Stretches of text inside double quote marks (a paragraph at most)."""
-    return [match.span() for match in _QUOTED.finditer(text)]
+    """Stretches of quoted text: the quotes the one quote finder finds (any marks)."""
+    return [(quote.start, quote.end) for quote in find_quotes(text)]
 
 
 def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[Trigger]) -> Trigger | None:

@@ -5,5 +5,6 @@ pronouns and descriptions. Other stages use only the names below.
 """
 
 from generator.people._find import find_people, merge_people, quoted_tokens
+from generator.people._names import NAME_PARTICLES
 
-__all__ = ["find_people", "merge_people", "quoted_tokens"]
+__all__ = ["NAME_PARTICLES", "find_people", "merge_people", "quoted_tokens"]

@@ -109,14 +109,14 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # -- pages --------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        from generator.render import _dates, render_site
+        from generator.render import load_date_cache, render_site, save_date_cache
 
         timeline = self._load(config)
         if self._cache_dir:
-            _dates.load_cache(self._cache_dir)
+            load_date_cache(self._cache_dir)
         site = render_site(timeline, edit_url=self._edit_url(config))
         if self._cache_dir:
-            _dates.save_cache(self._cache_dir)
+            save_date_cache(self._cache_dir)
         self._drop_data_files(files)
         self._generated = set()
         for path, text in site.pages.items():

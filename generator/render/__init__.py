@@ -29,6 +29,8 @@ from markupsafe import Markup, escape
 from generator.knowledge import load_data
 from generator.model import Timeline, slugify
 from generator.render import _downloads as downloads
+from generator.render._dates import load_cache as load_date_cache
+from generator.render._dates import save_cache as save_date_cache
 from generator.render._summits import SUMMIT_WINDOW_DAYS
 from generator.render._text import (
     escape_block,
@@ -339,3 +341,6 @@ def write_site(site: RenderedSite, out_dir: Path) -> list[Path]:
         target.write_bytes(content)
         written.append(target)
     return written
+
+
+__all__ = ["ASSET_PATHS", "RenderedSite", "load_date_cache", "render_site", "save_date_cache", "write_site"]

@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from generator.model import Event, Statement, Timeline, slugify
 from generator.render._text import date_range, format_date, parse_date
-from generator.store._emit import dump_records
+from generator.store import dump_records
 
 _CONTRACT_FIELDS = {
     "articles": ["id", "file", "part", "title", "published", "published_basis", "publisher", "url"],

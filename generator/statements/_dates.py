@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from generator.dates import article_reference, find_time_expressions
+from generator.dates import Reference, find_time_expressions
 from generator.model import Article
 from generator.statements._attribution import Cue
 
@@ -29,10 +29,10 @@ def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
 
 
 class Dater:
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, reference: Reference) -> None:
         self.fallback = article.published or None
         # The publication window where inference narrowed one, so that "on Friday" is a day.
-        self.reference = article_reference(article)
+        self.reference = reference
 
     def date(
         self,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.nlp.quotes import Quote
-from generator.people._names import NAME_PARTICLES
+from generator.people import NAME_PARTICLES
 from generator.statements._attribution import Cue
 from generator.statements._context import Context
 

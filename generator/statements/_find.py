@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from generator.dates import Reference, article_reference
 from generator.model import Article, Mention, Person, Source, Statement
 from generator.nlp.sentences import all_tokens
 from generator.statements._attribution import Cue, Reported
@@ -182,12 +183,14 @@ def _source_span(ctx: Context, start: int, end: int, cue: Cue | None) -> tuple[i
 
 
 def find_statements(
-    doc: Doc, article: Article, people: list[Person], mentions: list[Mention]
+    doc: Doc, article: Article, people: list[Person], mentions: list[Mention], reference: Reference | None = None
 ) -> list[Statement]:
     """Direct quotes and reported speech in one article, in text order.
 
     `doc` is the parse of `article.text`; `mentions` come from
-    `people.find_people` and carry the resolved speakers.
+    `people.find_people` and carry the resolved speakers. `reference` is what
+    the article's relative dates resolve against (the pipeline computes it once;
+    by default `dates.article_reference(article)`).
     """
     ctx = Context(doc, mentions)
     units = quote_units(ctx)
@@ -208,7 +211,7 @@ def find_statements(
     statements = []
     used: set[str] = set()
     seen: set[tuple[int, int]] = set()
-    dater = Dater(article)
+    dater = Dater(article, article_reference(article) if reference is None else reference)
     quote_spans = [(q.open, q.close) for q in ctx.quotes]
     for start, end, kind, cue in items:
         if (start, end) in seen:

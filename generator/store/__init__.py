@@ -233,16 +233,23 @@ def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) 
     """Every problem in the data files, located; with `article_texts` ({article id: cleaned
     text}) also every source sentence that no longer occurs in its article."""
     data_dir = Path(data_dir)
-    if not any(data_path(data_dir, kind).exists() for kind in KINDS):
-        return [
-            Problem(
-                str(data_dir),
-                "holds no data files (articles.yaml, events.yaml, ...); "
-                "run `summit-timeline extract` first, or pass --data DIR",
-            )
-        ]
+    missing = missing_data(data_dir)
+    if missing:
+        return [missing]
     files, problems = read_files(data_dir)
     return problems + check_files(files, article_texts)
+
+
+def missing_data(data_dir: Path) -> Problem | None:
+    """The problem of a data folder that holds none of the four files, else None."""
+    data_dir = Path(data_dir)
+    if any(data_path(data_dir, kind).exists() for kind in KINDS):
+        return None
+    return Problem(
+        str(data_dir),
+        "holds no data files (articles.yaml, events.yaml, ...); "
+        "run `summit-timeline extract` first, or pass --data DIR",
+    )
 
 
 def record_count(data_dir: Path) -> int:
@@ -257,7 +264,9 @@ __all__ = [
     "apply_editor_corrections",
     "check_timeline",
     "edited_publication_dates",
+    "dump_records",
     "load_timeline",
+    "missing_data",
     "person_id_remap",
     "record_count",
     "save_timeline",
