@@ -192,6 +192,23 @@ def visible_events(page) -> int:
     return page.locator("li.st-event:visible").count()
 
 
+def expect(target):
+    """Playwright's retrying assertions: they wait for the condition (5 s), never a fixed time."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def expect_events(page, count: int) -> None:
+    expect(page.locator("li.st-event:visible")).to_have_count(count)
+
+
+def open_timeline(page, url: str) -> None:
+    """Go to `url` and wait until site.js has set the filters up (they act on what is shown)."""
+    page.goto(url)
+    page.locator("form.st-filters[data-ready]").wait_for(state="attached")
+
+
 # -- the timeline -------------------------------------------------------------------
 
 
@@ -205,7 +222,7 @@ def test_timeline_shows_every_event(page, base_url):
 
 def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(browser, base_url):
     page = open_page(browser, width=375)
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     region = page.get_by_role("region", name=re.compile("^Visual timeline"))
     assert region.count() == 1
     # Role queries skip what aria-hidden hides: no dot is a link a screen reader meets twice.
@@ -226,25 +243,26 @@ def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(bro
 
 
 def test_filter_narrows_the_timeline_and_clearing_restores_it(page, base_url):
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     total = visible_events(page)
     page.select_option("form.st-filters select[name=topic]", "sanctions")
-    assert visible_events(page) == 1
-    assert "Showing 1 of" in page.locator(".st-filter-status").inner_text()
-    assert "topic=sanctions" in page.url
-    assert page.locator("h3:visible", has_text="July 2018").count() == 0  # empty months hide
+    expect_events(page, 1)
+    expect(page.locator(".st-filter-status")).to_contain_text("Showing 1 of")
+    expect(page).to_have_url(re.compile(r"topic=sanctions"))
+    expect(page.locator("h3:visible", has_text="July 2018")).to_have_count(0)  # empty months hide
     page.click("form.st-filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('li.st-event:not([hidden])').length === {total}")
-    assert visible_events(page) == total
-    assert "topic=" not in page.url
+    expect_events(page, total)
+    expect(page).not_to_have_url(re.compile(r"topic="))
 
 
 def test_filters_combine_and_can_be_linked_to(page, base_url):
-    page.goto(base_url + "timeline/?person=vladimir-putin&type=summit")
-    assert visible_events(page) == 1
+    open_timeline(page, base_url + "timeline/?person=vladimir-putin&type=summit")
+    expect_events(page, 1)
     page.check("form.st-filters input[name=key]")
-    assert visible_events(page) == 1
-    page.goto(base_url + "timeline/?summit=helsinki-2018")
+    expect(page).to_have_url(re.compile(r"key=1"))
+    expect_events(page, 1)
+    open_timeline(page, base_url + "timeline/?summit=helsinki-2018")
+    expect(page.locator(".st-filter-status")).not_to_be_empty()
     in_window = visible_events(page)
     assert 1 < in_window < len(fixture_events())
 
@@ -254,9 +272,11 @@ def test_filters_work_after_instant_navigation(page, base_url):
     page.evaluate("window.__samePage = true")  # survives only if the page is not reloaded
     page.locator(".st-counts a[href$='timeline/']").first.click()
     page.wait_for_url(re.compile(r"/timeline/$"))
+    # The URL changes before the new page is swapped in: wait for site.js to set it up.
+    page.locator("form.st-filters[data-ready]").wait_for(state="attached")
     assert page.evaluate("window.__samePage === true"), "instant navigation did not swap the page"
     page.select_option("form.st-filters select[name=type]", "summit")
-    assert visible_events(page) == 1
+    expect_events(page, 1)
 
 
 def test_timeline_is_complete_without_javascript(browser, base_url):
@@ -275,8 +295,11 @@ def search(page, base_url: str, words: str) -> str:
     page.goto(base_url)
     page.locator("label[for=__search]:visible, input.md-search__input:visible").first.click()
     # Typed key by key, as a reader does: Material searches on keyboard input.
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator("input.md-search__input").press_sequentially(words)
+    # Results follow the typing (and the index loading): wait for the ones for every word.
+    results = page.locator(".md-search-result__list")
+    for word in words.split():
+        expect(results).to_contain_text(word, ignore_case=True, timeout=15000)
     return page.locator(".md-search-result").inner_text()
 
 
@@ -300,10 +323,9 @@ def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
     assert target.evaluate("el => el.tagName") == "MARK"
     assert "st-hl-event" in target.get_attribute("class")
     assert "met in Helsinki on July 16, 2018" in target.inner_text()
-    page.wait_for_function(
-        "() => { const r = document.getElementById('e-2018-07-16-helsinki-summit').getBoundingClientRect();"
-        " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=5000)
-    assert target.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # :target outline
+    expect(target).to_be_in_viewport()
+    # Outlined as :target, or by site.js where instant navigation left :target unset.
+    expect(target).not_to_have_css("outline-style", "none")
 
 
 def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
@@ -344,7 +366,7 @@ def test_dark_mode_toggle(page, base_url):
     page.goto(base_url + "timeline/")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
 
 
 CONTRAST = """(selector) => {
@@ -389,7 +411,7 @@ def test_small_and_muted_text_has_enough_contrast(browser, base_url, scheme):
 
 
 def test_filters_are_reachable_by_keyboard(page, base_url):
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "topic":
@@ -397,7 +419,7 @@ def test_filters_are_reachable_by_keyboard(page, base_url):
     else:
         pytest.fail("Tab never reached the topic filter")
     page.keyboard.press("ArrowDown")  # a focused <select> changes with the arrow keys
-    page.wait_for_function("document.querySelector('.st-filter-status').textContent !== ''")
+    expect(page.locator(".st-filter-status")).not_to_be_empty()
     assert visible_events(page) < len(fixture_events())
 
 
@@ -440,7 +462,7 @@ def test_hostile_titles_names_and_topics_run_no_script(browser, hostile_build):
         page.goto(url + path)
         assert_no_script_ran(page, path or "home")
         # A page named by the hostile value says so in its <title> too, as text.
-        if any(HOSTILE in heading for heading in page.locator("article h1").all_inner_texts()):
+        if any(HOSTILE in heading for heading in page.locator(".md-content h1").all_inner_texts()):
             assert HOSTILE in page.title(), path
     # The values are visible as the text they are: headings, navigation, lists, statements.
     expected = {"people/envoy/": ["Envoy " + HOSTILE, "the talks went well " + HOSTILE, "press " + HOSTILE],
@@ -471,8 +493,10 @@ def test_hostile_text_in_search_results_runs_no_script(browser, hostile_build):
     results = search(page, url, "talks went well")
     assert HOSTILE in results
     assert_no_script_ran(page, "search results")
+    home_heading = page.locator(".md-content h1").first.inner_text()  # search results hold h1s too
     page.locator(".md-search-result__link").first.click()  # instant navigation to the result
     page.wait_for_url(re.compile(r"/(people|sources|events)/"))
+    expect(page.locator(".md-content h1").first).not_to_have_text(home_heading)  # the new page is in
     assert_no_script_ran(page, "a page opened from the search results")
     page.context.close()
 
@@ -660,6 +684,7 @@ def test_real_site_shows_the_helsinki_summit_with_its_source(real_build, browser
     assert "16 July 2018" in page.locator("article").inner_text()
     page.locator("a.st-source-link").first.click()
     page.wait_for_url(re.compile(r"/sources/"))
+    expect(page.locator("article mark.st-hl").first).to_be_attached()  # the source page is in
     page.context.close()
 
 
