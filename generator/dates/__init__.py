@@ -13,9 +13,10 @@ from generator.dates._find import (
     resolve_relative_date,
     tag_text,
 )
-from generator.dates._publication import infer_publication, infer_publication_dates
+from generator.dates._publication import Inferred, infer_publication, infer_publication_dates
 
 __all__ = [
+    "Inferred",
     "Reference",
     "TaggedExpression",
     "article_reference",

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "timeline"
 CHROMIUM = Path("/usr/bin/chromium")
 # The README's screenshots are refreshed with `make screenshots`

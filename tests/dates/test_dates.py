@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from generator.dates import (
+    Inferred,
     find_time_expressions,
     infer_publication,
     infer_publication_dates,
     resolve_relative_date,
 )
-from generator.dates._publication import Inferred
 from generator.model import Article, PartialDate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 REF = PartialDate(2018, 7, 17)  # a Tuesday
 
 
@@ -565,28 +565,6 @@ def test_an_editors_published_wins_over_the_inferred_window() -> None:
     assert inferred_article.published_window == "2017-01-20/2017-07-21"
     assert corrected_article.published == "2019-05-01" and corrected_article.published_window is None
     assert reference_window(corrected_article) == PartialDate(2019, 5, 1)
-
-
-def test_published_window_goes_to_yaml_only_when_set_and_comes_back() -> None:
-    from generator.store._records import article_from_mapping, article_to_mapping
-
-    plain = article("p", "Text.")
-    assert "published_window" not in article_to_mapping(plain)
-    plain.published, plain.published_window = "2018", "2018-01-01/2018-03-18"
-    mapping = article_to_mapping(plain)
-    assert mapping["published_window"] == "2018-01-01/2018-03-18"
-    assert article_from_mapping(mapping).published_window == "2018-01-01/2018-03-18"
-
-
-def test_schema_accepts_a_window_and_rejects_a_malformed_one() -> None:
-    from jsonschema import Draft202012Validator
-
-    from generator.store._check import schema_text
-
-    validator = Draft202012Validator(json.loads(schema_text("articles"))["items"])
-    record = {"id": "a", "file": "a.txt", "part": 1, "title": "T", "published_window": "2018-01-01/2018-03-18"}
-    assert validator.is_valid(record)
-    assert not validator.is_valid({**record, "published_window": "2018-01/2018-03"})
 
 
 def test_dateline_whose_year_several_known_events_allow_is_uncertain() -> None:

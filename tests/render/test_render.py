@@ -2,7 +2,7 @@
 
 Golden files (tests/golden/*.md) hold the expected Markdown for pages of the
 fixture timeline in tests/fixtures/timeline/data; after an intended change,
-regenerate them with `UPDATE_GOLDEN=1 pytest tests/test_render.py` and review the diff.
+regenerate them with `UPDATE_GOLDEN=1 pytest tests/render/test_render.py` and review the diff.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import yaml
 from generator.model import Article, Event, Person, Source, Statement, Timeline
 from generator.render import render_site, write_site
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent  # tests/
 FIXTURE = HERE / "fixtures" / "timeline"
 GOLDEN = HERE / "golden"
 GOLDEN_PAGES = ["events/2018.md", "people/anna-petrova.md", "summits/helsinki-2018.md"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from generator import store
 from generator.model import Article, Event, Person, Source, Statement, Timeline
 from generator.store import _yaml
 from tests.conftest import write_files
-from tests.test_check import HOSTILE_EVENTS, run_bounded
+from tests.store.test_check import HOSTILE_EVENTS, run_bounded
 
 SENTENCE = "The two leaders met in Oslo on Monday."
 
@@ -501,7 +502,8 @@ def test_written_files_keep_ordinary_permissions(tmp_path: Path) -> None:
 # -- hostile edits and files extract cannot read -----------------------------------------
 
 MERGE = (
-    "import sys; from pathlib import Path; from generator import store; from tests.test_store import make_timeline\n"
+    "import sys; from pathlib import Path; from generator import store\n"
+    "from tests.store.test_store import make_timeline\n"
     "try:\n    print(store.save_timeline(make_timeline(), Path(sys.argv[1])))\n"
     "except store.StoreError as error:\n    print('StoreError:', error)"
 )
@@ -557,3 +559,25 @@ def test_extract_names_a_data_file_that_is_not_utf8(tmp_path: Path) -> None:
     events = tmp_path / "data" / "events.yaml"
     assert f"summit-timeline: {events}:2:13: is not UTF-8 text (byte 0xe9 at offset 23): save it as UTF-8" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_published_window_goes_to_yaml_only_when_set_and_comes_back() -> None:
+    from generator.store._records import article_from_mapping, article_to_mapping
+
+    plain = Article("p", "p.txt", 1, "A headline", "Text.")
+    assert "published_window" not in article_to_mapping(plain)
+    plain.published, plain.published_window = "2018", "2018-01-01/2018-03-18"
+    mapping = article_to_mapping(plain)
+    assert mapping["published_window"] == "2018-01-01/2018-03-18"
+    assert article_from_mapping(mapping).published_window == "2018-01-01/2018-03-18"
+
+
+def test_schema_accepts_a_window_and_rejects_a_malformed_one() -> None:
+    from jsonschema import Draft202012Validator
+
+    from generator.store._check import schema_text
+
+    validator = Draft202012Validator(json.loads(schema_text("articles"))["items"])
+    record = {"id": "a", "file": "a.txt", "part": 1, "title": "T", "published_window": "2018-01-01/2018-03-18"}
+    assert validator.is_valid(record)
+    assert not validator.is_valid({**record, "published_window": "2018-01/2018-03"})

@@ -11,7 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent  # tests/
 FIXTURE = HERE / "fixtures" / "timeline"
 
 MKDOCS_YML = """\

@@ -234,7 +234,7 @@ def test_every_unknown_key_is_reported(tmp_path: Path) -> None:
 
 # -- hostile edits: refused where they are, in bounded time and memory ---------------------
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 EVENT = "- id: lol\n  date: 2020-03-02\n  title: Lols\n  type: meeting\n"
 
 
