@@ -20,6 +20,8 @@ SENTINELS = frozenset({
     "_ABSENT",  # the store's "field not there" marker
     "yaml.ScalarNode",  # PyYAML node classes, checked against type(node)
     "yaml.SequenceNode",
+    "_ALIAS",  # PyYAML event classes (store._yaml), checked against type(event)
+    "_SCALAR",
     "threading.main_thread()",  # the one main thread of the process
 })
 

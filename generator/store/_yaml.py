@@ -154,14 +154,14 @@ class _GuardedComposer(Composer):
         if kind is _ALIAS:
             raise _refuse(
                 event.start_mark,
-                f"the alias *{event.anchor} repeats a value written elsewhere; data files do not use "
-                "anchors (&name) and aliases (*name): write the value out in full here",
+                f"the alias *{event.anchor} repeats a value written elsewhere; anchors (&name) and "
+                "aliases (*name) are not read here: write the value out in full",
             )
         if event.anchor is not None:
             raise _refuse(
                 event.start_mark,
-                f"the anchor &{event.anchor} is not allowed; data files do not use anchors (&name) "
-                f"and aliases (*name): remove '&{event.anchor}' and write each value out in full",
+                f"the anchor &{event.anchor} is not allowed; anchors (&name) and aliases (*name) are "
+                f"not read here: remove '&{event.anchor}' and write each value out in full",
             )
         if kind is _SCALAR:
             if len(event.value) > MAX_TEXT_CHARS:
@@ -175,8 +175,8 @@ class _GuardedComposer(Composer):
         if self._depth > MAX_DEPTH:
             raise _refuse(
                 event.start_mark,
-                f"lists or mappings nested more than {MAX_DEPTH} deep; a record needs at most 4 levels "
-                "(list, record, field, item): remove the extra brackets or indentation here",
+                f"lists or mappings nested more than {MAX_DEPTH} deep, which no value needs (a data "
+                "file's records use 4 levels): remove the extra brackets or indentation here",
             )
         try:
             return Composer.compose_node(self, parent, index)
@@ -283,7 +283,11 @@ def load_fast(text: str) -> Any:
 
 
 def load_text(text: str) -> Any:
-    """Safe-load with every scalar as text, bounded like `parse` (for front matter in seed files)."""
+    """Safe-load with every scalar as text (like yaml.BaseLoader), bounded like `parse`.
+
+    For YAML from outside the data files, such as a seed file's front matter:
+    YamlError (a SummitTimelineError) carries the line and column within `text`.
+    """
     loader = TextLoader(text)
     try:
         with _located_errors():

@@ -2,7 +2,9 @@
 
 The fixture site (tests/fixtures/timeline: hand-written data and articles,
 one with hostile text) is built once per session with `mkdocs build` and
-served from 127.0.0.1; the browser never leaves it. The screenshots for the
+served from 127.0.0.1; the browser never leaves it. A second small site, written
+by `write_hostile_fixture`, puts markup in every name, title, topic and headline.
+Tests wait for conditions (Playwright's `expect`, `wait_for`), never for a time. The screenshots for the
 README are taken of the site built from the committed data in docs/data
 (or of the fixture site while that data does not exist yet).
 """
