@@ -179,33 +179,25 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # -- data ---------------------------------------------------------------
 
     def _load(self, config: MkDocsConfig) -> Timeline:
-        from generator import ingest, store
+        from generator.pipeline import load_site_timeline
 
         if not self._data_dir.is_dir():
             self._report([Problem(str(self._data_dir), "the data folder does not exist: run "
                                   "`summit-timeline extract`, or set `data_dir` for the "
                                   "summit-timeline plugin in mkdocs.yml")], config)
             return Timeline()
-        timeline, problems = store.load_timeline(self._data_dir)
-        self._report(problems, config)
-        if not timeline.articles:
-            return timeline
-        if not self._seeds_dir.is_dir():
+        # The loader `check` and `render` use: with the article texts, so a source
+        # sentence no longer in its article fails a strict build as it fails `check`.
+        site = load_site_timeline(self._data_dir, self._seeds_dir)
+        self._report(site.problems, config)
+        if site.timeline.articles and not site.seeds_found:
             log.warning(
                 "summit-timeline: seeds folder %s not found, so source pages show no article "
                 "text; set `seeds_dir` in mkdocs.yml", self._relative(self._seeds_dir)
             )
-            return timeline
-        articles, seed_problems = ingest.read_articles(self._seeds_dir)
-        for problem in seed_problems:  # `extract` reports these; the site just goes on
+        for problem in site.skipped:  # `extract` reports these; the site just goes on
             log.info("summit-timeline: %s", problem)
-        texts = {article.id: article for article in articles}
-        for article in timeline.articles:
-            found = texts.get(article.id)
-            if found is not None:
-                article.text = found.text
-                article.captions = article.captions or found.captions
-        return timeline
+        return site.timeline
 
     def _report(self, problems: list[Problem], config: MkDocsConfig) -> None:
         if not problems:

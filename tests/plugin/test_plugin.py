@@ -199,3 +199,15 @@ def test_plain_text_strips_tags_and_escapes_what_they_decoded():
 
     assert plain_text("Q&amp;A &lt;/title&gt;<b>bold</b>") == "Q&amp;A &lt;/title&gt;bold"
     assert plain_text("Vienna") == "Vienna"
+
+
+def test_strict_build_fails_on_a_source_sentence_no_longer_in_its_article_like_check(project, caplog, capsys):
+    from generator.cli import main
+
+    seed = project / "seeds" / "001_helsinki.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("told reporters", "told journalists"), encoding="utf-8")
+    assert main(["check", "--data", str(project / "docs" / "data"), "--seeds", str(project / "seeds")]) == 1
+    checked = capsys.readouterr().out
+    assert "anna-petrova-partner" in checked and "no longer occurs in article '001-helsinki'" in checked
+    message = build_error(project, caplog)
+    assert "anna-petrova-partner" in message and "no longer occurs in article '001-helsinki'" in message
