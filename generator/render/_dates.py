@@ -19,7 +19,6 @@ from pathlib import Path
 
 from generator.model import Article
 from generator.render._article import Highlight
-from generator.render._text import parse_date
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +38,17 @@ def date_highlights(article: Article) -> list[Highlight]:
     text = article.text or ""
     if not text:
         return []
-    key = _key(text, article.published or "")
+    # The reference extraction resolved against (the publication window, else `published`),
+    # so that a page highlights the values the YAML holds.
+    key = _key(text, f"{article.published or ''}/{article.published_window or ''}")
     found = _found.get(key)
     if found is None:
         try:
-            from generator.dates import find_time_expressions
+            from generator.dates import article_reference, find_time_expressions
         except ImportError:  # the dates stage is optional for rendering
             return []
         try:
-            expressions = find_time_expressions(text, parse_date(article.published))
+            expressions = find_time_expressions(text, article_reference(article))
         except Exception as error:  # noqa: BLE001 - a dates bug must not take the site down
             log.warning("dates not highlighted on the page of article %s: %s", article.id, error)
             return []

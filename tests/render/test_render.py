@@ -20,6 +20,7 @@ import markdown
 import pytest
 import yaml
 
+from generator import dates
 from generator.model import Article, Event, Person, Source, Statement, Timeline
 from generator.render import render_site, write_site
 
@@ -288,7 +289,7 @@ def test_source_page_highlights_dates_from_the_dates_stage(monkeypatch, request)
         return [TimeExpression(start, start + 10, "3 May 2021", "DATE", "2021-05-03")]
 
     monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
-        find_time_expressions=find_time_expressions))
+        article_reference=dates.article_reference, find_time_expressions=find_time_expressions))
     clear_cache()  # dates found by the real stage earlier in the session
     request.addfinalizer(clear_cache)  # and the fake ones, for later tests
     html = to_html(render_site(small_timeline()).pages["sources/art-1.md"])
@@ -307,7 +308,7 @@ def test_dates_are_found_once_per_text_and_kept_across_builds(monkeypatch, reque
         return [TimeExpression(start, start + 10, "3 May 2021", "DATE", "2021-05-03")]
 
     monkeypatch.setitem(sys.modules, "generator.dates", types.SimpleNamespace(
-        find_time_expressions=find_time_expressions))
+        article_reference=dates.article_reference, find_time_expressions=find_time_expressions))
     _dates.clear_cache()
     request.addfinalizer(_dates.clear_cache)
     first = render_site(small_timeline()).pages["sources/art-1.md"]
@@ -556,3 +557,17 @@ def test_empty_timeline_renders():
     site = render_site(Timeline())
     assert "No events yet" in site.pages["timeline/index.md"]
     assert json.loads(site.files["downloads/timelinejs.json"])["events"] == []
+
+
+def test_source_page_dates_resolve_against_the_publication_window_as_extraction_did(request):
+    from generator.render._dates import clear_cache
+
+    text = "The talks began this month."
+    article = Article("w", "w.txt", 1, "Talks", text, published="2016", published_window="2016-12-05/2016-12-11")
+    extracted = dates.find_time_expressions(text, dates.article_reference(article))
+    assert [e.value for e in extracted] == ["2016-12"]  # what `extract` writes
+    clear_cache()
+    request.addfinalizer(clear_cache)
+    html = to_html(render_site(Timeline(articles=[article])).pages["sources/w.md"])
+    assert 'title="DATE 2016&#45;12" datetime="2016-12"' in html
+    assert 'title="DATE 2016"' not in html
