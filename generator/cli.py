@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_TIME_BUDGET,
         metavar="SECONDS",
-        help=f"stop and skip an article that takes longer (default {DEFAULT_TIME_BUDGET:g}; 0 = no limit)",
+        help=f"CPU seconds after which an article is stopped and skipped (default {DEFAULT_TIME_BUDGET:g}; 0 = none)",
     )
     extract.set_defaults(run=command_extract)
 
