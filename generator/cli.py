@@ -74,14 +74,11 @@ def _progress_printer():
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from generator.ingest import read_articles
-    from generator.store import check_timeline, record_count
+    from generator.pipeline import load_site_timeline
+    from generator.store import missing_data, record_count
 
-    texts = None
-    if args.seeds.is_dir():
-        articles, _ = read_articles(args.seeds)
-        texts = {article.id: article.text for article in articles}
-    problems = check_timeline(args.data, article_texts=texts)
+    missing = missing_data(args.data)
+    problems = [missing] if missing else load_site_timeline(args.data, args.seeds).problems
     for problem in problems:
         print(problem)
     if problems:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import dates, ingest, store
-from generator._analysis_cache import AnalysisCache, article_key, corpus_key
+from generator.cache import AnalysisCache, article_key, corpus_key
 from generator.model import (
     Article,
     Event,
@@ -121,13 +121,14 @@ def reference_window(article: Article) -> PartialDate | tuple[date, date] | None
 def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     from generator import events, people, statements
 
-    reference = reference_date(article)
-    expressions = dates.find_time_expressions(article.text, reference_window(article))
-    found_people, mentions = people.find_people(doc, reference)
-    found_statements = statements.find_statements(doc, article, found_people, mentions)
+    # Computed once, handed to every stage that resolves dates against it.
+    window = reference_window(article)
+    expressions = dates.find_time_expressions(article.text, window)
+    found_people, mentions = people.find_people(doc, reference_date(article))
+    found_statements = statements.find_statements(doc, article, found_people, mentions, window)
     by_id = {person.id: person for person in found_people}
     quoted = [(s.start, s.end) for s in found_statements if s.kind == "direct"]
-    found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted)
+    found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted, window)
     return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
 
 
@@ -400,22 +401,41 @@ def analyse_text(text: str, reference: PartialDate | None = None) -> ArticleAnal
     return analyse_article(article, nlp.parse_one(text))
 
 
-def load_site_timeline(data: Path, seeds: Path) -> tuple[Timeline, list[Problem]]:
-    """The YAML as the editor left it, with each article's cleaned text from the seeds.
+@dataclass
+class SiteTimeline:
+    """The site's timeline as `check`, `render` and the MkDocs plugin all load it."""
+
+    timeline: Timeline
+    problems: list[Problem]  # in the data files, with source sentences no longer in their article
+    skipped: list[Problem]  # seed files that could not be read
+    seeds_found: bool
+
+    def __iter__(self) -> Iterator[Timeline | list[Problem]]:
+        """`timeline, problems = load_site_timeline(...)`, as callers wrote it before (problems with skipped)."""
+        return iter((self.timeline, self.problems + self.skipped))
+
+
+def load_site_timeline(data: Path, seeds: Path) -> SiteTimeline:
+    """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.
 
     The texts also let validation report a source sentence no longer in its article.
     """
-    articles, skipped = ingest.read_articles(seeds) if Path(seeds).is_dir() else ([], [])
+    seeds_found = Path(seeds).is_dir()
+    articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
+    by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
     timeline, problems = store.load_timeline(data, article_texts=texts or None)
     for article in timeline.articles:
-        article.text = texts.get(article.id, article.text)
-    return timeline, problems + skipped
+        found = by_id.get(article.id)
+        if found is not None:
+            article.text = found.text
+            article.captions = article.captions or found.captions
+    return SiteTimeline(timeline, problems, skipped, seeds_found)
 
 
 def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
     """Write the site's Markdown pages and downloads to `out`; the count and problems."""
     from generator.render import render_site, write_site
 
-    timeline, problems = load_site_timeline(data, seeds)
-    return len(write_site(render_site(timeline), Path(out))), problems
+    site = load_site_timeline(data, seeds)
+    return len(write_site(render_site(site.timeline), Path(out))), site.problems + site.skipped
