@@ -92,6 +92,20 @@ def test_single_quotes_nested_in_double_quotes_stay_inside(nlp) -> None:
     assert [s.text for s in found] == ["They call it \u2018a new era\u2019, but it is not"]
 
 
+def test_two_apostrophes_are_one_double_quote_mark(nlp) -> None:
+    text = (
+        "Mary Lee, an economist at a tax centre, spoke on Monday.\n\n"
+        "''It is a plan with 'real' costs,'' Ms. Lee said. ''But it is not reform.''"
+    )
+    quotes = [text[q.open : q.close] for q in find_quotes(text) if q.double]
+    assert quotes == ["''It is a plan with 'real' costs,''", "''But it is not reform.''"]
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "mary-lee", "It is a plan with 'real' costs"),
+        ("direct", "mary-lee", "But it is not reform."),
+    ]
+
+
 def test_an_unbalanced_quote_mark_closes_at_the_paragraph_end() -> None:
     text = (
         "The aide wrote \u201cthis mark never closes in the paragraph\n\n"
