@@ -152,6 +152,29 @@ def _quoted_label(ctx: Context, unit: QuoteUnit) -> bool:
     return not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in tokens)
 
 
+# A headline is one short line with no closing full stop, before the body.
+_MAX_HEADLINE_WORDS = 20
+
+
+def _headline_summary(ctx: Context, article: Article, start: int, end: int, cue: Cue | None) -> bool:
+    """'Opposition leader calls for snap election': a headline with no named speaker and
+    no clause or quote of its own sums up what the body reports; it is no statement."""
+    if cue is None or cue.speaker:
+        return False
+    first = ctx.paragraphs[0] if ctx.paragraphs else (0, 0)
+    if not first[0] <= start < first[1] or len(ctx.paragraphs) < 2:
+        return False
+    line = ctx.text[first[0] : first[1]].strip()
+    headline = line == article.title.strip() or (
+        "\n" not in line and len(line.split()) <= _MAX_HEADLINE_WORDS and line[-1:] not in ".!?:"
+    )
+    if not headline:
+        return False
+    if any(quote.open < end and quote.close > start for quote in ctx.quotes):
+        return False
+    return not any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in ctx.tokens(start, end))
+
+
 def _statement_id(article_id: str, text: str, start: int, used: set[str]) -> str:
     """Stable: the article id and a hash of the words (the offset only for a repeat)."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -224,6 +247,8 @@ def find_statements(
         if (start, end) in seen:
             continue
         seen.add((start, end))
+        if kind == "indirect" and _headline_summary(ctx, article, start, end, cue):
+            continue
         said = ctx.text[start:end]
         source = _source_span(ctx, start, end, cue)
         source_text = ctx.text[source[0] : source[1]]

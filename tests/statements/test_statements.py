@@ -767,6 +767,21 @@ def test_phrase_content_after_call_and_an_object_complement(nlp) -> None:
     ]
 
 
+def test_a_headline_with_no_named_speaker_sums_up_and_is_no_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Party chief calls for early vote after tax defeat\n\n"
+        "The leader of the Green party, Ana Ruiz, called for an early vote on Monday.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("ana-ruiz", "an early vote on Monday")]
+    named = statements_in(
+        nlp,
+        "Ana Ruiz calls for early vote after tax defeat\n\n"
+        "The Green party leader spoke on Monday in the capital.",
+    )
+    assert [(s.speaker, s.text) for s in named] == [("ana-ruiz", "early vote after tax defeat")]
+
+
 def test_a_dateline_is_never_a_speaker(nlp) -> None:
     found = statements_in(
         nlp, "KYIV, June 3 (Reuters) - The president called the plan a fantasy that ignored the facts."
