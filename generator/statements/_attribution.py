@@ -308,6 +308,8 @@ class Attribution:
     def _phrase_content(self, verb: Token, base: str) -> list[Token] | None:
         """'called for a ban on ...', 'vowed to fight on', 'called the deal a disaster':
         content that is a phrase after the verb (speech_verbs.yaml, phrase_content)."""
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Asked about the delay, she ...": what she was asked, not what she said
         after = [c for c in verb.children if c.i > verb.i and not self.in_quote[c.i]]
         start = None
         for child in after:

@@ -782,6 +782,19 @@ def test_a_headline_with_no_named_speaker_sums_up_and_is_no_statement(nlp) -> No
     assert [(s.speaker, s.text) for s in named] == [("ana-ruiz", "early vote after tax defeat")]
 
 
+def test_phrase_content_after_pointed_to_and_spoke_of(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The agency pointed to the vote in Britain as a sign of anger at trade. "
+        "The mayor spoke of a new era for the old port. "
+        "Asked about the delay in the report, the minister left.",  # asked, not said
+    )
+    assert [(s.speaker_label, s.text) for s in found] == [
+        ("The agency", "the vote in Britain as a sign of anger at trade"),
+        ("The mayor", "a new era for the old port"),
+    ]
+
+
 def test_a_dateline_is_never_a_speaker(nlp) -> None:
     found = statements_in(
         nlp, "KYIV, June 3 (Reuters) - The president called the plan a fantasy that ignored the facts."
