@@ -11,6 +11,7 @@ import multiprocessing
 import signal
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -239,7 +240,21 @@ def _analyse_within_budget(
     except ArticleTimedOut:
         seconds = parse_seconds + time.process_time() - started
         return _Outcome(None, seconds, _timed_out_problem(article, time_budget or 0.0))
+    except Exception as error:  # one article's failure must not stop the archive
+        seconds = parse_seconds + time.process_time() - started
+        return _Outcome(None, seconds, _failed_problem(article, error))
     return _Outcome(analysis, parse_seconds + time.process_time() - started)
+
+
+def _failed_problem(article: Article, error: Exception) -> Problem:
+    part = f"article part {article.part} " if article.part > 1 else ""
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Problem(
+        file=article.file,
+        message=f"{part}could not be analysed ({type(error).__name__}: {error}, at "
+        f"{Path(where.filename).name}:{where.lineno}); it was skipped and the other articles were "
+        "processed — please report the article with this message",
+    )
 
 
 def _timed_out_problem(article: Article, time_budget: float) -> Problem:
