@@ -131,7 +131,7 @@ def summit_views(view: SiteView) -> list[SummitView]:
             latest = end + datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
             first = bisect.bisect_left(starts, earliest - datetime.timedelta(days=MAX_WINDOW_SPAN_DAYS))
             for (o_start, o_end), other in placeable[first:bisect.bisect_right(starts, latest)]:
-                if other is event or o_end < earliest or o_start > latest:
+                if other.id == event.id or o_end < earliest or o_start > latest:
                     continue
                 if o_end < start:
                     summit.before.append(other)
