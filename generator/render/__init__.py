@@ -12,6 +12,7 @@ what MkDocs and Material-compatible generators do by default.
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import posixpath
@@ -31,6 +32,7 @@ from generator.model import Timeline, slugify
 from generator.render import _downloads as downloads
 from generator.render._dates import load_cache as load_date_cache
 from generator.render._dates import save_cache as save_date_cache
+from generator.render._downloads import build_time
 from generator.render._summits import SUMMIT_WINDOW_DAYS
 from generator.render._text import (
     escape_block,
@@ -38,6 +40,7 @@ from generator.render._text import (
     excerpt,
     format_date,
     inner_quote,
+    page_url,
     parse_date,
     publication_basis,
     relative_url,
@@ -254,11 +257,14 @@ def _nav(view: SiteView) -> list[Any]:
     ]
 
 
-def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedSite:
+def render_site(timeline: Timeline, *, edit_url: str | None = None, site_url: str | None = None,
+                built_at: datetime.datetime | None = None) -> RenderedSite:
     """Every page and download of the site for `timeline`.
 
     `edit_url` is the URL of the data folder in an editor (e.g. GitHub's
-    `.../edit/main/docs/data/`); records then link to their YAML file.
+    `.../edit/main/docs/data/`); records then link to their YAML file. `site_url` is
+    the published address, for the calendar's links back to event pages. `built_at`
+    stamps the calendar (default: `build_time()`, SOURCE_DATE_EPOCH or now).
     """
     from generator.knowledge.topics import load_topics
 
@@ -266,7 +272,7 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         edit_url += "/"
     vocabulary = [(t.slug, t.label, list(t.keywords)) for t in load_topics()]
     view = SiteView(timeline, vocabulary)
-    files = _files(timeline, view)
+    files = _files(timeline, view, site_url=site_url, built_at=built_at or build_time())
     pages = _Pages(view, _external_url(edit_url))
     _add_pages(pages, view, sizes={path: len(data) for path, data in files.items()})
     return RenderedSite(
@@ -278,12 +284,19 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
     )
 
 
-def _files(timeline: Timeline, view: SiteView) -> dict[str, bytes]:
+def _files(timeline: Timeline, view: SiteView, *, site_url: str | None,
+           built_at: datetime.datetime) -> dict[str, bytes]:
     """The downloads and the site's own stylesheets and script."""
     names = {p.id: p.name for p in timeline.people}
     files = downloads.yaml_files(timeline)
     files["downloads/timelinejs.json"] = downloads.timelinejs(timeline, names)
-    files["downloads/events.ics"] = downloads.icalendar(timeline, names)
+    base = safe_external_url(site_url)
+    event_urls = {
+        e.id: f"{base.rstrip('/')}/{page_url(view.event_page[e.id])}#{view.event_anchor[e.id]}"
+        for e in view.events
+    } if base else {}
+    files["downloads/events.ics"] = downloads.icalendar(timeline.events, names, built_at=built_at,
+                                                        event_urls=event_urls)
     files["downloads/events.csv"] = downloads.events_csv(view.events, names)
     files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
     for name in ("site.css", "site.js"):
@@ -343,4 +356,5 @@ def write_site(site: RenderedSite, out_dir: Path) -> list[Path]:
     return written
 
 
-__all__ = ["ASSET_PATHS", "RenderedSite", "load_date_cache", "render_site", "save_date_cache", "write_site"]
+__all__ = ["ASSET_PATHS", "RenderedSite", "build_time", "load_date_cache", "render_site", "save_date_cache",
+           "write_site"]

@@ -7,8 +7,6 @@ regenerate them with `UPDATE_GOLDEN=1 pytest tests/render/test_render.py` and re
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -497,52 +495,7 @@ def test_paths_made_from_ids_stay_inside_their_folder(tmp_path):
 # -- downloads -------------------------------------------------------------------
 
 
-def test_timelinejs_keeps_precision_and_makes_summits_eras():
-    data = json.loads(render_site(small_timeline()).files["downloads/timelinejs.json"])
-    by_id = {e["unique_id"]: e for e in data["events"]}
-    assert by_id["2021-06-call"]["start_date"] == {"year": 2021, "month": 6, "display_date": "June 2021"}
-    assert by_id["2019-treaty"]["start_date"] == {"year": 2019, "display_date": "2019"}
-    assert by_id["2021-05-03-oslo-summit"]["start_date"]["day"] == 3
-    assert [era["text"]["headline"] for era in data["eras"]] == ["Oslo"]
-
-
-def test_timelinejs_text_is_html_escaped():
-    data = json.loads(render_site(small_timeline(summary=HOSTILE)).files["downloads/timelinejs.json"])
-    assert "<script>" not in json.dumps(data)
-
-
-def test_timelinejs_group_and_unique_id_carry_no_markup():
-    """TimelineJS prints `group` as HTML and uses `unique_id` as an element id and URL fragment."""
-    timeline = small_timeline()
-    hostile = '</title><script>alert(1)</script><img src=x onerror="alert(2)">'
-    timeline.events[1].type = f"call {hostile}"
-    timeline.events[1].id = f"call {hostile}"  # an id the store would refuse, rendered anyway
-    data = json.loads(render_site(timeline).files["downloads/timelinejs.json"])
-    event = next(e for e in data["events"] if e["start_date"].get("month") == 6)
-    assert "<" not in event["group"] and "&lt;script&gt;" in event["group"]
-    assert re.fullmatch(r"[a-z0-9-]+", event["unique_id"]), event["unique_id"]
-    ids = [e["unique_id"] for e in data["events"]]
-    assert len(set(ids)) == len(ids) and "2021-05-03-oslo-summit" in ids
-
-
-def test_icalendar_parses_with_all_day_events():
-    icalendar = pytest.importorskip("icalendar")
-    calendar = icalendar.Calendar.from_ical(render_site(small_timeline()).files["downloads/events.ics"])
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == 3
-    call = events["2021-06-call@summit-timeline"]
-    assert str(call.decoded("DTSTART")) == "2021-06-01" and str(call.decoded("DTEND")) == "2021-07-01"
-    assert "month" in str(call["DESCRIPTION"])
-
-
-def test_csv_downloads_parse_and_neutralise_formulas():
-    site = render_site(small_timeline(summary="=HYPERLINK(\"http://evil\")"))
-    events = list(csv.DictReader(io.StringIO(site.files["downloads/events.csv"].decode())))
-    assert len(events) == 3
-    summit = next(e for e in events if e["id"] == "2021-05-03-oslo-summit")
-    assert summit["summary"].startswith("'=") and summit["people"] == "Ann Lee; Bob Ray"
-    statements = list(csv.DictReader(io.StringIO(site.files["downloads/statements.csv"].decode())))
-    assert {s["speaker"] for s in statements} == {"Ann Lee", "Bob Ray"}
+# TimelineJS, calendar and spreadsheet downloads: tests/render/test_downloads.py.
 
 
 def test_yaml_downloads_hold_the_records():
