@@ -109,12 +109,14 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # -- pages --------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        from generator.render import load_date_cache, render_site, save_date_cache
+        from generator.render import build_time, load_date_cache, render_site, save_date_cache
 
         timeline = self._load(config)
         if self._cache_dir:
             load_date_cache(self._cache_dir)
-        site = render_site(timeline, edit_url=self._edit_url(config))
+        # The calendar's DTSTAMP: SOURCE_DATE_EPOCH, else the data's last change (reproducible builds).
+        site = render_site(timeline, edit_url=self._edit_url(config), site_url=config.site_url or None,
+                           built_at=build_time(self._data_dir.glob("*.yaml")))
         if self._cache_dir:
             save_date_cache(self._cache_dir)
         self._drop_data_files(files)
