@@ -99,15 +99,40 @@ def _shipped_icons() -> dict[str, str]:
 
 
 @cache
-def _type_icons() -> dict[str, str]:
-    """{event type: icon name} from the events stage's data file, if it names icons."""
+def _type_specs() -> dict[str, dict[str, Any]]:
+    """{event type: its entry} from the events stage's data file (icons, labels, gatherings)."""
     try:
         types = (load_data("event_types") or {}).get("types") or {}
     except FileNotFoundError:
         return {}
-    return {
-        str(t).lower(): str(v["icon"]) for t, v in types.items() if isinstance(v, dict) and v.get("icon")
-    }
+    return {str(t).lower(): v for t, v in types.items() if isinstance(v, dict)}
+
+
+@cache
+def _type_icons() -> dict[str, str]:
+    """{event type: icon name}, for the types the data file gives an icon."""
+    return {t: str(v["icon"]) for t, v in _type_specs().items() if v.get("icon")}
+
+
+@lru_cache(maxsize=1024)
+def type_label(event_type: str) -> str:
+    """An event type's name on the site, the same in the filter and on each event's badge."""
+    key = (event_type or "").strip().lower()
+    label = _type_specs().get(key, {}).get("label")
+    return str(label) if label else (key.capitalize() or "Event")
+
+
+def said_at(event: Any) -> bool:
+    """Whether a statement tied to `event` was made *at* it: the event is a gathering
+    (`gathering: true` in data/event_types.yaml) with a place. Else it is *about* it."""
+    spec = _type_specs().get((event.type or "").strip().lower(), {})
+    return bool(spec.get("gathering")) and bool((event.place or "").strip())
+
+
+def _plural(count: int | list[Any], word: str, plural: str = "") -> str:
+    """"1 event", "2 events" (`plural` when it is not `word` + "s")."""
+    number = count if isinstance(count, int) else len(count)
+    return f"{number} {word if number == 1 else (plural or word + 's')}"
 
 
 @cache
@@ -189,12 +214,14 @@ def environment() -> Environment:
         path_slug=_path_slug,
         heading_id=_heading_id,
         external=_external_url,
+        plural=_plural,
+        type_label=type_label,
     )
     env.tests["dated"] = lambda value: parse_date(value) is not None
     # An alias that says more than the name does (not "Putin" beside "Vladimir Putin").
     env.tests["aka"] = lambda alias, name_words: not set(str(alias).lower().split()) <= set(name_words)
     env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name,
-                       LONG_LIST=LONG_LIST)
+                       LONG_LIST=LONG_LIST, said_at=said_at)
     return env
 
 
@@ -334,8 +361,8 @@ def _add_pages(pages: _Pages, view: SiteView, sizes: dict[str, int]) -> None:
                   tagged(view.events_by_person.get(person.id, []), said), person=person)
     pages.add("topics/index.md", "topics.md.j2", listing)
     pages.add("tags/index.md", "tags.md.j2", listing)
-    for topic in view.topics:
-        pages.add(topic.path, "topic.md.j2", listing, topic=topic)
+    for topic in view.topics:  # in search: a reader looks a subject up by its name
+        pages.add(topic.path, "topic.md.j2", {}, topic=topic)
     pages.add("sources/index.md", "sources.md.j2", listing)
     for source in view.sources:
         pages.add(source.path, "source.md.j2", tagged(source.events, source.statements), source=source)

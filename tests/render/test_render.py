@@ -102,11 +102,24 @@ def test_site_has_every_kind_of_page_and_download(fixture_site):
 
 
 def test_listing_pages_are_kept_out_of_search_and_record_pages_are_not(fixture_site):
-    for page in ["index.md", "timeline/index.md", "people/index.md", "topics/sanctions.md"]:
+    for page in ["index.md", "timeline/index.md", "people/index.md", "topics/index.md"]:
         assert yaml.safe_load(fixture_site.pages[page].split("---")[1])["search"] == {"exclude": True}
     for page in ["events/2018.md", "people/anna-petrova.md", "sources/001-helsinki.md"]:
         meta = yaml.safe_load(fixture_site.pages[page].split("---")[1])
         assert "search" not in meta
+    # A topic page is found by the topic's name (its lists stay out: their records are indexed once).
+    topic = fixture_site.pages["topics/sanctions.md"]
+    assert "exclude" not in topic.split("# Sanctions")[0]
+    assert 'class="st-lines st-entries" aria-label="Sanctions events" data-search-exclude' in topic
+
+
+def test_metadata_reads_as_separate_words_in_search(fixture_site):
+    """Search indexes text without tags: a term and its value need a separator between them."""
+    person = to_html(fixture_site.pages["people/anna-petrova.md"])
+    text = re.sub(r"<[^>]+>", "", person)
+    assert "Main topics: Sanctions" in text
+    source = fixture_site.pages["sources/001-helsinki.md"]
+    assert '<dl class="st-meta-list" data-search-exclude>' in source  # "Published…How the date…"
 
 
 def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
@@ -227,7 +240,38 @@ def test_era_labels_that_would_overlap_go_on_separate_rows():
 def test_event_icon_has_text_for_screen_readers():
     html = to_html(render_site(small_timeline()).pages["events/2021.md"])
     assert ('<span class="st-icon st-icon-phone" aria-hidden="true"></span>'
-            '<span class="st-type-label">phone call</span>') in html
+            '<span class="st-type-label">Phone call</span>') in html
+
+
+def test_type_names_are_the_same_in_the_filter_and_on_the_badges():
+    site = render_site(small_timeline())
+    timeline = site.pages["timeline/index.md"]
+    badges = set(re.findall(r'<span class="st-type-label">([^<]+)</span>', timeline))
+    options = re.search(r'<select name="type">(.*?)</select>', timeline).group(1)
+    choices = set(re.findall(r'<option value="[^"]+">([^<]+)</option>', options))
+    assert badges == choices == {"Phone call", "Summit", "Treaty"}
+
+
+def test_the_summit_filter_starts_on_any_summit():
+    timeline = render_site(small_timeline()).pages["timeline/index.md"]
+    summit = re.search(r'<select name="summit">(.*?)</select>', timeline).group(1)
+    assert summit.startswith('<option value="">Any summit</option>')
+
+
+def test_counts_of_one_are_singular():
+    site = render_site(small_timeline())
+    pages = "\n".join(site.pages.values())
+    assert not re.search(r"\b1 (events|statements|sources|articles)\b", pages)
+    assert "1 event and 1 statement" in site.pages["topics/trade.md"]
+    assert "1 article" in site.pages["timeline/index.md"]
+
+
+def test_reader_pages_name_no_repository_paths():
+    """Pages speak to readers: no data-file or package paths (edit links, when configured, aside)."""
+    site = render_site(small_timeline())
+    for path, page in site.pages.items():
+        for needle in ("generator/", "docs/data", "data/events.yaml", "topics.yaml", "from the YAML"):
+            assert needle not in page, f"{path} names {needle!r}"
 
 
 def test_icon_stylesheet_has_a_mask_for_every_type_in_the_data():
@@ -339,7 +383,11 @@ def test_summit_page_groups_events_and_puts_each_side_side_by_side():
     assert "Phone call" in after.split('id="sources"')[0]
     assert "Oslo summit" in during.split('id="after"')[0]
     sides = re.findall(r'<h3 id="side-\d">([^<]+)</h3>', html)
-    assert sorted(sides) == ["Norland", "Southland"]
+    assert sorted(sides) == ["Norland: 1 statement", "Southland: 1 statement"]
+    # One tab per side (Material's content tabs), the first one open.
+    assert re.findall(r'<label for="side-tab-\d">([^<]+)</label>', html) == ["Norland (1)", "Southland (1)"]
+    assert html.count('class="tabbed-block"') == 2
+    assert '<input checked="checked" id="side-tab-1" name="sides" type="radio">' in html
 
 
 @pytest.mark.parametrize("stored, shown", [
@@ -391,8 +439,9 @@ def test_person_page_names_aliases_that_add_to_the_name_and_main_topics():
     timeline = small_timeline()
     timeline.people[0].aliases = ["Lee", "Ann", "Ms Lee", "the prime minister"]
     html = to_html(render_site(timeline).pages["people/ann-lee.md"])
-    assert "<dt>Also called</dt><dd>Ms Lee, the prime minister</dd>" in html
-    assert '<dt>Main topics</dt><dd><a href="../../topics/trade/">Trade</a></dd>' in html
+    assert '<dt>Also called<span class="st-sr-only">:</span></dt> <dd>Ms Lee, the prime minister</dd>' in html
+    assert ('<dt>Main topics<span class="st-sr-only">:</span></dt> <dd><a href="../../topics/trade/">Trade</a></dd>'
+            in html)
 
 
 def test_statements_under_their_event_do_not_repeat_it():
@@ -524,3 +573,73 @@ def test_source_page_dates_resolve_against_the_publication_window_as_extraction_
     html = to_html(render_site(Timeline(articles=[article])).pages["sources/w.md"])
     assert 'title="DATE 2016&#45;12" datetime="2016-12"' in html
     assert 'title="DATE 2016"' not in html
+
+
+def two_summits_one_article() -> Timeline:
+    """Summits in Alta and Bodø three days apart, reported by one article, and remarks on each."""
+    text = ("Leaders met in Alta on 11 June 2021.\n\nLeaders met in Bodø on 14 June 2021.\n\n"
+            "Ann Lee said the talks in Bodø would be hard.\n\nBob Ray said Alta went well.\n\n"
+            "Ann Lee said the next meeting will be hard.")
+    source = "art-2"
+    return Timeline(
+        articles=[Article(source, "two.txt", 1, "Two summits", text, published="2021-06-15")],
+        people=[Person("ann-lee", "Ann Lee", "", "Norland"), Person("bob-ray", "Bob Ray", "", "Southland")],
+        events=[Event("alta", "2021-06-11", "Alta summit", "summit",
+                      [Source(source, "Leaders met in Alta on 11 June 2021.")], place="Alta"),
+                Event("bodo", "2021-06-14", "Bodø summit", "summit",
+                      [Source(source, "Leaders met in Bodø on 14 June 2021.")], place="Bodø"),
+                Event("vote", "2021-06-12", "Northern election", "election", [Source(source, "x")],
+                      place="Norland")],
+        statements=[
+            Statement("about-bodo", "ann-lee", "the talks in Bodø would be hard", "indirect",
+                      Source(source, "Ann Lee said the talks in Bodø would be hard."), date="2021-06-11"),
+            Statement("about-alta", "bob-ray", "Alta went well", "indirect",
+                      Source(source, "Bob Ray said Alta went well."), date="2021-06-14"),
+            Statement("vague", "ann-lee", "the next meeting will be hard", "indirect",
+                      Source(source, "Ann Lee said the next meeting will be hard."), date="2021-06-12",
+                      event="vote"),
+        ],
+    )
+
+
+def test_a_summit_page_holds_what_was_said_at_or_about_it_not_near_it():
+    site = render_site(two_summits_one_article())
+    alta, bodo = (to_html(site.pages[f"summits/{p}-2021.md"]) for p in ("alta", "bod"))
+    assert "Alta went well" in alta and "Alta went well" not in bodo
+    assert "talks in Bodø" in bodo and "talks in Bodø" not in alta
+    # Said between the two summits, naming neither, in an article reporting both: on neither page.
+    assert "next meeting" not in alta and "next meeting" not in bodo
+
+
+def test_at_names_where_a_statement_was_made_and_about_what_it_was_about():
+    site = render_site(two_summits_one_article())
+    person = to_html(site.pages["people/ann-lee.md"])
+    assert re.search(r", about <a [^>]*>Northern election</a>", person)
+    assert ", at <a" not in person
+    oslo = to_html(render_site(small_timeline()).pages["people/ann-lee.md"])
+    assert re.search(r", at <a [^>]*>Oslo summit</a>", oslo)  # a gathering with a place
+
+
+def test_an_event_card_says_what_its_statement_count_counts():
+    site = render_site(two_summits_one_article())
+    timeline = small_timeline()
+    timeline.statements.append(Statement("ann-lee-oslo", "ann-lee", "Oslo was fine", "indirect",
+                                         Source("art-1", "x"), date="2021-05-04"))
+    year = to_html(render_site(timeline).pages["events/2021.md"])
+    assert "Statements linked to this event (1); " in year
+    assert re.search(r'<a href="../../summits/oslo-2021/#said">3 statements made at or about the summit</a>',
+                     year)
+    summit = to_html(render_site(timeline).pages["summits/oslo-2021.md"])
+    assert "3 statements made at the summit or about it" in summit
+    assert site.pages  # the two-summit site renders too
+
+
+def test_a_summit_band_is_as_wide_as_its_days():
+    from generator.render._visual import MONTH_WIDTH, layout
+
+    events = [Event("one", "2021-06-02", "Short summit", "summit", [], place="A"),
+              Event("eight", "2021-06-10", "Long summit", "summit", [], place="B")]
+    visual = layout(events)
+    widths = {era.event.id: era.width for era in visual.eras}
+    day = MONTH_WIDTH / 30
+    assert widths["one"] < 2 * day  # one day, not a fixed 30 px
