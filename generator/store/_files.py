@@ -2,12 +2,11 @@
 
 Data files are read through a cache keyed by each file's stat, so a `mkdocs
 serve` rebuild after one file was saved parses and checks only that file.
-Writes go through a temporary file beside the target and a rename.
+Writes go through one transaction for the whole folder (see _transaction).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from generator.model import Problem
 from generator.store import _yaml
 from generator.store._check import FileData
 from generator.store._records import KINDS
+from generator.store._transaction import Change
 
 EXTRACTED = ".extracted"
 
@@ -45,26 +45,22 @@ def _holds(path: Path, text: str) -> bool:
         return False
 
 
-def write_all(outputs: dict[Path, str]) -> list[Path]:
-    """Write every changed file via a temporary file beside it, then rename them all.
+def changes_for(outputs: dict[Path, str], read: dict[Path, str | None]) -> list[Change]:
+    """The files of `outputs` that change, as one transaction's changes.
 
-    The slow part (writing and syncing temporary files) finishes before the
-    first rename, so an interrupted run leaves the previous files whole. The
-    last extraction (`.extracted/`) is renamed before the data files.
+    `read` maps each data file to the hash of the text the merge read: if the
+    file holds something else at the commit, the editor saved it meanwhile,
+    and it and its `.extracted/` copy are left alone (see _transaction).
     """
-    pending: list[tuple[str, Path]] = []
-    try:
-        for path, text in sorted(outputs.items(), key=lambda item: EXTRACTED not in item[0].parts):
-            if _holds(path, text):
-                continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
-            pending.append((_yaml.write_temp(path, text), path))
-    except BaseException:
-        for temp, _ in pending:
-            Path(temp).unlink(missing_ok=True)
-        raise
-    for temp, path in pending:
-        os.replace(temp, path)
-    return [path for _, path in pending]
+    changes = []
+    for path, text in outputs.items():
+        if _holds(path, text):
+            continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
+        kind = path.name.removesuffix(".yaml")
+        group = kind if kind in KINDS and path.suffix == ".yaml" else ""
+        guarded = path in read
+        changes.append(Change(path, text, group, read.get(path), guarded))
+    return changes
 
 
 # Files read before: {path: (stat, data, problems)}.
