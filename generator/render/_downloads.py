@@ -112,12 +112,15 @@ def _timelinejs_date(value: str) -> dict | None:
     return result
 
 
-def _timelinejs_day(day: datetime.date, *, end_of_day: bool = False) -> dict:
-    """A day as a TimelineJS date; its last minute for an end, so a one-day era still has a length
-    (TimelineJS drops an era whose end is not after its start, then refuses the whole file)."""
+def _timelinejs_day(day: datetime.date, *, end_of_day: bool = False, start_of_day: bool = False) -> dict:
+    """A day as a TimelineJS date; its last minute for an end, its first for an era's start, so a
+    one-day era still has a length: TimelineJS drops an end whose fields all equal the start's,
+    then refuses the whole file ("All eras must have start and end dates")."""
     result: dict[str, object] = {"year": day.year, "month": day.month, "day": day.day}
     if end_of_day:
         result.update(hour=23, minute=59)
+    elif start_of_day:
+        result.update(hour=0, minute=0)
     result["display_date"] = format_date(day.isoformat())
     return result
 
@@ -173,7 +176,7 @@ def timelinejs(timeline: Timeline, names: dict[str, str]) -> bytes:
                 last = datetime.date.fromisoformat(days.end)
             eras.append(
                 {
-                    "start_date": _timelinejs_day(first),
+                    "start_date": _timelinejs_day(first, start_of_day=True),
                     "end_date": _timelinejs_day(last, end_of_day=True),
                     "text": {"headline": html.escape(event.place or event.title)},
                 }

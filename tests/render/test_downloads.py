@@ -65,7 +65,7 @@ def test_timelinejs_eras_span_each_summits_days_and_end_after_they_start():
     oslo = eras["Oslo"]
     assert oslo["start_date"]["day"] == oslo["end_date"]["day"] == 3
     assert (oslo["end_date"]["hour"], oslo["end_date"]["minute"]) == (23, 59)
-    assert "hour" not in oslo["start_date"]
+    assert (oslo["start_date"]["hour"], oslo["start_date"]["minute"]) == (0, 0)
 
 
 def test_timelinejs_slides_keep_precision_and_a_summit_lasts_its_days():
