@@ -387,7 +387,7 @@ def test_summit_page_groups_events_and_puts_each_side_side_by_side():
     # One tab per side (Material's content tabs), the first one open.
     assert re.findall(r'<label for="side-tab-\d">([^<]+)</label>', html) == ["Norland (1)", "Southland (1)"]
     assert html.count('class="tabbed-block"') == 2
-    assert '<input checked="checked" id="side-tab-1" name="sides" type="radio">' in html
+    assert '<input checked="checked" id="side-tab-1" name="sides" type="radio" />' in html
 
 
 @pytest.mark.parametrize("stored, shown", [
