@@ -13,6 +13,13 @@ site: $(STAMP)
 	$(BIN)/summit-timeline extract --seeds seeds --data docs/data
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The same pages built by Zensical (Material's successor; no MkDocs plugins) into build/zensical/site.
+ZENSICAL_DIR := build/zensical
+site-zensical: $(STAMP)
+	$(BIN)/summit-timeline extract --seeds seeds --data docs/data
+	$(BIN)/python -m generator.zensical --data docs/data --seeds seeds --config mkdocs.yml --out $(ZENSICAL_DIR)
+	cd $(ZENSICAL_DIR) && $(abspath $(BIN))/zensical build --strict -f mkdocs.yml
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
