@@ -683,6 +683,22 @@ def test_downloads_parse_with_standard_libraries(base_url):
     assert {s["speaker"] for s in statements} >= {"Anna Petrova", "Donald Trump"}
 
 
+def test_no_repository_is_named_by_default(fixture_site):
+    """A placeholder repo_url made every page ask GitHub's API for it and linked nowhere."""
+    import yaml
+
+    class Tagged(yaml.SafeLoader):
+        pass
+
+    Tagged.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tagged)
+    assert "repo_url" not in config
+    for path in ("index.html", "summits/helsinki-2018/index.html", "people/anna-petrova/index.html"):
+        html = (fixture_site / path).read_text(encoding="utf-8")
+        assert "md-source" not in html and "github.com" not in html, path
+        assert 'class="st-edit"' not in html, path  # edit links come with a configured repo_url
+
+
 def test_custom_404_page(fixture_site):
     html = (fixture_site / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in html and "timeline/" in html
