@@ -418,16 +418,17 @@ class SiteTimeline:
         return iter((self.timeline, self.problems + self.skipped))
 
 
-def load_site_timeline(data: Path, seeds: Path) -> SiteTimeline:
+def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -> SiteTimeline:
     """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.
 
     The texts also let validation report a source sentence no longer in its article.
+    `last_good`: a folder for each data file's last clean copy (see store.load_timeline).
     """
     seeds_found = Path(seeds).is_dir()
     articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
     by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
-    timeline, problems = store.load_timeline(data, article_texts=texts or None)
+    timeline, problems = store.load_timeline(data, article_texts=texts or None, last_good=last_good)
     for article in timeline.articles:
         found = by_id.get(article.id)
         if found is not None:

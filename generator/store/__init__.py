@@ -24,7 +24,15 @@ from generator.store._corrections import (
     pinned_publication_dates,
 )
 from generator.store._emit import WrittenRecords, dump_record, dump_records, record_texts
-from generator.store._files import changes_for, data_path, extracted_path, header, read_files, read_text
+from generator.store._files import (
+    UnreadableFile,
+    changes_for,
+    data_path,
+    extracted_path,
+    header,
+    read_files,
+    read_text,
+)
 from generator.store._lock import LOCK_NAME, DataFolderBusy, reader_repair, writer_lock
 from generator.store._merge import Add, Counts, LastExtraction, RecordsById, plan_merge
 from generator.store._records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
@@ -191,6 +199,11 @@ def _merged_text(
         parsed = _yaml.parse(text)
     except _yaml.YamlError as error:
         raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    if parsed.duplicates:  # merging would silently drop one of the two values
+        twice = parsed.duplicates[0]
+        where = f"{path}:{twice.line}:{twice.column}: {'.'.join(p for p in (twice.record, twice.key) if p)}"
+        more = f" (and {len(parsed.duplicates) - 1} more)" if len(parsed.duplicates) > 1 else ""
+        raise StoreError(f"{where}: {twice.message}{more}. {_LEFT_AS_IT_IS}")
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
         raise StoreError(
@@ -272,8 +285,13 @@ def repair(data_dir: Path) -> None:
         pass
 
 
-def load_timeline(data_dir: Path, *, article_texts: dict[str, str] | None = None) -> tuple[Timeline, list[Problem]]:
+def load_timeline(
+    data_dir: Path, *, article_texts: dict[str, str] | None = None, last_good: Path | None = None
+) -> tuple[Timeline, list[Problem]]:
     """The timeline as the YAML files hold it now, and every problem found in them.
+
+    A file that cannot be read is replaced by its last good copy (kept in
+    `last_good` when given, see read_files) and reported as UnreadableFile.
 
     Records with problems are still loaded where they can be (a plain build
     warns and shows the rest); records without an id are left out. Article
@@ -281,7 +299,7 @@ def load_timeline(data_dir: Path, *, article_texts: dict[str, str] | None = None
     id: cleaned text}) the problems include source sentences no longer found.
     """
     repair(Path(data_dir))
-    files, problems = read_files(Path(data_dir))
+    files, problems = read_files(Path(data_dir), last_good)
     problems = problems + check_files(files, article_texts)
     timeline = Timeline()
     for kind in KINDS:
@@ -326,6 +344,7 @@ __all__ = [
     "DataFolderBusy",
     "SaveReport",
     "StoreError",
+    "UnreadableFile",
     "YamlError",
     "apply_editor_corrections",
     "check_timeline",

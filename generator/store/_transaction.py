@@ -166,7 +166,7 @@ def needs_repair(data_dir: Path) -> bool:
 
 
 def _temp_folders(data_dir: Path) -> tuple[Path, ...]:
-    return (data_dir, data_dir / ".extracted", data_dir / ".last-good")
+    return (data_dir, data_dir / ".extracted")
 
 
 def _remove_old_temp_files(data_dir: Path) -> None:
@@ -214,7 +214,7 @@ def _apply(data_dir: Path) -> Applied:
                 # files dropped first, so an interruption here still finds this one to decide again.
                 skipped_groups.add(group)
                 for other in entries:
-                    if group and other.get("group") == group and other is not entry:
+                    if group and other.get("group") == group and other["staged"] != entry["staged"]:
                         with contextlib.suppress(OSError):
                             (staging / str(other["staged"])).unlink()
                 applied.kept.append(target)
