@@ -389,14 +389,17 @@ def extract(
     An article part past `time_budget` seconds (None or 0: no limit) is
     skipped and reported; the others are written.
     """
-    articles, skipped = ingest.read_articles(seeds)
-    date_articles(articles, store.edited_publication_dates(data), cache_dir)
-    found = analyse_articles(
-        articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse
-    )
-    timeline = build_timeline(found.analyses)
-    report = ExtractReport(articles=len(found.analyses), skipped=skipped + found.skipped, timings=found.timings)
-    report.save = store.save_timeline(timeline, data)
+    # One writer per data folder: a second run refuses at once (store.DataFolderBusy), before any work.
+    with store.writer_lock(data):
+        store.repair(data)  # finish or undo a save an earlier run was stopped in
+        articles, skipped = ingest.read_articles(seeds)
+        date_articles(articles, store.edited_publication_dates(data), cache_dir)
+        found = analyse_articles(
+            articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse
+        )
+        timeline = build_timeline(found.analyses)
+        report = ExtractReport(articles=len(found.analyses), skipped=skipped + found.skipped, timings=found.timings)
+        report.save = store.save_timeline(timeline, data)
     return report
 
 
@@ -430,16 +433,17 @@ class SiteTimeline:
         return iter((self.timeline, self.problems + self.skipped))
 
 
-def load_site_timeline(data: Path, seeds: Path) -> SiteTimeline:
+def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -> SiteTimeline:
     """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.
 
     The texts also let validation report a source sentence no longer in its article.
+    `last_good`: a folder for each data file's last clean copy (see store.load_timeline).
     """
     seeds_found = Path(seeds).is_dir()
     articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
     by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
-    timeline, problems = store.load_timeline(data, article_texts=texts or None)
+    timeline, problems = store.load_timeline(data, article_texts=texts or None, last_good=last_good)
     for article in timeline.articles:
         found = by_id.get(article.id)
         if found is not None:
