@@ -389,10 +389,10 @@ def extract(
     An article part past `time_budget` seconds (None or 0: no limit) is
     skipped and reported; the others are written.
     """
+    articles, skipped = ingest.read_articles(seeds)  # a bad seeds path stops here, before data/ is touched
     # One writer per data folder: a second run refuses at once (store.DataFolderBusy), before any work.
     with store.writer_lock(data):
         store.repair(data)  # finish or undo a save an earlier run was stopped in
-        articles, skipped = ingest.read_articles(seeds)
         date_articles(articles, store.edited_publication_dates(data), cache_dir)
         found = analyse_articles(
             articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse

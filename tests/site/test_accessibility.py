@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.test_site import CHROMIUM, CHROMIUM_ARGS, FIXTURE, ROOT, QuietHandler
+from tests.site.conftest import CHROMIUM
+from tests.site.test_site import FIXTURE, ROOT, QuietHandler
 
 AXE = ROOT / "tests" / "site" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -76,16 +77,6 @@ def site_url(tmp_path_factory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def violations(page) -> list[dict]:
     """axe's serious and critical violations on the page, less MATERIAL_ONLY."""
     page.add_script_tag(path=str(AXE))
@@ -101,8 +92,8 @@ def violations(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_have_no_serious_accessibility_violations(chromium, site_url, scheme):
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+def test_pages_have_no_serious_accessibility_violations(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
                   else route.abort())
     page = context.new_page()
@@ -124,9 +115,9 @@ def test_pages_have_no_serious_accessibility_violations(chromium, site_url, sche
     assert report == [], "\n".join(report)
 
 
-def test_dark_scheme_links_read_on_event_cards(chromium, site_url):
+def test_dark_scheme_links_read_on_event_cards(browser, site_url):
     """The issue's case: Material's dark link colour on our cards was 4.1:1."""
-    context = chromium.new_context(color_scheme="dark")
+    context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(site_url + "timeline/")
     page.locator("body[data-md-color-scheme=slate]").wait_for(state="attached")

@@ -30,15 +30,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.site.conftest import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "timeline"
-CHROMIUM = Path("/usr/bin/chromium")
 # The README's screenshots are refreshed with `make screenshots`
 # (UPDATE_SCREENSHOTS=1); an ordinary run takes them into a temporary folder
 # so that `make test` leaves the work tree clean.
 README_SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -155,16 +154,6 @@ def hostile_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     data, seeds = write_hostile_fixture(base / "input")
     with served_build(base, data, seeds) as built:
         yield built
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, width: int = 1280, javascript: bool = True):

@@ -25,12 +25,10 @@ import pytest
 
 from generator.model import Article, Event, Source, Timeline
 from generator.render import render_site
+from tests.site.conftest import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 TIMELINEJS = ROOT / "tests" / "site" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BUILT = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 pytestmark = [
@@ -109,16 +107,6 @@ def served(tmp_path_factory) -> Iterator[tuple[str, dict[str, dict]]]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def shown(browser, url: str) -> dict:
