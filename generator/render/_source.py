@@ -84,7 +84,7 @@ def source_view(view: SiteView, article: Article) -> SourceView:
                 positions[id(event)] = min(positions.get(id(event), span[0]), span[0])
     for statement in statements:
         found = _statement_highlights(text, statement, view.statement_anchor(statement),
-                                      f"Statement by {view.person_name(statement.speaker)}")
+                                      f"Statement by {view.speaker_name(statement)}")
         if found:
             highlights.append(found[0])
             quotes.extend(found[1:])

@@ -162,6 +162,12 @@ class SiteView:
         person = self.people.get(person_id)
         return person.name if person else (person_id or "Unnamed speaker")
 
+    def speaker_name(self, statement: Statement) -> str:
+        """The person who spoke, else the organisation or unnamed source the text names."""
+        if statement.speaker or not statement.speaker_label:
+            return self.person_name(statement.speaker)
+        return statement.speaker_label
+
     def sides(self, statements: list[Statement]) -> list[tuple[str, list[Statement]]]:
         """Statements grouped by the speaker's country (the summit page's columns)."""
         return sides(self.people, statements)

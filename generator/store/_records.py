@@ -29,7 +29,7 @@ LAYOUT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "statements": (
         ("id", "speaker", "text", "kind", "date", "audience", "event", "source"),
-        ("topics",),
+        ("speaker_label", "topics"),
     ),
     "people": (("id", "name", "role", "aliases"), ("country",)),
 }
@@ -108,6 +108,7 @@ def statement_to_mapping(statement: Statement) -> Mapping:
             "audience": _or_none(statement.audience),
             "event": _or_none(statement.event),
             "source": _source(statement.source),
+            "speaker_label": statement.speaker_label,
             "topics": list(statement.topics),
         },
     )
@@ -217,6 +218,7 @@ def statement_from_mapping(m: Mapping) -> Statement:
         audience=_text(m.get("audience")),
         event=_text(m.get("event")),
         topics=_texts(m.get("topics")),
+        speaker_label=_text(m.get("speaker_label")),
     )
 
 

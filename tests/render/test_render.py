@@ -643,3 +643,19 @@ def test_a_summit_band_is_as_wide_as_its_days():
     widths = {era.event.id: era.width for era in visual.eras}
     day = MONTH_WIDTH / 30
     assert widths["one"] < 2 * day  # one day, not a fixed 30 px
+
+
+def test_an_organisation_or_unnamed_source_is_shown_as_the_text_names_it():
+    timeline = small_timeline(article='"We talked about trade," Ann Lee said.\n\n'
+                                      "A ministry spokesman said the talks would go on.")
+    timeline.statements.append(
+        Statement("ministry-talks", "", "the talks would go on", "indirect",
+                  Source("art-1", "A ministry spokesman said the talks would go on."), date="2021-05-04",
+                  speaker_label="A ministry spokesman"))
+    pages = render_site(timeline).pages
+    source_page = pages["sources/art-1.md"] if "sources/art-1.md" in pages else next(
+        text for path, text in pages.items() if path.startswith("sources/") and "talks would go on" in text)
+    assert "Statement by A ministry spokesman" in source_page
+    listing = next(text for path, text in pages.items()
+                   if "the talks would go on" in text and "— A ministry spokesman" in text)
+    assert "Unattributed" not in listing.split("the talks would go on", 1)[1][:400]

@@ -85,6 +85,15 @@ def test_saved_timeline_loads_back_equal(tmp_path: Path) -> None:
     ]
 
 
+def test_a_speaker_that_is_no_person_is_kept_in_its_own_field(tmp_path: Path) -> None:
+    timeline = make_timeline()
+    timeline.statements[0] = replace(timeline.statements[0], speaker="", speaker_label="A ministry spokesman")
+    save(timeline, tmp_path)
+    assert "speaker_label: A ministry spokesman" in (tmp_path / "statements.yaml").read_text(encoding="utf-8")
+    assert load(tmp_path).statements[0].speaker_label == "A ministry spokesman"
+    assert store.check_timeline(tmp_path) == []
+
+
 def test_new_files_name_their_schema_and_sort_sensibly(tmp_path: Path) -> None:
     save(make_timeline(), tmp_path)
     for kind in ("articles", "events", "statements", "people"):
