@@ -162,6 +162,11 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
         applied = commit(data_dir, changes_for(outputs, read))
         report.written = applied.written
         report.kept_by_editor = [path.name for path in applied.kept]
+        report.notes += [
+            f"{name}: saved by someone while extract was writing it: that version was kept, and this "
+            "run's changes to it were not written; run extract again to merge them into it"
+            for name in report.kept_by_editor
+        ]
     return report
 
 
