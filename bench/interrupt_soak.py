@@ -7,7 +7,8 @@ then edits the YAML as an editor would: corrects every 10th event's title and
 every 10th statement's audience, deletes every 25th statement, comments every
 30th event. Each round then changes the seeds (an article removed, or put
 back), starts `summit-timeline extract` in a subprocess and kills it with
-SIGKILL at a random moment of its expected run time (or lets it finish),
+SIGKILL at a random moment of its expected run time (odd rounds) or of its
+save, once the staging folder appears (even rounds); or it finishes first,
 after which `check` (a reader) repairs the folder. Every round checks that
 every edit is still there and that no transaction or temporary file is left.
 At the end the corpus is restored and one clean extract runs, on the soaked
@@ -36,6 +37,7 @@ from generator.store import _yaml  # noqa: E402
 
 KINDS = ("articles", "events", "statements", "people")
 TITLE_MARK = " (corrected)"
+SAVE_WINDOW = 0.3  # seconds after the save's staging folder appears: its staging and renames, here
 AUDIENCE = "corrected audience"
 
 
@@ -125,10 +127,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="a folder of articles instead of copies of the seeds")
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, help="analysis cache to keep between soaks (the corpus is the same)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="interrupt-soak-"))
-    seeds, data, cache, hidden = work / "seeds", work / "data", work / "cache", work / "removed"
+    seeds, data, hidden = work / "seeds", work / "data", work / "removed"
+    cache = args.cache or work / "cache"
     hidden.mkdir()
     if args.corpus:
         shutil.copytree(args.corpus, seeds)
@@ -153,8 +157,14 @@ def main() -> None:
             shutil.move(str(seeds / victim.name), hidden / victim.name)
         process = subprocess.Popen(extract_command(seeds, data, cache), cwd=ROOT, env=ENV,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        kill_at = rng.uniform(0.5, 1.1) * full_run  # most of a run is start-up; the save is at its end
+        # Odd rounds: a moment anywhere in the run. Even rounds: a moment of the save itself (once its
+        # staging folder appears), where an interruption can do harm.
+        during_save = round_number % 2 == 0
+        kill_at = rng.uniform(0.0, SAVE_WINDOW) if during_save else rng.uniform(0.2, 1.1) * full_run
         try:
+            if during_save:
+                while process.poll() is None and not (data / ".transaction").exists():
+                    time.sleep(0.0005)
             process.wait(timeout=kill_at)
             outcomes["finished"] += 1
         except subprocess.TimeoutExpired:
@@ -171,8 +181,9 @@ def main() -> None:
         survived = surviving_edits(data, edits)
         lost = sum(len(edits[k]) - survived[k] for k in edits)
         outcomes["lost edits"] += lost
-        print(f"round {round_number:3d}: {'killed' if process.returncode < 0 else 'finished'} at "
-              f"{kill_at:4.1f} s; edits lost {lost}; leftovers {leftovers(data) or 'none'}", flush=True)
+        when = f"{kill_at:4.2f} s into the save" if during_save else f"{kill_at:5.1f} s into the run"
+        print(f"round {round_number:3d}: {'killed' if process.returncode < 0 else 'finished'} (kill due {when}); "
+              f"edits lost {lost}; leftovers {leftovers(data) or 'none'}", flush=True)
     for path in hidden.iterdir():
         shutil.move(str(path), seeds / path.name)
     run_extract(seeds, data, cache)

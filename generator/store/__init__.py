@@ -4,7 +4,10 @@ Files: articles.yaml, events.yaml, statements.yaml, people.yaml, each a list
 of records whose first line names its JSON Schema (shipped beside it) so
 editors' YAML language servers check edits as they type. `.extracted/` keeps
 what extraction wrote last; the difference between it and a data file is the
-editor's work, which a new extraction never overwrites (see _merge).
+editor's work, which a new extraction never overwrites (see _merge); a
+record keeps its id when its article's words change a little (_identity).
+A save is one transaction under the folder's lock (_transaction, _lock), and
+a file that cannot be read is replaced for readers by its last good copy (_files).
 """
 
 from __future__ import annotations
