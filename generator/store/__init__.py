@@ -4,11 +4,15 @@ Files: articles.yaml, events.yaml, statements.yaml, people.yaml, each a list
 of records whose first line names its JSON Schema (shipped beside it) so
 editors' YAML language servers check edits as they type. `.extracted/` keeps
 what extraction wrote last; the difference between it and a data file is the
-editor's work, which a new extraction never overwrites (see _merge).
+editor's work, which a new extraction never overwrites (see _merge); a
+record keeps its id when its article's words change a little (_identity).
+A save is one transaction under the folder's lock (_transaction, _lock), and
+a file that cannot be read is replaced for readers by its last good copy (_files).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,13 +34,15 @@ from generator.store._files import (
     data_path,
     extracted_path,
     header,
+    read_file,
     read_files,
     read_text,
 )
+from generator.store._identity import carried_ids, rename
 from generator.store._lock import LOCK_NAME, DataFolderBusy, reader_repair, writer_lock
 from generator.store._merge import Add, Counts, LastExtraction, RecordsById, plan_merge
 from generator.store._records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
-from generator.store._text import render_plan
+from generator.store._text import cut, render_plan
 from generator.store._transaction import commit, committed, digest, file_digest, needs_repair, recover
 from generator.store._yaml import YamlError
 from generator.store._yaml import load_text as load_yaml_text
@@ -136,12 +142,18 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
         outputs: dict[Path, str] = {}
         read: dict[Path, str | None] = {}
 
+        noticed: dict[str, Any] = {}
+
         def merge(kind: str) -> None:
-            text, base_text, counts, seen = _merged_file(kind, new[kind], data_dir, pinned.get(kind, {}))
+            if kind == "statements":  # an event that kept its id through a rewording keeps its statements
+                new[kind] = rename(new[kind], noticed.get("carried", {}).get("events", {}), "event")
+            text, base_text, counts, read_hash = _merged_file(
+                kind, new[kind], data_dir, pinned.get(kind, {}), noticed
+            )
             report.counts[kind] = counts
             outputs[extracted_path(data_dir, kind)] = base_text
             outputs[data_path(data_dir, kind)] = text
-            read[data_path(data_dir, kind)] = seen
+            read[data_path(data_dir, kind)] = read_hash
             outputs[data_dir / f"{kind}.schema.json"] = schema_text(kind)
 
         for kind in KINDS:
@@ -149,9 +161,15 @@ def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = Tr
         for _attempt in range(2):  # an editor saved while we merged: merge into their new text
             for kind in [k for k in KINDS if file_digest(data_path(data_dir, k)) != read[data_path(data_dir, k)]]:
                 merge(kind)
+        report.notes = _stale_notes(noticed.get("stale", {}), new["articles"], data_dir)
         applied = commit(data_dir, changes_for(outputs, read))
         report.written = applied.written
         report.kept_by_editor = [path.name for path in applied.kept]
+        report.notes += [
+            f"{name}: saved by someone while extract was writing it: that version was kept, and this "
+            "run's changes to it were not written; run extract again to merge them into it"
+            for name in report.kept_by_editor
+        ]
     return report
 
 
@@ -164,7 +182,11 @@ _LEFT_AS_IT_IS = "The file was left as it is; fix it (summit-timeline check) and
 
 
 def _merged_file(
-    kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
+    kind: str,
+    new: list[dict[str, Any]],
+    data_dir: Path,
+    pinned: dict[str, dict[str, Any]] | None = None,
+    noticed: dict[str, Any] | None = None,
 ) -> tuple[str, str, Counts, str | None]:
     """(data file text, last-extraction text, counts, hash of the data file as read) for one kind."""
     path = data_path(data_dir, kind)
@@ -172,9 +194,9 @@ def _merged_file(
         text = read_text(path)
     except _yaml.YamlError as error:
         raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
-    seen = None if text is None else digest(text.encode("utf-8"))
-    merged, base, counts = _merged_text(kind, new, data_dir, pinned, path, text)
-    return merged, base, counts, seen
+    read_hash = None if text is None else digest(text.encode("utf-8"))
+    merged, base, counts = _merged_text(kind, new, data_dir, pinned, path, text, {} if noticed is None else noticed)
+    return merged, base, counts, read_hash
 
 
 def _merged_text(
@@ -184,7 +206,9 @@ def _merged_text(
     pinned: dict[str, dict[str, Any]] | None,
     path: Path,
     text: str | None,
+    noticed: dict[str, Any],
 ) -> tuple[str, str, Counts]:
+    """The merge of one kind; what it noticed (reworded ids carried, stale records) goes into `noticed`."""
     try:
         base_text = read_text(extracted_path(data_dir, kind))
     except _yaml.YamlError:  # unreadable: every record counts as the editor's, nothing is overwritten
@@ -210,7 +234,15 @@ def _merged_text(
             f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again"
         )
     base = _load_base(base_text)
-    plan = plan_merge(base, current, new, field_names(kind))
+    current_ids = {r["id"] for r in current if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    if base is not None:
+        carried = carried_ids(kind, new, base.ids(), base.get, current_ids - set(base.ids()))
+        if carried:
+            new[:] = rename(new, carried)
+            fresh = _fresh_file(kind, new)
+            noticed.setdefault("carried", {}).setdefault(kind, {}).update(carried)
+    plan = plan_merge(base, current, new, field_names(kind), _commented(text, parsed.root))
+    noticed.setdefault("stale", {})[kind] = plan.stale
     for position, record in enumerate(plan.base):
         pin = (pinned or {}).get(str(record.get("id")))
         if pin and record.get("published") == pin["_edited"]:
@@ -234,6 +266,59 @@ def _merged_text(
             "it was left as it is. Run summit-timeline check, fix what it reports, and extract again"
         ) from error
     return merged, extracted_text, plan.counts
+
+
+def _commented(text: str, root: Any) -> set[int]:
+    """Positions of the records with an editor's comment above or inside them."""
+    pieces = cut(text, root)
+    if pieces is None:
+        return set()
+    # The first record's comment lines sit in the file's prefix, after the schema line.
+    first_lead = "".join(line for line in pieces.prefix.splitlines(keepends=True) if "yaml-language-server" not in line)
+    leads = [first_lead + pieces.leads[0], *pieces.leads[1:]]
+    return {
+        index
+        for index, (lead, body) in enumerate(zip(leads, pieces.bodies, strict=True))
+        if _COMMENT.search(lead) or _COMMENT.search(body)
+    }
+
+
+# A comment line, or ` # ` after a value (written values holding ` #` are quoted, so this errs on keeping).
+_COMMENT = re.compile(r"^\s*#|\s#(\s|$)", re.MULTILINE)
+
+
+def _stale_notes(stale: dict[str, list[dict[str, Any]]], articles: list[dict[str, Any]], data_dir: Path) -> list[str]:
+    """Plain words for records kept for the editor whose article is no longer in the seeds."""
+    present = {str(a.get("id")) for a in articles}
+    files = {}
+    for record in _records_of(extracted_path(data_dir, "articles")) + _records_of(data_path(data_dir, "articles")):
+        files.setdefault(str(record.get("id")), str(record.get("file") or record.get("id")))
+    notes = []
+    for kind, records in stale.items():
+        by_article: dict[str, int] = {}
+        for record in records:
+            for article in sorted(_record_articles(record) - present):
+                by_article[article] = by_article.get(article, 0) + 1
+        for article, count in sorted(by_article.items()):
+            edited = "record you edited or commented comes" if count == 1 else "records you edited or commented come"
+            notes.append(
+                f"{kind}.yaml: {count} {edited} from {files.get(article, article)} (article {article}), "
+                "which is no longer in the seeds: kept; delete them or put the article back"
+            )
+    return notes
+
+
+def _record_articles(record: dict[str, Any]) -> set[str]:
+    source = record.get("source")
+    found = {str(source.get("article"))} if isinstance(source, dict) else set()
+    sources = record.get("sources")
+    if isinstance(sources, list):
+        found |= {str(s.get("article")) for s in sources if isinstance(s, dict)}
+    return found
+
+
+def _records_of(path: Path) -> list[dict[str, Any]]:
+    return [r for r in read_file("articles", path)[0].records or [] if isinstance(r, dict)]
 
 
 def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:

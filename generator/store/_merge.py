@@ -65,6 +65,8 @@ class Plan:
     entries: list[Keep | Add | Drop]
     base: list[Mapping]
     counts: Counts
+    # Records extraction no longer produces, kept because the editor edited or commented them.
+    stale: list[Mapping] = field(default_factory=list)
 
 
 class LastExtraction(Protocol):
@@ -142,11 +144,14 @@ def plan_merge(
     current: list[Any],
     new: list[Mapping],
     order: tuple[str, ...],
+    commented: set[int] | frozenset[int] = frozenset(),
 ) -> Plan:
     """Merge `new` into `current` (the data file's records) against `base` (the last extraction).
 
     Without a `base` (no record of the last extraction) every record in the
     file counts as the editor's: nothing they may have written is overwritten.
+    A record with an editor's comment (`commented`: positions in `current`)
+    counts as edited: it is not dropped, so the comment stays with it.
     """
     counts = Counts()
     if base is None or isinstance(base, list):
@@ -160,6 +165,7 @@ def plan_merge(
 
     kept: dict[int, Keep] = {}
     dropped: set[int] = set()
+    stale: list[Mapping] = []
     for index, record in enumerate(current):
         record_id = _id(record)
         if record_id is None or current_ids[record_id] != index:
@@ -168,7 +174,7 @@ def plan_merge(
             continue
         new_record = new_by_id.get(record_id)
         untouched = base.same(record_id, record)
-        if new_record is None and untouched:
+        if new_record is None and untouched and index not in commented:
             dropped.add(index)
             counts.removed += 1
             continue
@@ -178,6 +184,8 @@ def plan_merge(
         updates = {k: v for k, v in merged.items() if record.get(k, _ABSENT) != v}
         updates.update({k: _ABSENT for k in record if k not in merged})
         kept[index] = Keep(index, updates, untouched, merged)
+        if new_record is None and base_record is not None:
+            stale.append(record)
         if base_record is None:
             counts.editor_added += 1
         elif edited:
@@ -209,5 +217,7 @@ def plan_merge(
         entries.extend(after.get(index, []))
 
     # Remember deletions even once extraction stops producing the record, so it never returns.
-    remembered = [base.get(i) for i in base.ids() if i not in current_ids and i not in new_by_id]
-    return Plan(entries, list(new) + [r for r in remembered if r is not None], counts)
+    # Also the last extraction of records it kept for the editor, so they stay known as extracted ones.
+    dropped_ids = {_id(current[index]) for index in dropped}
+    remembered = [base.get(i) for i in base.ids() if i not in new_by_id and i not in dropped_ids]
+    return Plan(entries, list(new) + [r for r in remembered if r is not None], counts, stale)

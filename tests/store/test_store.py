@@ -263,7 +263,8 @@ def test_field_the_editor_removed_stays_removed(tmp_path: Path) -> None:
     assert {e.id: e.importance for e in load(tmp_path).events}["oslo-talks"] == 0.0
 
 
-def test_comment_above_a_record_that_goes_is_kept(tmp_path: Path) -> None:
+def test_a_commented_record_no_longer_extracted_is_kept_with_its_comment(tmp_path: Path) -> None:
+    # A comment is the editor's work on that record: it counts as an edit, so record and comment stay together.
     save(make_timeline(), tmp_path)
     edit(tmp_path / "events.yaml", "- id: oslo-talks", "# spring talks below\n- id: oslo-talks")
     edit(tmp_path / "events.yaml", "title: Parliament votes", "title: Parliament voted")
@@ -271,8 +272,10 @@ def test_comment_above_a_record_that_goes_is_kept(tmp_path: Path) -> None:
     fewer.events = fewer.events[1:]
     save(fewer, tmp_path)
     text = (tmp_path / "events.yaml").read_text()
-    assert "id: oslo-talks" not in text
-    assert "# spring talks below" in text
+    assert "# spring talks below\n- id: oslo-talks" in text
+    save(make_timeline(), tmp_path)  # extracted again: still one record, the comment above it
+    text = (tmp_path / "events.yaml").read_text()
+    assert text.count("id: oslo-talks") == 1 and "# spring talks below\n- id: oslo-talks" in text
 
 
 def test_file_rewritten_in_flow_style_still_merges(tmp_path: Path) -> None:

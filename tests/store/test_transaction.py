@@ -242,6 +242,7 @@ def test_an_editors_save_at_the_last_moment_is_kept(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(_transaction, "replace_file", editor_saves_just_before_the_renames)
     report = store.save_timeline(changed_timeline(), folder)
     assert report.kept_by_editor == ["events.yaml"]
+    assert any(note.startswith("events.yaml: saved by someone while extract was writing it") for note in report.notes)
     assert "title: Parliament votes on the budget" in (folder / "events.yaml").read_text()
     assert "Talks in Oslo end" not in (folder / ".extracted" / "events.yaml").read_text()  # the pair stays old
     assert "defence minister" in (folder / "people.yaml").read_text()  # other kinds are written
