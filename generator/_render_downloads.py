@@ -74,19 +74,21 @@ def timelinejs(timeline: Timeline, names: dict[str, str]) -> bytes:
         body = html.escape(event.summary or "")
         if people:
             body += f"<p>People: {html.escape(people)}</p>"
-        events.append(
-            {
-                "unique_id": event.id,
-                "start_date": start,
-                "text": {"headline": html.escape(event.title), "text": body},
-                "group": event.type,
-            }
-        )
+        end = _timelinejs_date(event.end) if event.end else None
+        record = {
+            "unique_id": event.id,
+            "start_date": start,
+            "text": {"headline": html.escape(event.title), "text": body},
+            "group": event.type,
+        }
+        if end is not None:
+            record["end_date"] = end
+        events.append(record)
         if event.type.lower() == "summit":
             eras.append(
                 {
                     "start_date": dict(start),
-                    "end_date": dict(start),
+                    "end_date": dict(end or start),
                     "text": {"headline": html.escape(event.place or event.title)},
                 }
             )
@@ -132,6 +134,9 @@ def icalendar(timeline: Timeline, names: dict[str, str]) -> bytes:
         if date is None:
             continue
         first, last = date_range(date)
+        end = parse_date(event.end) if event.end else None
+        if end is not None:
+            last = max(last, date_range(end)[1])  # a span: to the end of its last day
         description = event.summary or ""
         if date.precision != "day":
             description = f"Date known to the {date.precision}: {format_date(event.date)}. {description}"
@@ -171,13 +176,13 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
 
 
 def events_csv(events: list[Event], names: dict[str, str]) -> bytes:
-    header = ["id", "date", "precision", "type", "title", "summary", "people", "place", "topics",
+    header = ["id", "date", "end", "precision", "type", "title", "summary", "people", "place", "topics",
               "importance", "source_articles", "source_sentences"]
     rows = []
     for e in events:
         date = parse_date(e.date)
         rows.append([
-            e.id, e.date, date.precision if date else "unknown", e.type, e.title, e.summary,
+            e.id, e.date, e.end, date.precision if date else "unknown", e.type, e.title, e.summary,
             [names.get(p, p) for p in e.people], e.place, e.topics, e.importance,
             [s.article for s in e.sources], [s.text for s in e.sources],
         ])

@@ -15,7 +15,7 @@ def _expression(text: str, phrase: str, value: str) -> TimeExpression:
     return TimeExpression(start, start + len(phrase), phrase, "DATE", value)
 
 
-def test_dates_in_quotes_and_dates_of_speech_make_no_event(nlp) -> None:
+def test_a_date_in_a_quote_dates_nothing_and_a_date_of_speech_dates_the_words(nlp) -> None:
     text = "“We met today,” Anna Berg said on May 3. The summit was useful, she said on Friday."
     doc = nlp(text)
     expressions = [
@@ -23,7 +23,12 @@ def test_dates_in_quotes_and_dates_of_speech_make_no_event(nlp) -> None:
         _expression(text, "May 3", "2019-05-03"),
         _expression(text, "Friday", "2019-05-10"),
     ]
-    assert find_events(doc, _article(text), expressions, [], {}) == []
+    people = {"anna-berg": Person("anna-berg", "Anna Berg")}
+    mentions = [Mention(text.index("Anna"), text.index("Anna") + 9, "Anna Berg", "anna-berg")]
+    events = find_events(doc, _article(text), expressions, mentions, people)
+    # What was said is the article's news on the day it was said; the summit is not dated by it.
+    assert [(e.date, e.type) for e in events] == [("2019-05-03", "statement"), ("2019-05-10", "statement")]
+    assert events[0].title == "Anna Berg: “We met today”"
 
 
 def test_a_known_summit_dates_a_sentence_that_names_its_place(nlp) -> None:
@@ -62,7 +67,7 @@ def test_dated_sentence_with_trigger_becomes_event_with_people_place_and_source(
     assert event.type == "meeting"
     assert event.people == ["anna-berg", "omar-haddad"]
     assert event.place == "Vienna"
-    assert event.title == "Berg–Haddad meeting in Vienna"
+    assert event.title == "Anna Berg meets Omar Haddad in Vienna"
     assert event.sources == [Source("a", "Anna Berg met Omar Haddad in Vienna on May 3, 2019.")]
     assert not event.background
 
@@ -139,7 +144,7 @@ def test_named_happenings_title_themselves_and_actors_title_the_rest(nlp) -> Non
     ]
     titles = {e.date: e.title for e in find_events(doc, _article(text), expressions, [], {})}
     assert titles["2016"] == "2016 presidential election"
-    assert titles["2019-05-02"] == "Kremlin announcement"
+    assert titles["2019-05-02"] == "Kremlin announces talks to go on"
 
 
 def test_a_date_on_another_noun_dates_no_event(nlp) -> None:
