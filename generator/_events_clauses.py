@@ -181,12 +181,19 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
     return words
 
 
+RELATIVE_PRONOUNS = frozenset(("which", "who", "that", "whom", "whose"))
+
+
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     for _ in range(3):
         for child in token.children:
             if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+                    return token.head  # "the law, which passed in July" → the law passed
                 return child
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "sanctions imposed in April": the sanctions
         # A conjoined or complement verb shares its head's subject ("arrived and met").
         if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
             token = token.head
@@ -226,6 +233,8 @@ def _lemma(verb: Token) -> str:
 def _inflect(lemma: str, tag: str, fallback: str) -> str:
     from lemminflect import getInflection
 
+    if lemma == "be":
+        return "is" if tag == "VBZ" else "are"
     forms = getInflection(lemma, tag=tag)
     return forms[0] if forms else fallback
 
@@ -256,6 +265,8 @@ def _phrase_tokens(head: Token, skip: set[int], with_preps: bool) -> list[Token]
                 continue
             if child.dep_ == "prep" and not (top and (with_preps or child.lower_ == "of")):
                 continue
+            if child.dep_ == "prep" and all(g.i in skip for g in child.children):
+                continue  # "his address before [the date]": nothing left of the phrase
             walk(child, False)
 
     walk(head, True)

@@ -160,6 +160,8 @@ def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
     token = span.root
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         return token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return token.head.head  # "Biden told Putin in a phone call": who did what
     return token
 
 
@@ -188,6 +190,8 @@ def report_weight(event: Event, sentence_index: int, candidate: _Candidate, publ
             weight *= spec["recent"]
     if event.type == load_data("event_types")["speech_type"]:
         weight *= spec["statement"]
+    kind = types_by_name().get(event.type)
+    weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
     return round(weight, 4)
 
 
@@ -385,7 +389,12 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.date != b.date or a.type != b.type:
         return False
     if PartialDate.parse(a.date).precision != "day":
-        return False  # "2016" or "July" is too vague to say two reports are one happening
+        # "2016" or "July" is too vague to join reports on people; only names that nest
+        # ("2016 election", "2016 US presidential election") are one happening.
+        words_a, words_b = _title_words(a.title), _title_words(b.title)
+        return a.type not in _CLAUSE_TYPES() and bool(words_a and words_b) and (
+            words_a <= words_b or words_b <= words_a
+        )
     if a.place and b.place and a.place != b.place:
         return False
     shared_people = bool(set(a.people) & set(b.people))
@@ -410,7 +419,9 @@ _STOP_WORDS = frozenset(("the", "a", "an", "of", "in", "on", "to", "and", "for",
 
 
 def _title_words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP_WORDS and len(w) > 2}
+    """A title's content words, singular ("elections" → "election")."""
+    words = (w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", title.lower()))
+    return {w for w in words if w not in _STOP_WORDS and len(w) > 2}
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -466,7 +477,6 @@ def combine_importance(events: list[Event], reports: list[list[tuple[str, float]
     share for each further one; that is split among the day's events by how
     strongly the article tells each. So a day reported by many independent
     articles, in their leads, ranks high, however many clauses one article spends on it.
-    An event's kind adds a little (a summit before a remark).
     """
     spec = load_data("event_types")["importance"]
     per_article_day: dict[tuple[str, str], list[tuple[int, float]]] = {}
@@ -479,14 +489,12 @@ def combine_importance(events: list[Event], reports: list[list[tuple[str, float]
     scores = [0.0] * len(events)
     for shares in per_article_day.values():
         weights = sorted((w for _, w in shares), reverse=True)
-        total = weights[0] + spec["repeat_share"] * sum(weights[1:])
+        total = weights[0] * (1 + spec["repeat_share"] * min(len(weights) - 1, spec["max_repeats"]))
         whole = sum(weights)
         for index, weight in shares:
             scores[index] += total * weight / whole
     for event, score in zip(events, scores, strict=True):
-        kind = types_by_name().get(event.type)
-        bonus = 0.1 * (kind.weight if kind else 1) if not event.background else 0.0
-        event.importance = round(score + bonus, 3)
+        event.importance = round(score, 3)
 
 
 def event_importance(event: Event) -> float:
