@@ -99,9 +99,10 @@ def _matching_summits(view: ArticleView) -> list[KnownSummit]:
         scored.append((leaders + (2 if alias else 0), summit))
     chosen = []
     years = {int(m) for m in _YEAR_IN_TEXT.findall(text)}
-    for score, summit in scored:
+    for n, (score, summit) in enumerate(scored):
         rivals = [
-            s for sc, s in scored if s is not summit and set(s.places) & set(summit.places) and sc >= score
+            s for m, (sc, s) in enumerate(scored)
+            if m != n and set(s.places) & set(summit.places) and sc >= score
         ]
         if not rivals:
             chosen.append(summit)

@@ -324,8 +324,9 @@ def _bounded(days: Days) -> bool:
 
 
 def _day_result(window: Window, value: str) -> Inferred:
-    top = next(c for c in window.used if c.single_day)
-    others = [c for c in window.used if c is not top and c.trust > TRUST_PAST_DATES]
+    top_at = next(n for n, c in enumerate(window.used) if c.single_day)
+    top = window.used[top_at]
+    others = [c for n, c in enumerate(window.used) if n != top_at and c.trust > TRUST_PAST_DATES]
     if others and top.confidence != "certain":
         return Inferred(value, f"{top.basis}; agrees with {others[0].basis} ({top.confidence})")
     return Inferred(value, f"{top.basis} ({top.confidence})")

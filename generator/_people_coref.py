@@ -86,7 +86,7 @@ class Resolution:
 def make_ref(token: Token, person: int, sentence: int, speech_forms: frozenset[str]) -> Ref:
     """How salient a mention is: subjects, main-clause subjects and speakers count most."""
     head = token
-    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
         if head.dep_ == "conj" and head.head.dep_ not in _SUBJECT_DEPS:
             break
         head = head.head

@@ -241,7 +241,7 @@ def _vouched_by_apposition(
 
 def _is_clause_subject(token: Token) -> bool:
     """'Marine Le Pen on Monday threatened ...': an unlabelled name doing something."""
-    while token.dep_ in ("compound", "flat") and token.head is not token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
 

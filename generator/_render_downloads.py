@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from generator._render_text import date_range, format_date, parse_date
 from generator._store_emit import dump_records
-from generator.model import Event, Statement, Timeline
+from generator.model import Event, Statement, Timeline, slugify
 
 _CONTRACT_FIELDS = {
     "articles": ["id", "file", "part", "title", "published", "published_basis", "publisher", "url"],
@@ -59,13 +59,25 @@ def _timelinejs_date(value: str) -> dict | None:
     return result
 
 
+def _unique_slug(record_id: str, used: set[str]) -> str:
+    """`record_id` as a slug (ids already are one) not in `used`; added to `used`."""
+    base = slugify(record_id, max_length=max(len(record_id), 1))
+    slug, number = base, 2
+    while slug in used:
+        slug, number = f"{base}-{number}", number + 1
+    used.add(slug)
+    return slug
+
+
 def timelinejs(timeline: Timeline, names: dict[str, str]) -> bytes:
     """TimelineJS3 JSON: `events` with `start_date` at the date's own precision, summits as `eras`.
 
-    TimelineJS shows `text` fields as HTML, so text is HTML-escaped here.
+    TimelineJS shows `text` fields and `group` labels as HTML, so text is HTML-escaped here;
+    `unique_id` becomes an element id and the URL fragment, so it is a slug (unique).
     """
     events = []
     eras = []
+    used_ids: set[str] = set()
     for event in timeline.events:
         start = _timelinejs_date(event.date)
         if start is None:
@@ -76,10 +88,10 @@ def timelinejs(timeline: Timeline, names: dict[str, str]) -> bytes:
             body += f"<p>People: {html.escape(people)}</p>"
         end = _timelinejs_date(event.end) if event.end else None
         record = {
-            "unique_id": event.id,
+            "unique_id": _unique_slug(event.id, used_ids),
             "start_date": start,
             "text": {"headline": html.escape(event.title), "text": body},
-            "group": event.type,
+            "group": html.escape(event.type),
         }
         if end is not None:
             record["end_date"] = end

@@ -79,7 +79,7 @@ class Attribution:
                     and prep.head.pos_ in ("VERB", "AUX")):
                 return own[0]  # "..., with Belgium warning ...": Belgium, not the main subject
             root = self.sentences.of(verb.i).root
-            if root is not verb:
+            if root.i != verb.i:
                 subjects = [
                     c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
                 ]
@@ -111,11 +111,11 @@ class Attribution:
                 # A quote's own subject ("our countries") is never the speaker.
                 named = [c for c in subjects if c.i in self.person_at]
                 return (named or subjects)[0]
-            if current is verb:
+            if current.i == verb.i:
                 inverted = self._name_after(verb)
                 if inverted is not None:
                     return inverted
-            if current.head is current:
+            if current.head.i == current.i:
                 return None
             if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
                 # "..., adding that", "criticised X for Y, saying ...": the main clause's subject.
@@ -140,7 +140,7 @@ class Attribution:
         while i + 1 < len(doc) and self.person_at.get(i + 1) == person:
             i += 1
         head = doc[i]
-        while self.person_at.get(head.head.i) == person and head.head is not head:
+        while self.person_at.get(head.head.i) == person and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("dobj", "dative"):
             return None  # "warned his counterpart": whom it was said to
@@ -301,7 +301,7 @@ class Attribution:
         tokens = list(clause.subtree)
         frame: set[int] = set()
         for child in verb.children:
-            if child is clause or child.i < verb.i:
+            if child.i == clause.i or child.i < verb.i:
                 continue
             if child.dep_ in _SUBJECTS and child.i not in self.person_at:
                 continue  # a subject after the verb that is no speaker: the clause's own
@@ -323,7 +323,7 @@ class Attribution:
             return None
         subject = self.doc[i]
         head = subject.head
-        if subject.dep_ not in _SUBJECTS or head.i <= subject.i or head is verb:
+        if subject.dep_ not in _SUBJECTS or head.i <= subject.i or head.i == verb.i:
             return None
         if head.pos_ not in ("VERB", "AUX") or verb in head.subtree or head.i in {
             t.i for t in verb.ancestors
@@ -414,7 +414,7 @@ class Attribution:
                   and self.cues.verb(token.text) in self.cues.reporting
                   and token.tag_ == "VBG" and not self.in_quote[token.i]):
                 drop |= {t.i for t in token.subtree}  # ", adding that ..."
-            elif (token.dep_ == "conj" and token.i > verb.i and token is not verb
+            elif (token.dep_ == "conj" and token.i > verb.i
                   and self.cues.verb(token.text) in self.cues.reporting
                   and self.is_speech_verb(token) and not self.in_quote[token.i]
                   and not any(c.dep_ in _SUBJECTS for c in token.children)):
@@ -473,7 +473,7 @@ class Attribution:
         """Is the speech verb the clause's own verb, not one joined to it ("..., but Iran is
         insisting that ...", which is still what the source reported)?"""
         current = verb
-        while current is not head and current.head is not current:
+        while current.i != head.i and current.head.i != current.i:
             if current.dep_ == "conj":
                 return False
             current = current.head
@@ -488,7 +488,7 @@ class Attribution:
         if source is None:
             return None
         head = token.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
         own = {t.i for t in token.subtree}
         before = [t for t in head.subtree if t.i < token.i and t.i not in own]

@@ -22,7 +22,7 @@ def _governed_by(doc: Doc, start: int, end: int, verb: int) -> bool:
     for _ in range(6):
         if token.i == verb:
             return True
-        if token.head is token or token.dep_ in ("ccomp", "relcl"):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "relcl"):
             return False
         token = token.head
     return False

@@ -19,7 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from generator._store_records import KINDS
+from generator._store_records import KINDS, url_problem
 from generator.model import Problem
 
 Locator = Callable[[Sequence[str | int], bool], "tuple[int, int] | None"]
@@ -333,6 +333,15 @@ class Checker:
                     if problem:
                         self.add(data, index, [name], problem)
 
+    def urls(self, data: FileData) -> None:
+        if data.kind != "articles":
+            return
+        for index, record in _records(data):
+            url = record.get("url")
+            problem = url_problem(url) if isinstance(url, str) and url else None
+            if problem:
+                self.add(data, index, ["url"], f"{problem} (the site shows no link until then)")
+
     def duplicates(self, data: FileData) -> set[str]:
         seen: dict[str, int] = {}
         for index, record in _records(data):
@@ -440,6 +449,7 @@ def check_files(files: dict[str, FileData], article_texts: dict[str, str] | None
             local = Checker()
             local.structure(data)
             local.dates(data)
+            local.urls(data)
             data.local = (local.problems, local.duplicates(data) if data.records is not None else None)
         checker.problems.extend(data.local[0])
         ids[kind] = data.local[1]

@@ -33,10 +33,16 @@ def extracted_path(data_dir: Path, kind: str) -> Path:
 
 
 def read_text(path: Path) -> str | None:
+    """A data file's text, None if there is none; YamlError (located) if too large or not UTF-8."""
+    return _store_yaml.read_data(path)
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether `path` already holds exactly `text` (whatever it holds now, even bytes that are not UTF-8)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes() == text.encode("utf-8")
     except FileNotFoundError:
-        return None
+        return False
 
 
 def write_all(outputs: dict[Path, str]) -> list[Path]:
@@ -49,7 +55,7 @@ def write_all(outputs: dict[Path, str]) -> list[Path]:
     pending: list[tuple[str, Path]] = []
     try:
         for path, text in sorted(outputs.items(), key=lambda item: EXTRACTED not in item[0].parts):
-            if read_text(path) == text:
+            if _holds(path, text):
                 continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
             pending.append((_store_yaml.write_temp(path, text), path))
     except BaseException:
@@ -93,14 +99,9 @@ def read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
 def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return FileData(kind, name, None, _nowhere), [
-            Problem(name, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")
-        ]
-    except FileNotFoundError:  # removed since the stat
-        return FileData(kind, name, [], _nowhere), []
-    try:
+        text = _store_yaml.read_data(path)
+        if text is None:  # removed since the stat
+            return FileData(kind, name, [], _nowhere), []
         data = _store_yaml.load_fast(text)
     except _store_yaml.YamlError as error:
         return FileData(kind, name, None, _nowhere), [Problem(name, error.message, error.line, error.column)]

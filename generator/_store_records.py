@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.model import Article, Event, Person, Source, Statement, Timeline
 
@@ -134,6 +135,29 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+def url_problem(url: str) -> str | None:
+    """What keeps `url` from being published as a link, or None for a plain http(s) address."""
+    example = "write the article's web address, e.g. https://example.com/news/1, or null"
+    if any(character.isspace() or ord(character) < 0x20 or ord(character) == 0x7F for character in url):
+        return f"{url[:80]!r} contains a space or control character; {example} (a space is written %20)"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it validates the port
+    except ValueError as error:
+        return f"{url[:80]!r} is not a valid web address ({error}); {example}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{url[:80]!r} is not an http:// or https:// address, and only those are published as links; {example}"
+    if not parts.hostname:
+        return f"{url[:80]!r} names no host (the part after //); {example}"
+    return None
+
+
+def _web_address(value: Any) -> str | None:
+    """The url field as the site may link it; an invalid one (check reports it) is left out."""
+    url = _optional_text(value)
+    return url if url is None or url_problem(url) is None else None
+
+
 def _texts(value: Any) -> list[str]:
     return [_text(item) for item in value] if isinstance(value, list) else []
 
@@ -158,7 +182,7 @@ def article_from_mapping(m: Mapping) -> Article:
         published=_optional_text(m.get("published")),
         published_basis=_optional_text(m.get("published_basis")),
         publisher=_optional_text(m.get("publisher")),
-        url=_optional_text(m.get("url")),
+        url=_web_address(m.get("url")),
         captions=_texts(m.get("captions")),
         byline=_optional_text(m.get("byline")),
         published_window=_optional_text(m.get("published_window")),

@@ -5,6 +5,14 @@ and ten times slower); ruamel.yaml round-trips only the records a merge must
 change, so an editor's comments and formatting survive. Both follow YAML 1.2
 scalars (`yes` is a string, as editors' language servers read it) and never
 turn a date into a date object: `2018-02-30` must reach validation as text.
+
+Everything read is bounded before a Python object is built (see LIMITS):
+anchors and aliases are refused and nesting depth is counted as the parser's
+events arrive, so neither the recursive composer nor alias expansion (a
+437-byte "billion laughs") ever runs on hostile input. Every path data takes
+into the store (check, the site build, extract's merge, `.extracted/`) reads
+through `read_data` and `parse`/`load_fast`; ruamel.yaml only ever sees text
+that `parse` accepted.
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor, SafeConstructor
 from yaml.representer import SafeRepresenter
 from yaml.resolver import BaseResolver, Resolver
 
@@ -30,7 +39,6 @@ try:  # the C extension is ten times faster; fall back quietly without it
     from yaml.cyaml import CEmitter as _Emitter
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer
     from yaml.emitter import Emitter
     from yaml.parser import Parser
     from yaml.reader import Reader
@@ -52,6 +60,15 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 # Emit long quotes on one line: a wrapped plain scalar confuses editors.
 LINE_WIDTH = 100_000
+
+# Bounds on what a data file may hold, far above real data: 5,000 events with
+# their sources are ~3 MB, 20,000 statements ~9 MB; a record nests 4 deep
+# (list > record > sources > source); the longest real texts (a quoted answer
+# in an interview, a summary) are a few thousand characters.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_TEXT_CHARS = 100_000
+MAX_DEPTH = 20
+LIMITS = {"file bytes": MAX_FILE_BYTES, "text characters": MAX_TEXT_CHARS, "nesting depth": MAX_DEPTH}
 
 _CORE_12 = [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
@@ -97,11 +114,92 @@ class _Constructor(SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
 
-class Loader(_Parser, _Constructor, _ReadResolver):  # type: ignore[misc,valid-type]
+class YamlError(SummitTimelineError):
+    """A file that is not YAML the store can read, located for the editor."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def where(self, path: Path | str) -> str:
+        """`path:line:column` (or just the path when the problem has no place)."""
+        return f"{path}:{self.line}:{self.column}" if self.line else str(path)
+
+
+_ALIAS, _SCALAR = yaml.AliasEvent, yaml.ScalarEvent
+
+
+def _refuse(mark: Any, message: str) -> YamlError:
+    return YamlError(message, mark.line + 1, mark.column + 1) if mark else YamlError(message, None, None)
+
+
+class _GuardedComposer(Composer):
+    """PyYAML's composer, refusing anchors, aliases, deep nesting and huge texts event by event.
+
+    The checks run on each event before its node is composed, so the
+    composer's recursion is at most MAX_DEPTH deep and no alias is resolved.
+    (It replaces the C composer, which recurses without bound; the C parser
+    still produces the events, so reading is as fast as before.)
+    """
+
+    def __init__(self) -> None:
+        Composer.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        kind = type(event)
+        if kind is _ALIAS:
+            raise _refuse(
+                event.start_mark,
+                f"the alias *{event.anchor} repeats a value written elsewhere; anchors (&name) and "
+                "aliases (*name) are not read here: write the value out in full",
+            )
+        if event.anchor is not None:
+            raise _refuse(
+                event.start_mark,
+                f"the anchor &{event.anchor} is not allowed; anchors (&name) and aliases (*name) are "
+                f"not read here: remove '&{event.anchor}' and write each value out in full",
+            )
+        if kind is _SCALAR:
+            if len(event.value) > MAX_TEXT_CHARS:
+                raise _refuse(
+                    event.start_mark,
+                    f"a text of {len(event.value):,} characters, over the limit of {MAX_TEXT_CHARS:,} "
+                    "for one value; shorten it (a summary or quote is a few paragraphs at most)",
+                )
+            return Composer.compose_node(self, parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _refuse(
+                event.start_mark,
+                f"lists or mappings nested more than {MAX_DEPTH} deep, which no value needs (a data "
+                "file's records use 4 levels): remove the extra brackets or indentation here",
+            )
+        try:
+            return Composer.compose_node(self, parent, index)
+        finally:
+            self._depth -= 1
+
+
+class Loader(_GuardedComposer, _Parser, _Constructor, _ReadResolver):  # type: ignore[misc,valid-type]
     def __init__(self, stream: Any) -> None:
         _Parser.__init__(self, stream)
+        _GuardedComposer.__init__(self)
         _Constructor.__init__(self)
         _ReadResolver.__init__(self)
+
+
+class TextLoader(_GuardedComposer, _Parser, BaseConstructor, BaseResolver):  # type: ignore[misc,valid-type]
+    """Every scalar as text (like yaml.BaseLoader), with the same bounds as Loader."""
+
+    def __init__(self, stream: Any) -> None:
+        _Parser.__init__(self, stream)
+        _GuardedComposer.__init__(self)
+        BaseConstructor.__init__(self)
+        BaseResolver.__init__(self)
 
 
 class _Representer(SafeRepresenter):
@@ -127,16 +225,6 @@ class Dumper(_Emitter, _Representer, _WriteResolver):  # type: ignore[misc,valid
         )
         _Representer.__init__(self, default_style=None, default_flow_style=False, sort_keys=False)
         _WriteResolver.__init__(self)
-
-
-class YamlError(SummitTimelineError):
-    """A file that is not YAML the store can read, located for the editor."""
-
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 @dataclass
@@ -192,6 +280,52 @@ def load_fast(text: str) -> Any:
             return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+def load_text(text: str) -> Any:
+    """Safe-load with every scalar as text (like yaml.BaseLoader), bounded like `parse`.
+
+    For YAML from outside the data files, such as a seed file's front matter:
+    YamlError (a SummitTimelineError) carries the line and column within `text`.
+    """
+    loader = TextLoader(text)
+    try:
+        with _located_errors():
+            return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def decode(data: bytes) -> str:
+    """`data` as UTF-8 text; YamlError at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise YamlError(
+            f"is not UTF-8 text (byte 0x{data[start]:02x} at offset {start}): save it as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def read_data(path: Path) -> str | None:
+    """A data file's text (None if there is none); YamlError if too large or not UTF-8."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(
+            f"is over {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for a data file (real archives "
+            "need a few MB); remove what does not belong in it",
+            None,
+            None,
+        )
+    return decode(data)
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from generator.model import PartialDate
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_DATA = Path("docs/data")
+DEFAULT_TIME_BUDGET = 60.0  # seconds; generator.pipeline.DEFAULT_TIME_BUDGET, without importing it
 
 
 def _read_input(name: str) -> str:
@@ -34,16 +35,26 @@ def command_extract(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("summit-timeline: --jobs must be 1 or more", file=sys.stderr)
         return 2
+    if not args.time_budget >= 0:  # also refuses "nan"
+        print("summit-timeline: --time-budget must be 0 (no limit) or more seconds", file=sys.stderr)
+        return 2
     progress = _progress_printer() if sys.stderr.isatty() else None
     cache_dir = None if args.no_cache else args.cache
-    report = extract(args.seeds, args.data, jobs=args.jobs, cache_dir=cache_dir, progress=progress)
+    report = extract(
+        args.seeds,
+        args.data,
+        jobs=args.jobs,
+        cache_dir=cache_dir,
+        progress=progress,
+        time_budget=args.time_budget or None,
+    )
     if progress:
         print(file=sys.stderr)
     for problem in report.skipped:
         print(f"skipped {problem}", file=sys.stderr)
     print(
         f"extracted {report.articles} article parts from {args.seeds} into {args.data}; "
-        f"skipped {len(report.skipped)} file(s)"
+        f"skipped {len(report.skipped)} file(s) or article part(s)"
     )
     if report.save is not None:
         print(report.save)
@@ -127,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache", type=Path, default=Path(".cache/summit-timeline"), help="analysis cache folder"
     )
     extract.add_argument("--no-cache", action="store_true", help="parse every article again")
+    extract.add_argument(
+        "--time-budget",
+        type=float,
+        default=DEFAULT_TIME_BUDGET,
+        metavar="SECONDS",
+        help=f"stop and skip an article that takes longer (default {DEFAULT_TIME_BUDGET:g}; 0 = no limit)",
+    )
     extract.set_defaults(run=command_extract)
 
     check = commands.add_parser("check", help="validate the YAML; exit 1 with located errors")

@@ -1,16 +1,27 @@
 """Ingest: article files → cleaned `Article` records.
 
-Reads every `*.txt` / `*.md` file in a folder, decodes it safely, reads
-optional YAML front matter, strips HTML and page furniture (ads, counters,
-"Read more" lines), splits a file holding several articles at their by-lines,
-and keeps photo captions apart from the body. A file that cannot be read is
-reported as a `Problem` and skipped; the others are processed.
+Reads every `*.txt` / `*.md` file directly in a folder (not its subfolders),
+decodes it safely, normalises the text (NFC; invisible and control characters
+removed), reads optional YAML front matter, strips HTML and page furniture
+(ads, counters, "Read more" lines), splits a file holding several articles at
+their by-lines, and keeps photo captions apart from the body. A file that
+cannot be read is reported as a `Problem` and skipped; the others are processed.
+
+Only regular files are read. Symbolic links are never followed, wherever they
+point (inside the seeds folder or out of it): what is published must be a
+file someone put in the seeds folder, not `.git/config` or `/etc/passwd` behind
+a link. Links, FIFOs, sockets and devices are reported and skipped.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import html
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -35,6 +46,30 @@ MAX_HEADLINE_CHARS = 200
 
 class SkippedFile(SummitTimelineError):
     """The file cannot be used; the message says why and what to do."""
+
+
+class SeedsFolderError(SummitTimelineError):
+    """The seeds path is not a folder of articles."""
+
+
+_NOT_FOLLOWED = (
+    "links are not followed, so that no file outside the seeds folder is published: "
+    "copy the article itself into the seeds folder"
+)
+
+
+# Characters that are invisible in the text yet split or join words, so that
+# "Pu<zero-width space>tin" would become a new person: zero-width characters,
+# bidirectional controls, the byte order mark anywhere, the soft hyphen.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+)
+# C0 and C1 controls other than tab and line breaks (a NUL would reach the HTML).
+_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+_REMOVED = re.compile(f"[{_INVISIBLE}{_CONTROLS}]+")
+# Unicode spaces read as a plain space; characters that break lines as a newline.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -62,13 +97,25 @@ def _patterns() -> _Patterns:
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
-    """All articles in `folder`, in file-name order, and the files skipped."""
+    """All articles in `folder`, in file-name order, and the files skipped.
+
+    Raises SeedsFolderError when `folder` is not a folder.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise SeedsFolderError(
+            f"{folder} {what}: pass the folder that holds the articles (--seeds DIR)"
+        )
     articles: list[Article] = []
     problems: list[Problem] = []
-    paths = sorted(
-        p for p in Path(folder).iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-    )
-    for path in paths:
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            if path.suffix.lower() in ARTICLE_SUFFIXES or _points_to_folder(path):
+                problems.append(Problem(file=str(path), message=_symlink_message(path)))
+            continue  # a link is never read, nor a linked folder walked
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_dir():
+            continue
         try:
             found, too_long = read_article_file(path)
         except SkippedFile as error:
@@ -76,7 +123,74 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
             continue
         articles.extend(found)
         problems.extend(too_long)
+    problems.extend(_make_ids_unique(articles, folder))
     return articles, problems
+
+
+def _points_to_folder(link: Path) -> bool:
+    try:
+        return link.is_dir()
+    except OSError:  # a link loop
+        return False
+
+
+def _symlink_message(link: Path) -> str:
+    try:
+        link.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return f"is a symbolic link loop; not followed: remove it ({_NOT_FOLLOWED})"
+        return f"is a symbolic link to {os.readlink(link)}, which does not exist; {_NOT_FOLLOWED}"
+    kind = "folder" if link.is_dir() else "file"
+    return f"is a symbolic link to the {kind} {os.readlink(link)}; not followed: {_NOT_FOLLOWED}"
+
+
+def _make_ids_unique(articles: list[Article], folder: Path) -> list[Problem]:
+    """Give an article whose id another file already has its own, and report it.
+
+    The first file in name order keeps the id; a later one gets the id plus a
+    short hash of its own file name, which does not depend on other files.
+    """
+    owners: dict[str, str] = {}
+    problems: list[Problem] = []
+    for article in articles:
+        if owners.setdefault(article.id, article.file) == article.file:
+            continue
+        taken, digest = article.id, _name_hash(article.file)
+        while f"{taken}-{digest}" in owners:
+            digest = _name_hash(digest)
+        article.id = f"{taken}-{digest}"
+        owners[article.id] = article.file
+        problems.append(
+            Problem(
+                file=str(folder / article.file),
+                record=article.id,
+                message=f"gives the same article id '{taken}' as {owners[taken]} (file names "
+                f"that differ only in extension, case or punctuation give one id), so its "
+                f"article is kept under the id '{article.id}'; rename one of the two files "
+                "to choose the id",
+            )
+        )
+    return problems
+
+
+def _name_hash(name: str) -> str:
+    # NFC: macOS stores "é" in file names decomposed, Linux usually composed.
+    return hashlib.sha1(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()[:8]
+
+
+def _article_id_stem(stem: str) -> str:
+    """The file name's slug, plus a hash of the name when the slug drops non-Latin letters.
+
+    Without the hash every Cyrillic or Chinese file name would become "x". Latin
+    names keep their plain slug ("Zürich" → "zurich"), as ids always were.
+    """
+    slug = slugify(stem, max_length=80)
+    lost = any(
+        not ch.isascii() and ch.isalnum() and not unicodedata.name(ch, "").startswith("LATIN")
+        for ch in unicodedata.normalize("NFKD", stem)
+    )
+    return f"{slug}-{_name_hash(stem)}" if lost else slug
 
 
 def read_article_file(path: Path) -> tuple[list[Article], list[Problem]]:
@@ -84,24 +198,14 @@ def read_article_file(path: Path) -> tuple[list[Article], list[Problem]]:
 
     Raises SkippedFile when the file cannot be used at all.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SkippedFile(
-                f"file is {size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES / 1e6:.0f} MB "
-                "an article may be: split it into articles or remove it from the seeds folder"
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SkippedFile(f"cannot be read ({error.strerror}); check its permissions") from None
-    text = decode_article_bytes(raw)
+    text = normalise_text(decode_article_bytes(_read_regular_file(path)))
     metadata, body = split_front_matter(text)
     if looks_like_html(body):
-        body = html_to_text(body)
+        body = normalise_text(html_to_text(body))  # character references may add controls
     parts = split_into_parts(clean_lines(body))
     if not parts:
         raise SkippedFile("holds no article text (empty or only page furniture)")
-    stem_slug = slugify(path.stem, max_length=80)
+    stem_slug = _article_id_stem(path.stem)
     articles, problems = [], []
     for number, part in enumerate(parts, start=1):
         article_id = stem_slug if len(parts) == 1 else f"{stem_slug}-{number}"
@@ -119,6 +223,47 @@ def read_article_file(path: Path) -> tuple[list[Article], list[Problem]]:
         else:
             articles.append(article)
     return articles, problems
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file, not a link, FIFO or device.
+
+    The file is opened first and checked through its descriptor, so that it
+    cannot be swapped for a link between the check and the read; O_NONBLOCK
+    keeps a FIFO from blocking the open.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise SkippedFile(f"is a symbolic link; not followed: {_NOT_FOLLOWED}") from None
+        raise SkippedFile(f"cannot be read ({error.strerror}); check its permissions") from None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            kind = "folder" if stat.S_ISDIR(status.st_mode) else "FIFO, socket or device"
+            raise SkippedFile(f"is a {kind}, not a regular file; not read: save the article as a text file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise SkippedFile(
+                f"file is {status.st_size / 1e6:.0f} MB, larger than the {MAX_FILE_BYTES / 1e6:.0f} MB "
+                "an article may be: split it into articles or remove it from the seeds folder"
+            )
+        try:
+            return file.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise SkippedFile(f"cannot be read ({error.strerror}); check its permissions") from None
+
+
+def normalise_text(text: str) -> str:
+    """Text as people read it: one Unicode form (NFC), no invisible or control characters.
+
+    Unicode spaces become a plain space and line-breaking characters a newline;
+    tab, newline and carriage return are kept.
+    """
+    text = _REMOVED.sub("", text)
+    text = _LINE_BREAKS.sub("\n", _SPACES.sub(" ", text))
+    return unicodedata.normalize("NFC", text)
 
 
 def decode_article_bytes(raw: bytes) -> str:

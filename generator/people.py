@@ -143,7 +143,7 @@ def _gender(draft: Draft, role_text: str, know: Knowledge, agreed: str) -> str:
 
 def _is_subject(token: Token) -> bool:
     """Is the name (its last token) the subject of its clause, directly or in apposition?"""
-    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 

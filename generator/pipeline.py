@@ -8,9 +8,14 @@ they measure and exercise the same thing.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +45,9 @@ Progress = Callable[[int, int], None]
 # Articles per task handed to a worker process: big enough to batch the parse,
 # small enough to keep both cores busy to the end.
 CHUNK_SIZE = 8
+# Seconds one article part may take (parse, dates, people, statements, events)
+# before it is stopped and skipped; real articles take well under one second.
+DEFAULT_TIME_BUDGET = 60.0
 
 
 @dataclass
@@ -54,11 +62,47 @@ class ArticleAnalysis:
     events: list[Event]
 
 
+Analyse = Callable[[Article, "Doc"], ArticleAnalysis]
+
+
 @dataclass
 class ExtractReport:
-    articles: int = 0
+    articles: int = 0  # article parts analysed and written
     skipped: list[Problem] = field(default_factory=list)
     save: store.SaveReport | None = None
+    # Seconds each article part analysed in this run took (cached ones are not
+    # analysed), by `article_label`: what `bench/soak.py` ranks.
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class AnalysedArticles:
+    """What `analyse_articles` gives: analyses in article order, without the skipped ones."""
+
+    analyses: list[ArticleAnalysis]
+    skipped: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Outcome:
+    """One article part's result as a worker returns it: its analysis, or why it has none."""
+
+    analysis: ArticleAnalysis | None
+    seconds: float
+    problem: Problem | None = None
+
+
+class ArticleTimedOut(BaseException):
+    """Raised by the alarm inside whatever an article's analysis is running.
+
+    A BaseException, so that no stage's `except Exception` swallows it.
+    """
+
+
+def article_label(article: Article) -> str:
+    """How reports name an article part: its file, and the part when the file has several."""
+    return article.file if article.part == 1 else f"{article.file} (part {article.part})"
 
 
 def reference_date(article: Article) -> PartialDate | None:
@@ -91,44 +135,171 @@ def analyse_articles(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
-) -> list[ArticleAnalysis]:
-    """Per-article analyses in article order; unchanged articles come from the cache."""
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    analyse: Analyse | None = None,
+) -> AnalysedArticles:
+    """Per-article analyses in article order; unchanged articles come from the cache.
+
+    An article part whose analysis takes longer than `time_budget` seconds
+    (None or 0: no limit) is stopped and skipped with a Problem naming it, and
+    is not cached, so a later run tries it again. `analyse` replaces
+    `analyse_article` (a module-level function, so that worker processes can
+    import it); the tests use it to make an article slow.
+    """
     cache = AnalysisCache(cache_dir)
     keys = [article_key(article) for article in articles]
     results: list[ArticleAnalysis | None] = [cache.get(key) for key in keys]
     todo = [index for index, result in enumerate(results) if result is None]
     done = len(articles) - len(todo)
-    fresh = _analyse_uncached([articles[index] for index in todo], jobs)
-    for index, analysis in zip(todo, fresh, strict=True):
-        cache.put(keys[index], analysis)
-        results[index] = analysis
+    found = AnalysedArticles([])
+    fresh = _analyse_uncached([articles[index] for index in todo], jobs, time_budget or None, analyse)
+    for index, outcome in zip(todo, fresh, strict=True):
+        found.timings[article_label(articles[index])] = outcome.seconds
+        if outcome.analysis is not None:
+            cache.put(keys[index], outcome.analysis)
+            results[index] = outcome.analysis
+        elif outcome.problem is not None:
+            found.skipped.append(outcome.problem)
         done += 1
         if progress:
             progress(done, len(articles))
     for article, result in zip(articles, results, strict=True):
-        assert result is not None
-        result.article = article  # metadata outside the key (basis, by-line) is today's
-    return results  # type: ignore[return-value]
+        if result is not None:
+            result.article = article  # metadata outside the key (basis, by-line) is today's
+            found.analyses.append(result)
+    return found
 
 
-def _analyse_in_process(articles: list[Article]) -> list[ArticleAnalysis]:
+def _analyse_in_process(
+    articles: list[Article], time_budget: float | None = None, analyse: Analyse | None = None
+) -> list[_Outcome]:
+    """Parse a chunk of articles in one batch, then analyse each within its time budget.
+
+    The batch parse may take the chunk's total budget; past it (one very long
+    text) each article is parsed again on its own, within its own budget.
+    """
     from generator import nlp
 
-    docs = nlp.parse(article.text for article in articles)
-    return [analyse_article(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    _warm_up()
+    started = time.perf_counter()
+    docs: list[Doc] | None
+    try:
+        with _time_limit(time_budget * len(articles) if time_budget else None):
+            docs = list(nlp.parse(article.text for article in articles))
+    except ArticleTimedOut:
+        docs = None
+    parse_seconds = time.perf_counter() - started
+    characters = sum(len(article.text) for article in articles) or 1
+    outcomes = []
+    for index, article in enumerate(articles):
+        if docs is None:
+            outcomes.append(_analyse_within_budget(article, None, 0.0, time_budget, analyse))
+        else:
+            share = parse_seconds * len(article.text) / characters  # the batch parse, by length
+            outcomes.append(_analyse_within_budget(article, docs[index], share, time_budget, analyse))
+    return outcomes
 
 
-def _analyse_uncached(articles: list[Article], jobs: int) -> Iterator[ArticleAnalysis]:
+@cache
+def _warm_up() -> None:
+    """Load the model, the stages and their data once per process, outside any article's budget.
+
+    The first analysis in a process pays for these (seconds); without this
+    the first article of each worker would be timed, or stopped, for them.
+    """
+    from generator import nlp
+
+    text = "On 2 May 2019 the leaders met in Vienna. “It was a good day,” Chancellor Anna Berg said."
+    article = Article(id="warm-up", file="-", part=1, title="", text=text, published="2019-05-03")
+    analyse_article(article, nlp.parse_one(text))
+
+
+def _analyse_within_budget(
+    article: Article,
+    doc: Doc | None,
+    parse_seconds: float,
+    time_budget: float | None,
+    analyse: Analyse | None,
+) -> _Outcome:
+    """One article's stages (and its parse when `doc` is None), stopped past the budget."""
+    from generator import nlp
+
+    started = time.perf_counter()
+    remaining = None if time_budget is None else time_budget - parse_seconds
+    try:
+        if remaining is not None and remaining <= 0:
+            raise ArticleTimedOut
+        with _time_limit(remaining):
+            if doc is None:
+                doc = nlp.parse_one(article.text)
+            analysis = (analyse or analyse_article)(article, doc)
+    except ArticleTimedOut:
+        seconds = parse_seconds + time.perf_counter() - started
+        return _Outcome(None, seconds, _timed_out_problem(article, time_budget or 0.0))
+    return _Outcome(analysis, parse_seconds + time.perf_counter() - started)
+
+
+def _timed_out_problem(article: Article, time_budget: float) -> Problem:
+    part = f"article part {article.part} " if article.part > 1 else ""
+    return Problem(
+        file=article.file,
+        message=f"{part}took longer than {time_budget:g} s (the per-article time budget); it was "
+        "skipped — raise --time-budget or report the article",
+    )
+
+
+# SIGALRM interrupts pure-Python loops, which is where a stage can hang. Where
+# there is none (Windows), or off the main thread (signals only reach it),
+# articles run without a budget.
+_HAS_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimedOut in this thread once `seconds` have passed (None: never).
+
+    The previous SIGALRM handler and any timer already running are restored.
+    Code in C that does not return to Python (a regex, a parse) is only
+    stopped when it does.
+    """
+    if seconds is None or not _HAS_ALARM or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise ArticleTimedOut
+
+    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            # Restored even when the alarm fires just as the body ends.
+            signal.signal(signal.SIGALRM, previous_handler)
+            if previous_delay:
+                left = max(previous_delay - (time.monotonic() - started), 1e-6)
+                signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+
+
+def _analyse_uncached(
+    articles: list[Article], jobs: int, time_budget: float | None, analyse: Analyse | None
+) -> Iterator[_Outcome]:
     """Parse and analyse, in this process or spread over `jobs` worker processes."""
+    work = partial(_analyse_in_process, time_budget=time_budget, analyse=analyse)
     if jobs <= 1 or len(articles) <= CHUNK_SIZE:
         for start in range(0, len(articles), CHUNK_SIZE):
-            yield from _analyse_in_process(articles[start : start + CHUNK_SIZE])
+            yield from work(articles[start : start + CHUNK_SIZE])
         return
     chunks = [articles[start : start + CHUNK_SIZE] for start in range(0, len(articles), CHUNK_SIZE)]
     # "spawn": each worker loads spaCy once itself; nothing half-initialised is forked.
+    # Each worker runs its tasks in its main thread, so the budget's alarm works there.
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        for analyses in pool.imap(_analyse_in_process, chunks):
-            yield from analyses
+        for outcomes in pool.imap(work, chunks):
+            yield from outcomes
 
 
 def date_articles(
@@ -191,13 +362,21 @@ def extract(
     jobs: int = 1,
     cache_dir: Path | None = DEFAULT_CACHE,
     progress: Progress | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    analyse: Analyse | None = None,
 ) -> ExtractReport:
-    """Articles in `seeds` → YAML in `data`, keeping the editor's edits."""
+    """Articles in `seeds` → YAML in `data`, keeping the editor's edits.
+
+    An article part past `time_budget` seconds (None or 0: no limit) is
+    skipped and reported; the others are written.
+    """
     articles, skipped = ingest.read_articles(seeds)
     date_articles(articles, store.edited_publication_dates(data), cache_dir)
-    analyses = analyse_articles(articles, jobs=jobs, cache_dir=cache_dir, progress=progress)
-    timeline = build_timeline(analyses)
-    report = ExtractReport(articles=len(articles), skipped=skipped)
+    found = analyse_articles(
+        articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse
+    )
+    timeline = build_timeline(found.analyses)
+    report = ExtractReport(articles=len(found.analyses), skipped=skipped + found.skipped, timings=found.timings)
     report.save = store.save_timeline(timeline, data)
     return report
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2.filters import do_striptags
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +46,11 @@ EDIT_FILES = {
 # Markdown extensions the generated pages rely on (heading ids, permalinks).
 REQUIRED_EXTENSIONS = ("attr_list", "toc")
 MAX_LISTED_PROBLEMS = 30
+
+
+def plain_text(value: Any) -> Markup:
+    """Jinja's `striptags`, its text escaped again: HTML text with no markup left in it."""
+    return escape(str(do_striptags(value)))
 
 
 class SummitTimelineConfig(base.Config):
@@ -160,6 +167,15 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         return self._passthrough.restore(html)
+
+    # A page's title is its first heading as HTML, our escaped text included. Themes print
+    # it as HTML (navigation, header: safe) and `page.title | striptags` in <title>, where
+    # Jinja's striptags decodes `&lt;` back to `<` into a template that does not autoescape:
+    # a headline holding `</title><script>` would run. Escaping striptags' output again
+    # keeps every such use plain text, on our pages and hand-written ones alike.
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["striptags"] = plain_text
+        return env
 
     # -- data ---------------------------------------------------------------
 

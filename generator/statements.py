@@ -73,9 +73,9 @@ def _reported(ctx: Context) -> list[Reported]:
         if item or ctx.cues.verb(token.text) in ctx.cues.reporting:
             found.extend(ctx.attribution.continuing(token, item))
     outer = []
-    for item in found:
+    for n, item in enumerate(found):
         verb_char = ctx.doc[item.cue.token].idx
-        if not any(other is not item and other.start <= verb_char < other.end for other in found):
+        if not any(m != n and other.start <= verb_char < other.end for m, other in enumerate(found)):
             outer.append(item)
     return outer
 

@@ -127,13 +127,22 @@ def _as_extracted(data_text: str) -> str:
     return data_text.replace("$schema=./", "$schema=../", 1)
 
 
+_LEFT_AS_IT_IS = "The file was left as it is; fix it (summit-timeline check) and extract again"
+
+
 def _merged_file(
     kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
 ) -> tuple[str, str, Counts]:
     """(data file text, last-extraction text, counts) for one kind."""
     path = data_path(data_dir, kind)
-    text = read_text(path)
-    base_text = read_text(extracted_path(data_dir, kind))
+    try:
+        text = read_text(path)
+    except _store_yaml.YamlError as error:
+        raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    try:
+        base_text = read_text(extracted_path(data_dir, kind))
+    except _store_yaml.YamlError:  # unreadable: every record counts as the editor's, nothing is overwritten
+        base_text = None
     fresh = _fresh_file(kind, new)
     if text is None:
         return fresh, _as_extracted(fresh), Counts(added=len(new))
@@ -143,10 +152,7 @@ def _merged_file(
     try:
         parsed = _store_yaml.parse(text)
     except _store_yaml.YamlError as error:
-        where = f"{path}:{error.line}:{error.column}" if error.line else str(path)
-        raise StoreError(
-            f"{where}: {error.message}. The file was left as it is; fix it (summit-timeline check) and extract again"
-        ) from None
+        raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
         raise StoreError(

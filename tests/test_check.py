@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -227,3 +231,145 @@ def test_every_unknown_key_is_reported(tmp_path: Path) -> None:
     people = GOOD["people.yaml"].replace("  name: Bo Chen", "  name: Bo Chen\n  rol: minister\n  nationality: x")
     problems = problems_for(tmp_path, people=people)
     assert [p.split(": ", 2)[1] for p in problems] == ["bo-chen.rol", "bo-chen.nationality"]
+
+
+# -- hostile edits: refused where they are, in bounded time and memory ---------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENT = "- id: lol\n  date: 2020-03-02\n  title: Lols\n  type: meeting\n"
+
+
+def run_bounded(*args: str, seconds: float = 60) -> subprocess.CompletedProcess[str]:
+    """`python args...` in a child limited in time and to 2 GB, so a crash, hang or blow-up fails the test."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds, preexec_fn=limit_memory, cwd=ROOT, env=env
+    )
+
+
+def billion_laughs() -> str:
+    names = "abcdefghi"
+    chain = "".join(f"- &{names[n + 1]} [{', '.join([f'*{names[n]}'] * 9)}]\n" for n in range(8))
+    return EVENT + "  topics: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + chain + EVENT + "  topics: *i\n"
+
+
+def one_summary_repeated() -> str:
+    first = EVENT + f"  summary: &s {'word ' * 40_000}\n"
+    return first + "".join(
+        f"- {{id: e-{n}, date: 2020-03-02, title: T, type: meeting, summary: *s}}\n" for n in range(2000)
+    )
+
+
+HOSTILE_EVENTS = {
+    # name: (events.yaml, line:column of the problem, what the message says)
+    "100,000-deep list": (EVENT + "  topics: " + "[" * 100_000 + "]" * 100_000 + "\n", "5:29", "nested more than 20"),
+    "20,000-deep mapping": (EVENT + "  topics: " + "{a: " * 20_000 + "x" + "}" * 20_000 + "\n", "5:83", "nested"),
+    "billion laughs": (billion_laughs(), "5:11", "the anchor &a is not allowed"),
+    "200 KB summary repeated by aliases": (one_summary_repeated(), "5:12", "the anchor &s is not allowed"),
+    "text over the length limit": (EVENT + f"  summary: {'x' * 100_001}\n", "5:12", "100,001 characters, over"),
+}
+
+
+def test_billion_laughs_has_its_famous_size() -> None:
+    assert len(billion_laughs().encode()) < 600
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_EVENTS))
+def test_hostile_data_file_is_refused_by_check_with_its_place(tmp_path: Path, name: str) -> None:
+    events, place, message = HOSTILE_EVENTS[name]
+    write_files(tmp_path, {**GOOD, "events.yaml": events})
+    run = run_bounded("-m", "generator", "check", "--data", str(tmp_path), "--seeds", str(tmp_path / "no-seeds"))
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert f"{tmp_path / 'events.yaml'}:{place}: " in run.stdout
+    assert message in run.stdout and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_EVENTS))
+def test_hostile_data_file_is_refused_by_the_site_build_which_goes_on(tmp_path: Path, name: str) -> None:
+    events, place, message = HOSTILE_EVENTS[name]
+    write_files(tmp_path / "data", {**GOOD, "events.yaml": events})
+    run = run_bounded(
+        "-c",
+        "import sys; from pathlib import Path; from generator.pipeline import load_site_timeline\n"
+        "timeline, problems = load_site_timeline(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "print(len(timeline.events), len(timeline.articles)); print(*problems, sep='\\n')",
+        str(tmp_path / "data"),
+        str(tmp_path / "no-seeds"),
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    counts, *problems = run.stdout.splitlines()
+    assert counts == "0 1"  # the refused file's records are left out, the others load
+    assert any(p.startswith(f"{tmp_path / 'data' / 'events.yaml'}:{place}: ") and message in p for p in problems)
+
+
+def test_file_over_the_size_limit_is_refused_without_reading_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_files(tmp_path, GOOD)
+    monkeypatch.setattr(_store_yaml, "MAX_FILE_BYTES", 100)
+    problems = problems_for(tmp_path)
+    assert f"{tmp_path / 'events.yaml'}: is over 0 MB, the limit for a data file" in problems[0]
+
+
+def test_real_scale_data_is_within_the_limits() -> None:
+    # 20,000 statements (~9 MB) and a record's four levels of nesting must never meet a limit.
+    assert _store_yaml.MAX_FILE_BYTES >= 100 * 9 * 1024 * 1024 // 4
+    assert _store_yaml.MAX_DEPTH >= 4 * 4
+    nested = "- id: e\n  sources:\n  - article: a\n    text: " + "t" * 20_000 + "\n"
+    assert _store_yaml.load_fast(nested)[0]["sources"][0]["article"] == "a"
+
+
+def test_alias_is_refused_even_without_an_anchor_of_its_own(tmp_path: Path) -> None:
+    problem = only(problems_for(tmp_path, people="- id: ann-lee\n  name: *who\n"))
+    assert problem.startswith(f"{tmp_path / 'people.yaml'}:2:9: the alias *who repeats a value")
+
+
+def test_data_file_that_is_not_utf8_is_named_with_the_byte_and_its_place(tmp_path: Path) -> None:
+    write_files(tmp_path, {**GOOD, "events.yaml": b"- id: oslo-talks\n  title: Caf\xe9\n"})
+    problem = only([str(p) for p in check_timeline(tmp_path)])
+    assert problem == (
+        f"{tmp_path / 'events.yaml'}:2:13: is not UTF-8 text (byte 0xe9 at offset 29): save it as UTF-8"
+    )
+
+
+BAD_URLS = {
+    "https://[example.com]/a": "is not a valid web address",
+    "javascript:alert(1)": "is not an http:// or https:// address",
+    "https://example.com:99999/a": "is not a valid web address",
+    "https:///news": "names no host",
+    "https://example.com/a b": "contains a space",
+}
+
+
+@pytest.mark.parametrize("url", list(BAD_URLS))
+def test_invalid_url_is_reported_with_its_place_and_left_out_of_the_site(tmp_path: Path, url: str) -> None:
+    articles = GOOD["articles.yaml"] + f"  url: '{url}'\n"
+    write_files(tmp_path, {**GOOD, "articles.yaml": articles})
+    problem = only([str(p) for p in check_timeline(tmp_path)])
+    assert problem.startswith(f"{tmp_path / 'articles.yaml'}:6:8: a-1.url: ")
+    assert BAD_URLS[url] in problem
+    timeline, problems = load_timeline(tmp_path)
+    assert timeline.articles[0].url is None and len(problems) == 1
+
+
+def test_good_url_is_kept(tmp_path: Path) -> None:
+    articles = GOOD["articles.yaml"] + "  url: https://news.example.com/2020/03/leaders?page=2#top\n"
+    write_files(tmp_path, {**GOOD, "articles.yaml": articles})
+    timeline, problems = load_timeline(tmp_path)
+    assert problems == [] and timeline.articles[0].url == "https://news.example.com/2020/03/leaders?page=2#top"
+
+
+def test_site_build_with_an_invalid_url_finishes_without_it(tmp_path: Path) -> None:
+    articles = GOOD["articles.yaml"] + "  url: https://[example.com]/a\n"
+    write_files(tmp_path / "data", {**GOOD, "articles.yaml": articles})
+    out = tmp_path / "site"
+    data, seeds = str(tmp_path / "data"), str(tmp_path / "no-seeds")
+    run = run_bounded("-m", "generator", "render", "--data", data, "--seeds", seeds, "--out", str(out))
+    assert run.returncode == 0, run.stderr[-2000:]
+    written = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+    assert "Leaders meet" in written and "[example.com]" not in written

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
+
+from tests.conftest import ROOT, write_files
 
 EXECUTABLE = Path(sys.executable).parent / "summit-timeline"
 
@@ -87,3 +89,41 @@ def test_check_command_reports_located_problems_and_exit_status(tmp_path: Path) 
     bad = run("check", "--data", str(data))
     assert bad.returncode == 1
     assert "events.yaml:" in bad.stdout and ".date:" in bad.stdout
+
+
+def test_extract_names_and_skips_an_article_past_the_time_budget_and_exits_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli, pipeline
+    from tests._stalling_analysis import STALL_MARKER, analyse_or_stall
+
+    seeds = write_files(
+        tmp_path / "seeds",
+        {
+            "calm.txt": "published: 2019-05-02\n\nThe two leaders met in Vienna on Tuesday.\n",
+            "stalls.txt": f"published: 2019-05-03\n\nThis {STALL_MARKER} is about talks in Oslo.\n",
+        },
+    )
+    # In this process (--jobs 1) the stage the pipeline calls can be replaced.
+    monkeypatch.setattr(pipeline, "analyse_article", analyse_or_stall)
+    data = tmp_path / "data"
+    status = cli.main(["extract", "--seeds", str(seeds), "--data", str(data), "--no-cache", "--time-budget", "1"])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "skipped stalls.txt: took longer than 1 s (the per-article time budget)" in err
+    assert "extracted 1 article parts" in out and "skipped 1 " in out
+    assert "calm.txt" in (data / "articles.yaml").read_text(encoding="utf-8")
+    assert "stalls.txt" not in (data / "articles.yaml").read_text(encoding="utf-8")
+
+
+def test_extract_refuses_a_negative_time_budget(tmp_path: Path) -> None:
+    result = run("extract", "--seeds", str(tmp_path), "--data", str(tmp_path / "data"), "--time-budget", "-1")
+    assert result.returncode == 2
+    assert "--time-budget must be 0 (no limit) or more seconds" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_the_command_line_default_time_budget_is_the_pipelines() -> None:
+    from generator import cli, pipeline
+
+    assert cli.DEFAULT_TIME_BUDGET == pipeline.DEFAULT_TIME_BUDGET

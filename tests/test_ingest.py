@@ -8,6 +8,8 @@ import pytest
 
 from generator.ingest import (
     MAX_ARTICLE_CHARS,
+    SeedsFolderError,
+    SkippedFile,
     clean_lines,
     decode_article_bytes,
     html_to_text,
@@ -198,3 +200,235 @@ def test_seeds_split_into_their_article_parts() -> None:
         assert article.title and article.text
         assert "Hide Ad" not in article.text and "Advertisement" not in article.text
     assert sorted(per_file.values()) == [1, 1, 1, 1, 5]
+
+
+# --- Only files in the seeds folder are read (issue 10, point 4) ---
+
+
+def _problems_by_name(problems) -> dict[str, str]:
+    return {Path(p.file).name: p.message for p in problems}
+
+
+def test_symlink_to_a_file_outside_the_seeds_folder_is_not_read(tmp_path: Path) -> None:
+    secret = write_files(tmp_path, {"secret/config": "[core]\ntoken = s3cr3t-token\n"}) / "secret/config"
+    seeds = write_files(tmp_path, {"seeds/ok.txt": STORY}) / "seeds"
+    (seeds / "notes.txt").symlink_to(secret)
+    articles, problems = read_articles(seeds)
+    assert [a.file for a in articles] == ["ok.txt"]
+    assert not any("s3cr3t" in a.text or "s3cr3t" in a.title for a in articles)
+    message = _problems_by_name(problems)["notes.txt"]
+    assert "symbolic link" in message and "not followed" in message and "copy" in message
+
+
+def test_symlink_to_a_file_inside_the_seeds_folder_is_not_read_either(tmp_path: Path) -> None:
+    seeds = write_files(tmp_path, {"seeds/ok.txt": STORY}) / "seeds"
+    (seeds / "again.txt").symlink_to("ok.txt")
+    articles, problems = read_articles(seeds)
+    assert [a.file for a in articles] == ["ok.txt"]
+    assert "not followed" in _problems_by_name(problems)["again.txt"]
+
+
+def test_symlinked_folder_is_not_walked(tmp_path: Path) -> None:
+    outside = write_files(tmp_path, {"outside/leak.txt": "Leaked headline\nPrivate text.\n"}) / "outside"
+    seeds = write_files(tmp_path, {"seeds/ok.txt": STORY}) / "seeds"
+    (seeds / "more").symlink_to(outside, target_is_directory=True)
+    (seeds / "more.txt").symlink_to(outside, target_is_directory=True)
+    articles, problems = read_articles(seeds)
+    assert [a.file for a in articles] == ["ok.txt"]
+    reasons = _problems_by_name(problems)
+    assert set(reasons) == {"more", "more.txt"}
+    assert all("folder" in message and "not followed" in message for message in reasons.values())
+
+
+def test_symlink_loop_is_reported_by_name(tmp_path: Path) -> None:
+    seeds = write_files(tmp_path, {"seeds/ok.txt": STORY}) / "seeds"
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    (seeds / "ping.txt").symlink_to("pong.txt")
+    (seeds / "pong.txt").symlink_to("ping.txt")
+    articles, problems = read_articles(seeds)
+    assert [a.file for a in articles] == ["ok.txt"]
+    reasons = _problems_by_name(problems)
+    assert set(reasons) == {"loop.txt", "ping.txt", "pong.txt"}
+    assert all("link loop" in message for message in reasons.values())
+
+
+def _in_a_thread_with_timeout(function, *args, seconds: float = 10.0):
+    """The result of `function(*args)`, failing the test instead of hanging on a blocked read."""
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(function, *args).result(timeout=seconds)
+    except FutureTimeout:
+        pytest.fail(f"{function.__name__} blocked for more than {seconds} s")
+    finally:
+        pool.shutdown(wait=False)
+
+
+def test_fifo_is_reported_and_does_not_block(tmp_path: Path) -> None:
+    import os
+
+    seeds = write_files(tmp_path, {"seeds/ok.txt": STORY}) / "seeds"
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "to-pipe.txt").symlink_to("pipe.txt")
+    try:
+        articles, problems = _in_a_thread_with_timeout(read_articles, seeds)
+        assert [a.file for a in articles] == ["ok.txt"]
+        reasons = _problems_by_name(problems)
+        assert "FIFO" in reasons["pipe.txt"] and "not followed" in reasons["to-pipe.txt"]
+        with pytest.raises(SkippedFile, match="FIFO"):
+            _in_a_thread_with_timeout(read_article_file, seeds / "pipe.txt")
+    finally:
+        _release_blocked_reader(seeds / "pipe.txt")
+
+
+def _release_blocked_reader(fifo: Path) -> None:
+    """Give a reader stuck on `fifo` (as before the fix) its end of file, so the run can end."""
+    import os
+
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:  # ENXIO: nobody is reading
+        pass
+
+
+def test_link_swapped_in_after_listing_is_not_followed(tmp_path: Path) -> None:
+    secret = write_files(tmp_path, {"secret.txt": "Secret headline\nPrivate text.\n"}) / "secret.txt"
+    seeds = write_files(tmp_path, {"seeds/x.txt": STORY}) / "seeds"
+    (seeds / "x.txt").unlink()
+    (seeds / "x.txt").symlink_to(secret)
+    with pytest.raises(SkippedFile, match="not followed"):
+        read_article_file(seeds / "x.txt")
+
+
+def test_char_device_is_not_read(tmp_path: Path) -> None:
+    with pytest.raises(SkippedFile, match="device"):
+        _in_a_thread_with_timeout(read_article_file, Path("/dev/null"))
+
+
+# --- Input hygiene (issue 10, point 6) ---
+
+
+def test_zero_width_space_inside_a_name_is_removed(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Summit ends\nVladimir Pu\u200btin met the envoy.\ufeff\u2060\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert article.text == "Vladimir Putin met the envoy."
+
+
+def test_bidi_controls_and_soft_hyphens_are_removed(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {"a.txt": "\u202eSummit\u202c ends\nThe \u2066envoy\u2069 arri\u00adved in Vie\u200enna.\n"},
+    )
+    (article,), _ = read_articles(tmp_path)
+    assert (article.title, article.text) == ("Summit ends", "The envoy arrived in Vienna.")
+
+
+def test_unicode_spaces_become_plain_spaces_in_front_matter_too(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": "---\ntitle: Grain\u00a0talks\u202fend\n---\nThe\u3000envoys met.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.title, article.text) == ("Grain talks end", "The envoys met.")
+
+
+def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Summit ends\nThe envoy met Jose\u0301 in Zu\u0308rich.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert article.text == "The envoy met Jos\u00e9 in Z\u00fcrich."
+
+
+def test_nul_and_control_bytes_after_the_first_8_kb_are_removed(tmp_path: Path) -> None:
+    filler = "The delegates talked about trade and the border. " * 200
+    assert len(filler) > 8192
+    write_files(tmp_path, {"a.txt": f"Summit ends\n{filler}\nThe en\x00voy\x07 left\x1b.\n".encode()})
+    (article,), problems = read_articles(tmp_path)
+    assert problems == []
+    assert article.text.endswith("The envoy left.")
+    assert not any(ord(ch) < 32 and ch not in "\n" for ch in article.text)
+
+
+def test_control_characters_from_html_references_are_removed() -> None:
+    from generator.ingest import normalise_text
+
+    assert normalise_text(html_to_text("<p>Pu&#8203;tin&#7; spoke.</p><p>End &#x202E;here.</p>")) == (
+        "Putin spoke.\nEnd here."
+    )
+
+
+def test_files_giving_one_article_id_get_distinct_ids_and_the_clash_is_reported(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": STORY, "a.md": STORY.replace("Vienna", "Oslo"), "A!.txt": STORY})
+    articles, problems = read_articles(tmp_path)
+    ids = {a.file: a.id for a in articles}
+    assert set(ids) == {"a.txt", "a.md", "A!.txt"}
+    assert len(set(ids.values())) == 3
+    assert ids["A!.txt"] == "a"  # the first by name keeps the plain id
+    assert ids["a.md"].startswith("a-") and ids["a.txt"].startswith("a-")
+    reasons = _problems_by_name(problems)
+    assert set(reasons) == {"a.md", "a.txt"}
+    assert "same article id 'a'" in reasons["a.md"] and "A!.txt" in reasons["a.md"]
+    assert "rename" in reasons["a.md"]
+    # Stable: the same files give the same ids on every run.
+    assert {a.file: a.id for a in read_articles(tmp_path)[0]} == ids
+
+
+def test_a_later_file_cannot_take_an_id_made_unique_by_a_hash(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": STORY, "a.txt": STORY})
+    first = {a.file: a.id for a in read_articles(tmp_path)[0]}
+    write_files(tmp_path, {f"{first['a.txt']}.txt": STORY})
+    articles, _ = read_articles(tmp_path)
+    assert len({a.id for a in articles}) == 3
+
+
+def test_non_latin_file_names_get_distinct_stable_ids(tmp_path: Path) -> None:
+    import unicodedata
+
+    names = ["майдан.txt", "переговоры.txt", "峰会.txt", "Zürich summit.txt", "Tromsø.txt"]
+    write_files(tmp_path / "all", dict.fromkeys(names, STORY))
+    articles, problems = read_articles(tmp_path / "all")
+    assert problems == []
+    ids = {a.file: a.id for a in articles}
+    assert len(set(ids.values())) == 5
+    assert all(article_id.isascii() and " " not in article_id for article_id in ids.values())
+    # Latin names keep the plain slugs they always had.
+    assert (ids["Zürich summit.txt"], ids["Tromsø.txt"]) == ("zurich-summit", "troms")
+    # An id depends only on its own name: not on the other files, nor on the
+    # name's Unicode form (macOS stores file names decomposed).
+    write_files(tmp_path / "alone", {unicodedata.normalize("NFD", "майдан.txt"): STORY})
+    assert [a.id for a in read_articles(tmp_path / "alone")[0]] == [ids["майдан.txt"]]
+
+
+def test_seeds_path_that_is_a_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    from generator.cli import main
+
+    seeds = write_files(tmp_path, {"x.txt": STORY}) / "x.txt"
+    code = main(["extract", "--seeds", str(seeds), "--data", str(tmp_path / "data"), "--no-cache"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"summit-timeline: {seeds} is a file, not a folder" in err
+    assert "--seeds DIR" in err and "Traceback" not in err
+    assert not (tmp_path / "data").exists()
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SeedsFolderError, match="does not exist: pass the folder"):
+        read_articles(tmp_path / "nowhere")
+
+
+def test_zero_width_space_does_not_split_a_person(tmp_path: Path) -> None:
+    import yaml
+
+    from generator import pipeline
+
+    seeds = write_files(
+        tmp_path,
+        {
+            "seeds/a.md": "---\npublished: 2019-05-02\n---\nLeaders meet in Vienna\n"
+            "Foreign Minister Ingrid Vol\u200bkova met the Austrian chancellor in Vienna on Tuesday. "
+            "\u201cThe talks were useful,\u201d Volkova told reporters after the meeting.\n"
+        },
+    ) / "seeds"
+    pipeline.extract(seeds, tmp_path / "data", cache_dir=None)
+    people = yaml.safe_load((tmp_path / "data" / "people.yaml").read_text(encoding="utf-8"))
+    statements = yaml.safe_load((tmp_path / "data" / "statements.yaml").read_text(encoding="utf-8"))
+    assert [(person["name"], person["aliases"]) for person in people] == [("Ingrid Volkova", ["Volkova"])]
+    assert [statement["speaker"] for statement in statements] == [people[0]["id"]]

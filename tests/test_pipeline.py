@@ -1,4 +1,4 @@
-"""The whole pipeline on the seeds: extract → YAML → check, plus cache and --jobs."""
+"""The whole pipeline on the seeds: extract → YAML → check, plus cache, --jobs and the time budget."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator import pipeline
-from tests.conftest import SEEDS
+from tests._stalling_analysis import STALL_MARKER, analyse_or_stall
+from tests.conftest import SEEDS, write_files
 
 pytestmark = pytest.mark.slow
 DATA_FILES = ("articles.yaml", "events.yaml", "statements.yaml", "people.yaml")
@@ -112,9 +113,9 @@ def test_cache_parses_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     parsed: list[str] = []
     original = pipeline._analyse_in_process
 
-    def counting(articles):
+    def counting(articles, **options):
         parsed.extend(article.id for article in articles)
-        return original(articles)
+        return original(articles, **options)
 
     monkeypatch.setattr(pipeline, "_analyse_in_process", counting)
     pipeline.extract(seeds, tmp_path / "data", cache_dir=cache)
@@ -134,3 +135,58 @@ def test_unreadable_article_is_skipped_and_the_rest_extracted(tmp_path: Path) ->
     report = pipeline.extract(seeds, tmp_path / "data", cache_dir=None)
     assert report.articles == 9
     assert [Path(p.file).name for p in report.skipped] == ["broken.txt"]
+
+
+# Three short articles; the middle one stalls under tests._stalling_analysis.
+BUDGET_SEEDS = {
+    "a_vienna.txt": "published: 2019-05-02\n\nThe two leaders met in Vienna on Tuesday.\n"
+    "“It was a good day,” Chancellor Greta Lindqvist said.\n",
+    "b_stalls.txt": f"published: 2019-05-03\n\nThis {STALL_MARKER} is about talks in Oslo.\n",
+    "c_oslo.txt": "published: 2019-05-04\n\nMinister Anna Berg arrived in Oslo on Friday.\n"
+    "“We want peace,” Berg said.\n",
+}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_past_the_time_budget_is_named_and_skipped_and_the_rest_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    seeds = write_files(tmp_path / "seeds", BUDGET_SEEDS)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)  # with jobs=2: two tasks, the stall shares one
+    report = pipeline.extract(
+        seeds, tmp_path / "data", jobs=jobs, cache_dir=tmp_path / "cache", time_budget=1, analyse=analyse_or_stall
+    )
+    (problem,) = report.skipped
+    assert problem.file == "b_stalls.txt"
+    assert "took longer than 1 s (the per-article time budget)" in problem.message
+    assert "--time-budget" in problem.message
+    assert 1 <= report.timings["b_stalls.txt"] < 10
+    assert report.articles == 2
+    written = {article["file"] for article in _load(tmp_path / "data", "articles.yaml")}
+    assert written == {"a_vienna.txt", "c_oslo.txt"}
+    speakers = {p["name"] for p in _load(tmp_path / "data", "people.yaml")}
+    assert {"Greta Lindqvist", "Anna Berg"} <= speakers
+    # The skipped article is not cached: the next run tries it again (and here finishes).
+    again = pipeline.extract(seeds, tmp_path / "data", jobs=jobs, cache_dir=tmp_path / "cache", time_budget=1)
+    assert again.skipped == [] and again.articles == 3
+    assert set(again.timings) == {"b_stalls.txt"}
+
+
+def test_no_time_budget_leaves_the_alarm_alone_and_a_budget_restores_it() -> None:
+    import signal
+
+    def handler(signum, frame):  # pragma: no cover - never fires
+        raise AssertionError
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        with pipeline._time_limit(5):
+            assert signal.getsignal(signal.SIGALRM) is not handler
+        assert signal.getsignal(signal.SIGALRM) is handler
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        with pytest.raises(pipeline.ArticleTimedOut), pipeline._time_limit(0.05):
+            while True:
+                pass
+        assert signal.getsignal(signal.SIGALRM) is handler
+    finally:
+        signal.signal(signal.SIGALRM, previous)

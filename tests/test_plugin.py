@@ -179,3 +179,23 @@ def test_dates_found_are_kept_for_the_next_build(project):
     assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))
     build_site(project)  # reads the file back, finds nothing new
     assert list((project / ".cache" / "summit-timeline").glob("render-dates-*.json")) == kept
+
+
+def test_a_hostile_name_stays_text_in_the_html_title(project):
+    """Material prints `page.title | striptags` unescaped; striptags decodes `&lt;` to `<`."""
+    people = project / "docs" / "data" / "people.yaml"
+    hostile = "</title><script>alert(1)</script>"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "name: Anna Petrova", f"name: 'Anna {hostile}'"), encoding="utf-8")
+    build_site(project)
+    html = (project / "site" / "people" / "anna-petrova" / "index.html").read_text(encoding="utf-8")
+    title = html[html.index("<title>"):html.index("</head>")]
+    assert "<script>alert" not in title
+    assert "<title>Anna &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Tiny timeline</title>" in title
+
+
+def test_plain_text_strips_tags_and_escapes_what_they_decoded():
+    from generator.plugin import plain_text
+
+    assert plain_text("Q&amp;A &lt;/title&gt;<b>bold</b>") == "Q&amp;A &lt;/title&gt;bold"
+    assert plain_text("Vienna") == "Vienna"

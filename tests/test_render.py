@@ -510,6 +510,20 @@ def test_timelinejs_text_is_html_escaped():
     assert "<script>" not in json.dumps(data)
 
 
+def test_timelinejs_group_and_unique_id_carry_no_markup():
+    """TimelineJS prints `group` as HTML and uses `unique_id` as an element id and URL fragment."""
+    timeline = small_timeline()
+    hostile = '</title><script>alert(1)</script><img src=x onerror="alert(2)">'
+    timeline.events[1].type = f"call {hostile}"
+    timeline.events[1].id = f"call {hostile}"  # an id the store would refuse, rendered anyway
+    data = json.loads(render_site(timeline).files["downloads/timelinejs.json"])
+    event = next(e for e in data["events"] if e["start_date"].get("month") == 6)
+    assert "<" not in event["group"] and "&lt;script&gt;" in event["group"]
+    assert re.fullmatch(r"[a-z0-9-]+", event["unique_id"]), event["unique_id"]
+    ids = [e["unique_id"] for e in data["events"]]
+    assert len(set(ids)) == len(ids) and "2021-05-03-oslo-summit" in ids
+
+
 def test_icalendar_parses_with_all_day_events():
     icalendar = pytest.importorskip("icalendar")
     calendar = icalendar.Calendar.from_ical(render_site(small_timeline()).files["downloads/events.ics"])

@@ -2,7 +2,9 @@
 
 The fixture site (tests/fixtures/timeline: hand-written data and articles,
 one with hostile text) is built once per session with `mkdocs build` and
-served from 127.0.0.1; the browser never leaves it. The screenshots for the
+served from 127.0.0.1; the browser never leaves it. A second small site, written
+by `write_hostile_fixture`, puts markup in every name, title, topic and headline.
+Tests wait for conditions (Playwright's `expect`, `wait_for`), never for a time. The screenshots for the
 README are taken of the site built from the committed data in docs/data
 (or of the fixture site while that data does not exist yet).
 """
@@ -21,6 +23,7 @@ import shutil
 import threading
 import urllib.request
 from collections.abc import Iterator
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -105,6 +108,55 @@ def base_url(fixture_build) -> str:
     return fixture_build[1]
 
 
+# Breaks out of <title> if a template decodes it, and runs as HTML anywhere it is not escaped.
+HOSTILE = '</title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+HOSTILE_SENTENCE = "Envoys met in Geneva on March 3, 2021, for their summit."
+
+
+def write_hostile_fixture(base: Path) -> tuple[Path, Path]:
+    """Data and seeds with HOSTILE in every field that becomes a heading, a title or a label."""
+    import yaml
+
+    data, seeds = base / "data", base / "seeds"
+    data.mkdir(parents=True)
+    seeds.mkdir(parents=True)
+    headline = f"Headline {HOSTILE}"
+    (seeds / "001_hostile.txt").write_text(
+        f"---\ntitle: {json.dumps(headline)}\npublished: 2021-03-04\n---\n{headline}\n\n"
+        f"{HOSTILE_SENTENCE}\n\nThe envoy said the talks went well.\n", encoding="utf-8")
+    records = {
+        "articles": [{"id": "001-hostile", "file": "001_hostile.txt", "part": 1, "title": headline,
+                      "published": "2021-03-04", "published_basis": "front matter",
+                      "publisher": f"Wire {HOSTILE}", "url": "https://example.org/a"}],
+        "people": [{"id": "envoy", "name": f"Envoy {HOSTILE}", "role": f"Role {HOSTILE}",
+                    "country": f"Land {HOSTILE}", "aliases": []}],
+        "events": [{"id": "2021-03-03-geneva", "date": "2021-03-03", "title": f"Summit {HOSTILE}",
+                    "summary": f"Summary {HOSTILE}", "type": "summit", "people": ["envoy"],
+                    "place": "Geneva", "topics": [f"topic {HOSTILE}"],
+                    "sources": [{"article": "001-hostile", "text": HOSTILE_SENTENCE}], "importance": 5},
+                   {"id": "2021-03-04-talks", "date": "2021-03-04", "title": f"Talks {HOSTILE}",
+                    "summary": f"Later {HOSTILE}", "type": f"talks {HOSTILE}", "people": ["envoy"],
+                    "place": f"Bern {HOSTILE}", "topics": [],
+                    "sources": [{"article": "001-hostile", "text": "The envoy said the talks went well."}]}],
+        "statements": [{"id": "envoy-well", "speaker": "envoy", "text": f"the talks went well {HOSTILE}",
+                        "kind": "indirect", "date": "2021-03-03", "audience": f"press {HOSTILE}",
+                        "event": "2021-03-03-geneva", "topics": [f"topic {HOSTILE}"],
+                        "source": {"article": "001-hostile", "text": "The envoy said the talks went well."}}],
+    }
+    for kind, rows in records.items():
+        (data / f"{kind}.yaml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False),
+                                           encoding="utf-8")
+    return data, seeds
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    base = tmp_path_factory.mktemp("hostile")
+    data, seeds = write_hostile_fixture(base / "input")
+    with served_build(base, data, seeds) as built:
+        yield built
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -142,6 +194,23 @@ def visible_events(page) -> int:
     return page.locator("li.st-event:visible").count()
 
 
+def expect(target):
+    """Playwright's retrying assertions: they wait for the condition (5 s), never a fixed time."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def expect_events(page, count: int) -> None:
+    expect(page.locator("li.st-event:visible")).to_have_count(count)
+
+
+def open_timeline(page, url: str) -> None:
+    """Go to `url` and wait until site.js has set the filters up (they act on what is shown)."""
+    page.goto(url)
+    page.locator("form.st-filters[data-ready]").wait_for(state="attached")
+
+
 # -- the timeline -------------------------------------------------------------------
 
 
@@ -155,7 +224,7 @@ def test_timeline_shows_every_event(page, base_url):
 
 def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(browser, base_url):
     page = open_page(browser, width=375)
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     region = page.get_by_role("region", name=re.compile("^Visual timeline"))
     assert region.count() == 1
     # Role queries skip what aria-hidden hides: no dot is a link a screen reader meets twice.
@@ -176,25 +245,26 @@ def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(bro
 
 
 def test_filter_narrows_the_timeline_and_clearing_restores_it(page, base_url):
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     total = visible_events(page)
     page.select_option("form.st-filters select[name=topic]", "sanctions")
-    assert visible_events(page) == 1
-    assert "Showing 1 of" in page.locator(".st-filter-status").inner_text()
-    assert "topic=sanctions" in page.url
-    assert page.locator("h3:visible", has_text="July 2018").count() == 0  # empty months hide
+    expect_events(page, 1)
+    expect(page.locator(".st-filter-status")).to_contain_text("Showing 1 of")
+    expect(page).to_have_url(re.compile(r"topic=sanctions"))
+    expect(page.locator("h3:visible", has_text="July 2018")).to_have_count(0)  # empty months hide
     page.click("form.st-filters button[type=reset]")
-    page.wait_for_function(f"document.querySelectorAll('li.st-event:not([hidden])').length === {total}")
-    assert visible_events(page) == total
-    assert "topic=" not in page.url
+    expect_events(page, total)
+    expect(page).not_to_have_url(re.compile(r"topic="))
 
 
 def test_filters_combine_and_can_be_linked_to(page, base_url):
-    page.goto(base_url + "timeline/?person=vladimir-putin&type=summit")
-    assert visible_events(page) == 1
+    open_timeline(page, base_url + "timeline/?person=vladimir-putin&type=summit")
+    expect_events(page, 1)
     page.check("form.st-filters input[name=key]")
-    assert visible_events(page) == 1
-    page.goto(base_url + "timeline/?summit=helsinki-2018")
+    expect(page).to_have_url(re.compile(r"key=1"))
+    expect_events(page, 1)
+    open_timeline(page, base_url + "timeline/?summit=helsinki-2018")
+    expect(page.locator(".st-filter-status")).not_to_be_empty()
     in_window = visible_events(page)
     assert 1 < in_window < len(fixture_events())
 
@@ -204,9 +274,11 @@ def test_filters_work_after_instant_navigation(page, base_url):
     page.evaluate("window.__samePage = true")  # survives only if the page is not reloaded
     page.locator(".st-counts a[href$='timeline/']").first.click()
     page.wait_for_url(re.compile(r"/timeline/$"))
+    # The URL changes before the new page is swapped in: wait for site.js to set it up.
+    page.locator("form.st-filters[data-ready]").wait_for(state="attached")
     assert page.evaluate("window.__samePage === true"), "instant navigation did not swap the page"
     page.select_option("form.st-filters select[name=type]", "summit")
-    assert visible_events(page) == 1
+    expect_events(page, 1)
 
 
 def test_timeline_is_complete_without_javascript(browser, base_url):
@@ -225,8 +297,11 @@ def search(page, base_url: str, words: str) -> str:
     page.goto(base_url)
     page.locator("label[for=__search]:visible, input.md-search__input:visible").first.click()
     # Typed key by key, as a reader does: Material searches on keyboard input.
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator("input.md-search__input").press_sequentially(words)
+    # Results follow the typing (and the index loading): wait for the ones for every word.
+    results = page.locator(".md-search-result__list")
+    for word in words.split():
+        expect(results).to_contain_text(word, ignore_case=True, timeout=15000)
     return page.locator(".md-search-result").inner_text()
 
 
@@ -250,10 +325,9 @@ def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
     assert target.evaluate("el => el.tagName") == "MARK"
     assert "st-hl-event" in target.get_attribute("class")
     assert "met in Helsinki on July 16, 2018" in target.inner_text()
-    page.wait_for_function(
-        "() => { const r = document.getElementById('e-2018-07-16-helsinki-summit').getBoundingClientRect();"
-        " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=5000)
-    assert target.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # :target outline
+    expect(target).to_be_in_viewport()
+    # Outlined as :target, or by site.js where instant navigation left :target unset.
+    expect(target).not_to_have_css("outline-style", "none")
 
 
 def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
@@ -294,7 +368,7 @@ def test_dark_mode_toggle(page, base_url):
     page.goto(base_url + "timeline/")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
 
 
 CONTRAST = """(selector) => {
@@ -339,7 +413,7 @@ def test_small_and_muted_text_has_enough_contrast(browser, base_url, scheme):
 
 
 def test_filters_are_reachable_by_keyboard(page, base_url):
-    page.goto(base_url + "timeline/")
+    open_timeline(page, base_url + "timeline/")
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "topic":
@@ -347,20 +421,121 @@ def test_filters_are_reachable_by_keyboard(page, base_url):
     else:
         pytest.fail("Tab never reached the topic filter")
     page.keyboard.press("ArrowDown")  # a focused <select> changes with the arrow keys
-    page.wait_for_function("document.querySelector('.st-filter-status').textContent !== ''")
+    expect(page.locator(".st-filter-status")).not_to_be_empty()
     assert visible_events(page) < len(fixture_events())
+
+
+# Run in the page: markup that HOSTILE would have made, had it been parsed as HTML anywhere.
+INJECTED = """() => [...document.querySelectorAll('script:not([src]), img[src="x"], [onerror]')]
+  .filter(el => el.matches('img, [onerror]') || el.textContent.includes('__pwned')).length"""
+
+
+def assert_no_script_ran(page, where: str) -> None:
+    page.wait_for_load_state("load")  # an <img onerror> has fired by then
+    assert page.evaluate("typeof window.__pwned") == "undefined", where
+    assert page.evaluate(INJECTED) == 0, f"{where}: hostile text became markup"
+    assert page.dialogs == [], where
 
 
 def test_hostile_article_text_runs_no_script(page, base_url):
     for path in ["sources/002-hostile/", "events/2018/", "timeline/", "summits/helsinki-2018/", "sources/"]:
         page.goto(base_url + path)
-        page.wait_for_timeout(100)
-        assert page.evaluate("typeof window.__pwned") == "undefined", path
-    assert page.dialogs == []
+        assert_no_script_ran(page, path)
     page.goto(base_url + "sources/002-hostile/")
     text = page.locator("article").inner_text()
     assert "<script>window.__pwned = 1</script>" in text and "{{ config.site_name }}" in text
     assert page.locator("article a[href^='javascript']").count() == 0
+
+
+def hostile_pages(site: Path) -> list[str]:
+    """Every page of the hostile site (event, person, source, summit, topic, lists, downloads)."""
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
+def test_hostile_titles_names_and_topics_run_no_script(browser, hostile_build):
+    """HOSTILE in a headline, name, title, topic, summary and statement: shown as text, never run."""
+    site, url = hostile_build
+    pages = [p.replace("./", "") for p in hostile_pages(site)]
+    for needed in ["events/2021/", "people/envoy/", "sources/001-hostile/", "timeline/", "downloads/"]:
+        assert needed in pages
+    assert any(p.startswith("summits/geneva") for p in pages) and any(p.startswith("topics/topic") for p in pages)
+    page = open_page(browser)
+    for path in pages:
+        page.goto(url + path)
+        assert_no_script_ran(page, path or "home")
+        # A page named by the hostile value says so in its <title> too, as text.
+        if any(HOSTILE in heading for heading in page.locator(".md-content h1").all_inner_texts()):
+            assert HOSTILE in page.title(), path
+    # The values are visible as the text they are: headings, navigation, lists, statements.
+    expected = {"people/envoy/": ["Envoy " + HOSTILE, "the talks went well " + HOSTILE, "press " + HOSTILE],
+                "sources/001-hostile/": ["Headline " + HOSTILE, "Wire " + HOSTILE],
+                "events/2021/": ["Summit " + HOSTILE, "Summary " + HOSTILE, "Talks " + HOSTILE],
+                "timeline/": ["Summit " + HOSTILE, "Later " + HOSTILE]}
+    for path, texts in expected.items():
+        page.goto(url + path)
+        article = page.locator("article").inner_text()
+        for text in texts:
+            assert text in article, f"{path} does not show {text!r} as text"
+        assert HOSTILE in page.locator("nav.md-nav--primary").first.text_content(), path
+    summit = next(p for p in pages if p.startswith("summits/geneva"))
+    page.goto(url + summit)
+    assert page.title().startswith("Summit " + HOSTILE)
+    assert "topic " + HOSTILE in page.locator("article").inner_text().lower()
+    # The table of contents (secondary navigation) holds the page's own headings.
+    assert "md-nav--secondary" in page.content()
+    assert_no_script_ran(page, summit)
+    page.context.close()
+
+
+def test_hostile_text_in_search_results_runs_no_script(browser, hostile_build):
+    _, url = hostile_build
+    page = open_page(browser)
+    results = search(page, url, "Envoy")
+    assert "Envoy " + HOSTILE in results  # the result's title, as text
+    results = search(page, url, "talks went well")
+    assert HOSTILE in results
+    assert_no_script_ran(page, "search results")
+    home_heading = page.locator(".md-content h1").first.inner_text()  # search results hold h1s too
+    page.locator(".md-search-result__link").first.click()  # instant navigation to the result
+    page.wait_for_url(re.compile(r"/(people|sources|events)/"))
+    expect(page.locator(".md-content h1").first).not_to_have_text(home_heading)  # the new page is in
+    assert_no_script_ran(page, "a page opened from the search results")
+    page.context.close()
+
+
+def test_hostile_text_reaches_the_visual_timeline_as_text(browser, hostile_build):
+    _, url = hostile_build
+    page = open_page(browser)
+    page.goto(url + "timeline/")
+    titles = page.locator(".st-visual .st-dot").evaluate_all("dots => dots.map(d => d.title)")
+    assert any(HOSTILE in title for title in titles), titles
+    era = page.locator(".st-visual .st-era-label").all_inner_texts()
+    assert era and page.locator(".st-visual img").count() == 0
+    assert_no_script_ran(page, "timeline/")
+    page.context.close()
+
+
+def test_hostile_text_in_the_timelinejs_download_is_escaped(hostile_build):
+    site, _ = hostile_build
+    data = json.loads((site / "downloads" / "timelinejs.json").read_text(encoding="utf-8"))
+    for event in data["events"]:
+        for value in (event["unique_id"], event["group"], event["text"]["headline"], event["text"]["text"]):
+            assert "<script" not in value and "<img" not in value, value
+        assert re.fullmatch(r"[a-z0-9-]+", event["unique_id"])
+    groups = {event["group"] for event in data["events"]}
+    assert "talks " + html_escape(HOSTILE) in groups
+
+
+def test_hostile_text_is_escaped_in_every_built_file(hostile_build):
+    """<title>, meta tags, navigation, table of contents and the search index hold no raw markup."""
+    site, _ = hostile_build
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".json", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in text and "<img src=x" not in text, path.relative_to(site)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(html_escape(HOSTILE, quote=False) in doc["title"] for doc in index["docs"])
 
 
 # -- the built files ---------------------------------------------------------------------------
@@ -511,6 +686,7 @@ def test_real_site_shows_the_helsinki_summit_with_its_source(real_build, browser
     assert "16 July 2018" in page.locator("article").inner_text()
     page.locator("a.st-source-link").first.click()
     page.wait_for_url(re.compile(r"/sources/"))
+    expect(page.locator("article mark.st-hl").first).to_be_attached()  # the source page is in
     page.context.close()
 
 

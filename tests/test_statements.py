@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
 from generator._statements_quotes import find_quotes
 from generator.model import Article, PartialDate, Statement
 from generator.people import find_people
@@ -642,3 +652,68 @@ def test_a_verbless_quoted_label_is_not_a_statement(nlp) -> None:
         'on Tuesday. "A strategic decision for the whole region," Guterres said.',
     )
     assert [s.text for s in found] == ["A strategic decision for the whole region"]
+
+
+# --- tokens compared by position, not identity (a parse walk ends) ----------
+# spaCy makes a new Token object on every access: loops that walked up the
+# parse until `token.head is token` never ended, and branches on `a is b` never
+# fired. Each text below hung or was cut wrong before tokens were compared by `.i`.
+
+EXECUTABLE = Path(sys.executable).parent / "summit-timeline"
+
+
+@contextmanager
+def finishes_within(seconds: int) -> Iterator[None]:
+    """Fail (instead of hanging the test run) if the block is still running after `seconds`."""
+
+    def give_up(signum, frame):
+        raise AssertionError(f"still running after {seconds} s: a walk up the parse that never ends?")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_according_to_with_a_participle_of_speech_ends_and_keeps_both_quotes() -> None:
+    text = (
+        '"The talks have failed," he told the ministers, according to the agency, '
+        'adding: "We will try again next year."\n'
+    )
+    try:
+        result = subprocess.run(
+            [str(EXECUTABLE), "quotes", "--reference", "2019-05-01", "-"],
+            input=text, capture_output=True, text=True, timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("`summit-timeline quotes` did not finish in 120 s on a two-quote sentence")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    said = " ".join(record["text"] for record in records)
+    assert "The talks have failed" in said and "We will try again next year." in said
+    assert all(record["kind"] == "direct" and record["speaker"] == "" for record in records)  # "he": nobody named
+
+
+def test_according_to_after_a_joined_clause_leaves_the_narration_out(nlp) -> None:
+    # The participle "adding" heads the reported clause inside the joined clause
+    # "Merkel flew home": what was said is the clause, not the narration around it.
+    with finishes_within(60):
+        found = statements_in(
+            nlp,
+            "The summit was cut short and Angela Merkel flew home, adding that the deal was dead, "
+            "according to the agency.\n",
+        )
+    assert [(s.kind, s.text) for s in found] == [("indirect", "the deal was dead")]
+
+
+def test_according_to_after_a_participle_of_speech_finishes_in_process(nlp) -> None:
+    with finishes_within(60):
+        found = statements_in(
+            nlp,
+            "Lena Borg met the envoy on Monday, according to the ministry, "
+            "saying that the border would stay open.\n",
+        )
+    assert "the border would stay open" in " ".join(s.text for s in found)

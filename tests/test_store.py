@@ -10,6 +10,7 @@ import pytest
 from generator import _store_yaml, store
 from generator.model import Article, Event, Person, Source, Statement, Timeline
 from tests.conftest import write_files
+from tests.test_check import HOSTILE_EVENTS, run_bounded
 
 SENTENCE = "The two leaders met in Oslo on Monday."
 
@@ -494,3 +495,64 @@ def test_written_files_keep_ordinary_permissions(tmp_path: Path) -> None:
     again.people[0].role = "president"
     save(again, tmp_path)
     assert stat.S_IMODE((tmp_path / "people.yaml").stat().st_mode) == 0o640
+
+
+# -- hostile edits and files extract cannot read -----------------------------------------
+
+MERGE = (
+    "import sys; from pathlib import Path; from generator import store; from tests.test_store import make_timeline\n"
+    "try:\n    print(store.save_timeline(make_timeline(), Path(sys.argv[1])))\n"
+    "except store.StoreError as error:\n    print('StoreError:', error)"
+)
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_EVENTS))
+def test_hostile_edit_stops_the_merge_with_its_place_and_is_left_alone(tmp_path: Path, name: str) -> None:
+    events, place, message = HOSTILE_EVENTS[name]
+    save(make_timeline(), tmp_path)
+    (tmp_path / "events.yaml").write_text(events, encoding="utf-8")
+    run = run_bounded("-c", MERGE, str(tmp_path))
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith(f"StoreError: {tmp_path / 'events.yaml'}:{place}: ")
+    assert message in run.stdout and "extract again" in run.stdout
+    assert (tmp_path / "events.yaml").read_text(encoding="utf-8") == events
+
+
+@pytest.mark.parametrize("name", ["100,000-deep list", "20,000-deep mapping"])
+def test_deeply_nested_last_extraction_is_not_composed_and_edits_are_kept(tmp_path: Path, name: str) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "title: Talks in Oslo", "title: Oslo talks on trade")
+    (tmp_path / ".extracted" / "events.yaml").write_text(HOSTILE_EVENTS[name][0], encoding="utf-8")
+    run = run_bounded("-c", MERGE, str(tmp_path))
+    assert run.returncode == 0 and not run.stdout.startswith("StoreError"), run.stdout + run.stderr[-2000:]
+    assert "title: Oslo talks on trade" in (tmp_path / "events.yaml").read_text(encoding="utf-8")
+
+
+def test_data_file_that_is_not_utf8_stops_the_merge_naming_it(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    (tmp_path / "events.yaml").write_bytes(b"- id: oslo-talks\n  title: Caf\xe9\n")
+    with pytest.raises(store.StoreError) as raised:
+        save(make_timeline(), tmp_path)
+    assert str(raised.value).startswith(
+        f"{tmp_path / 'events.yaml'}:2:13: is not UTF-8 text (byte 0xe9 at offset 29): save it as UTF-8."
+    )
+    assert (tmp_path / "events.yaml").read_bytes() == b"- id: oslo-talks\n  title: Caf\xe9\n"
+
+
+def test_last_extraction_that_is_not_utf8_keeps_every_record_as_the_editors(tmp_path: Path) -> None:
+    save(make_timeline(), tmp_path)
+    edit(tmp_path / "events.yaml", "title: Talks in Oslo", "title: Oslo talks on trade")
+    (tmp_path / ".extracted" / "events.yaml").write_bytes(b"- id: x\n  title: \xff\n")
+    save(make_timeline(), tmp_path)
+    assert "title: Oslo talks on trade" in (tmp_path / "events.yaml").read_text(encoding="utf-8")
+
+
+def test_extract_names_a_data_file_that_is_not_utf8(tmp_path: Path) -> None:
+    seeds = write_files(tmp_path / "seeds", {"talks.txt": "Leaders met in Oslo on 2 March 2020.\n"})
+    write_files(tmp_path / "data", {"events.yaml": b"- id: oslo\n  title: Caf\xe9\n"})
+    data = str(tmp_path / "data")
+    run = run_bounded("-m", "generator", "extract", "--seeds", str(seeds), "--data", data, seconds=300)
+    assert run.returncode == 2, run.stderr[-2000:]
+    events = tmp_path / "data" / "events.yaml"
+    assert f"summit-timeline: {events}:2:13: is not UTF-8 text (byte 0xe9 at offset 23): save it as UTF-8" in run.stderr
+    assert "Traceback" not in run.stderr

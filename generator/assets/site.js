@@ -1,6 +1,7 @@
 /* Summit Timeline: filters for event lists. Progressive enhancement: without this
    script every event stays listed and the (hidden) filter form is never shown.
-   Filter state lives in the URL query (?person=&topic=&summit=&type=&key=1). */
+   Filter state lives in the URL query (?person=&topic=&summit=&type=&key=1).
+   It also outlines the source sentence a link points at (see markTarget). */
 (function () {
   "use strict";
   var FIELDS = ["person", "topic", "summit", "type"];
@@ -87,12 +88,31 @@
     apply(form, status, false);
   }
 
+  // The sentence the URL's fragment names gets .st-targeted (outlined like :target). After
+  // Material's instant navigation :target is set only when its fragment click lands after
+  // the new page is in place, which it often does not on a busy machine.
+  function markTarget() {
+    var marked = document.querySelectorAll("mark.st-targeted");
+    for (var i = 0; i < marked.length; i++) marked[i].classList.remove("st-targeted");
+    var id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (error) { /* keep it as written */ }
+    var element = id && document.getElementById(id);
+    var mark = element && element.closest("mark.st-hl");
+    if (mark) mark.classList.add("st-targeted");
+  }
+
+  function onPage() {
+    setUp();
+    markTarget();
+  }
+
+  window.addEventListener("hashchange", markTarget);
   // Material's instant navigation swaps pages without reloading: re-run on each page.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
+    window.document$.subscribe(onPage);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+    document.addEventListener("DOMContentLoaded", onPage);
   } else {
-    setUp();
+    onPage();
   }
 })();

@@ -1,0 +1,113 @@
+"""Score the quotes stage on the PolNeAR dev split (real news, human annotation).
+
+    .venv/bin/python bench/dev_quotes.py [--dev ../shared/dev] [--time-limit 20]
+                                         [--subset statements|all] [--limit N] [--json FILE]
+
+Runs the scorer that comes with the data, `DEV/quotes/score.py`, with
+`--callable bench/dev_quotes.py:quotes`, and prints its table: precision,
+recall and F1 of the statements found, and of those with the right speaker, for
+all statements and for direct quotes alone. The same path as `summit-timeline
+quotes` (`analyse_text`, then `quotes_as_json_records`).
+
+Each document has a time limit in CPU seconds (so that a busy machine does not
+make a slow document of a fast one): one past it is reported (on stderr, with
+its length and first words) and counts as no statements found, so a hang shows
+up as a lower recall and a line in the report instead of a run that never ends.
+The data is not part of the project (see DEV/README.md); nothing of it is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# CPU seconds one document may take (parse included); the scorer's process reads it from here.
+TIME_LIMIT_VARIABLE = "DEV_QUOTES_TIME_LIMIT"
+DEFAULT_TIME_LIMIT = 20.0
+TIMEOUT_MARK = "dev_quotes: time limit"
+
+
+class _TimeLimit(Exception):
+    pass
+
+
+def _on_time_limit(signum, frame):
+    raise _TimeLimit()
+
+
+def setup() -> None:
+    """Load the spaCy pipeline once, so that the first document is not charged for it."""
+    from generator.pipeline import analyse_text
+
+    analyse_text("The minister said the talks would go on.")
+
+
+def quotes(text: str) -> list[dict]:
+    """The statements of one document as the scorer reads them; [] past the time limit."""
+    from generator.pipeline import analyse_text
+    from generator.statements import quotes_as_json_records
+
+    limit = float(os.environ.get(TIME_LIMIT_VARIABLE, DEFAULT_TIME_LIMIT))
+    previous = signal.signal(signal.SIGPROF, _on_time_limit)
+    signal.setitimer(signal.ITIMER_PROF, limit)  # counts this process's CPU time
+    started = time.process_time()
+    try:
+        analysis = analyse_text(text)
+        return quotes_as_json_records(analysis.statements, analysis.people)
+    except _TimeLimit:
+        opening = " ".join(text.split()[:8])
+        print(
+            f"{TIMEOUT_MARK} of {limit:g} CPU s passed after {time.process_time() - started:.1f} s "
+            f"on a document of {len(text)} characters ({opening!r} ...): no statements counted",
+            file=sys.stderr,
+            flush=True,
+        )
+        return []
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "dev",
+                        help="the development data folder (default: ../shared/dev next to the repository)")
+    parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
+                        help=f"CPU seconds per document before it is given up (default {DEFAULT_TIME_LIMIT:g})")
+    parser.add_argument("--subset", choices=["statements", "all"], default="statements")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    parser.add_argument("--json", type=Path, help="also write the scorer's figures as JSON here")
+    args = parser.parse_args()
+
+    scorer = args.dev / "quotes" / "score.py"
+    gold = args.dev / "quotes" / "polnear_dev.jsonl"
+    for needed in (scorer, gold):
+        if not needed.is_file():
+            print(f"dev_quotes: {needed} not found; give the development data folder with --dev",
+                  file=sys.stderr)
+            return 2
+    command = [
+        sys.executable, str(scorer), "--gold", str(gold),
+        "--callable", f"{Path(__file__).resolve()}:quotes",
+        "--subset", args.subset, "--limit", str(args.limit),
+    ]
+    if args.json:
+        command += ["--json", str(args.json)]
+    environment = dict(os.environ, **{TIME_LIMIT_VARIABLE: str(args.time_limit)})
+    run = subprocess.run(command, env=environment, stderr=subprocess.PIPE, text=True, check=False)
+    timed_out = [line for line in run.stderr.splitlines() if line.startswith(TIMEOUT_MARK)]
+    sys.stderr.write(run.stderr)
+    print(f"{len(timed_out)} document(s) past the time limit of {args.time_limit:g} CPU s")
+    return run.returncode or (1 if timed_out else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

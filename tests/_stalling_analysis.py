@@ -1,0 +1,17 @@
+"""A per-article analysis that never finishes on one marked article (for the time-budget tests).
+
+Module-level, so that `--jobs 2`'s spawned worker processes can import it.
+"""
+
+from __future__ import annotations
+
+from generator.pipeline import analyse_article
+
+STALL_MARKER = "never-ending-article"
+
+
+def analyse_or_stall(article, doc):
+    """Loop forever on an article whose text carries STALL_MARKER, else the real analysis."""
+    while STALL_MARKER in article.text:
+        pass
+    return analyse_article(article, doc)  # bound at import: still the real one if patched
