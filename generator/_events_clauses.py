@@ -39,9 +39,10 @@ def event_nouns() -> frozenset[str]:
     return frozenset(nouns)
 
 
-def predicate_for_date(span: Span) -> Token | None:
+def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
     """The verb or event noun a date phrase modifies; None when it modifies another
-    noun ("Monday's newspaper") or nothing a clause hangs on."""
+    noun ("Monday's newspaper") or nothing a clause hangs on. A date that starts a
+    span of days ("from June 3 to June 9") dates its verb whatever its preposition."""
     token = span.root
     for _ in range(6):
         if token.head.i == token.i:
@@ -50,7 +51,7 @@ def predicate_for_date(span: Span) -> Token | None:
         if span.start <= token.i < span.end:
             continue
         if token.pos_ == "ADP":
-            if token.lower_ in _not_dating():
+            if token.lower_ in _not_dating() and not starts_span:
                 return None  # "since 2003", "by Friday", "from the previous evening": not when it happened
             continue
         if token.pos_ == "VERB":

@@ -120,7 +120,7 @@ def find_events(
                 candidates.append(_Candidate(trigger.type, date, expression, summit, _trigger_predicate(doc, trigger)))
                 continue
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-            predicate = predicate_for_date(span) if span is not None else None
+            predicate = predicate_for_date(span, expression in ranges.ends) if span is not None else None
             if predicate is None:
                 continue
             data = load_data("event_types")

@@ -160,3 +160,50 @@ def test_talks_on_the_day_of_a_known_summit_are_that_summit(nlp) -> None:
     expressions = [_expression(text, "Wednesday", "2021-06-16")]
     (event,) = find_events(doc, _article(text, published="2021-06-12"), expressions, [], {})
     assert (event.type, event.date, event.place) == ("summit", "2021-06-16", "Geneva")
+
+
+def test_what_was_said_yesterday_is_the_articles_news_titled_who_says_what(nlp) -> None:
+    text = "Omar Haddad said yesterday that the border would reopen."
+    people = {"omar-haddad": Person("omar-haddad", "Omar Haddad")}
+    mentions = [Mention(0, 11, "Omar Haddad", "omar-haddad")]
+    expressions = [_expression(text, "yesterday", "2019-05-09")]
+    (event,) = find_events(nlp(text), _article(text), expressions, mentions, people)
+    assert (event.date, event.type, event.people) == ("2019-05-09", "statement", ["omar-haddad"])
+    assert event.title == "Omar Haddad says border to reopen"
+
+
+def test_a_dated_clause_without_a_trigger_is_a_happening_headlined_in_the_present(nlp) -> None:
+    text = "Rebels seized the airport on Tuesday."
+    (event,) = find_events(nlp(text), _article(text), [_expression(text, "Tuesday", "2019-05-07")], [], {})
+    assert (event.date, event.type, event.title) == ("2019-05-07", "happening", "Rebels seize airport")
+
+
+def test_a_span_of_days_has_a_start_and_an_end(nlp) -> None:
+    text = "The ministers met in Oslo on 7-8 May. The strike lasted from June 3 to June 9."
+    expressions = [
+        _expression(text, "8 May", "2019-05-08"),
+        _expression(text, "June 3", "2019-06-03"),
+        _expression(text, "June 9", "2019-06-09"),
+    ]
+    events = find_events(nlp(text), _article(text), expressions, [], {})
+    assert [(e.date, e.end) for e in events] == [("2019-05-07", "2019-05-08"), ("2019-06-03", "2019-06-09")]
+
+
+def test_a_state_on_a_date_is_no_happening(nlp) -> None:
+    text = "The weather was mild on Sunday."
+    assert find_events(nlp(text), _article(text), [_expression(text, "Sunday", "2019-05-05")], [], {}) == []
+
+
+def test_reports_of_different_days_never_merge() -> None:
+    merged = merge_events([_event("2018-07-16", "Helsinki"), _event("2018-07-17", "Helsinki", article="b")])
+    assert [e.date for e in merged] == ["2018-07-16", "2018-07-17"]
+
+
+def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often() -> None:
+    told_often = [_event("2018-07-16", "Oslo", kind=kind) for kind in ("summit", "meeting", "speech", "sanctions")]
+    independent = [_event("2018-07-20", "Rome", article=name) for name in ("a", "b")]
+    events = merge_events([*told_often, *independent])
+    day_score = {}
+    for event in events:
+        day_score[event.date] = day_score.get(event.date, 0) + event.importance
+    assert day_score["2018-07-20"] > day_score["2018-07-16"]
