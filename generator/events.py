@@ -220,7 +220,9 @@ def _event_from(
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
         if summit.last != summit.first:
             end = PartialDate(summit.last.year, summit.last.month, summit.last.day)
-        participants = sentence_people
+        # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
+        leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
+        participants = list(dict.fromkeys([*sentence_people, *leaders]))
     else:
         event_type, place = candidate.type, _place(sentence)
         title = ""

@@ -207,3 +207,15 @@ def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often()
     for event in events:
         day_score[event.date] = day_score.get(event.date, 0) + event.importance
     assert day_score["2018-07-20"] > day_score["2018-07-16"]
+
+
+def test_a_known_summit_has_its_leaders_the_article_names_as_participants(nlp) -> None:
+    text = "Biden arrived for the summit in Geneva. Putin had flown in earlier."
+    people = {
+        "joe-biden": Person("joe-biden", "Joe Biden"),
+        "vladimir-putin": Person("vladimir-putin", "Vladimir Putin"),
+    }
+    putin = text.index("Putin")
+    mentions = [Mention(0, 5, "Biden", "joe-biden"), Mention(putin, putin + 5, "Putin", "vladimir-putin")]
+    (event,) = find_events(nlp(text), _article(text, published="2021-06-16"), [], mentions, people)
+    assert event.type == "summit" and set(event.people) == {"joe-biden", "vladimir-putin"}
