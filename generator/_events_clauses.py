@@ -272,7 +272,21 @@ def _phrase_tokens(head: Token, skip: set[int], with_preps: bool) -> list[Token]
 
     walk(head, True)
     # A headline never holds a time: "Friday 21 January 2005 00.05 GMT" is the article's stamp.
-    return sorted((t for t in kept if t.i not in skip and t.ent_type_ not in ("DATE", "TIME")), key=lambda t: t.i)
+    return sorted(
+        (t for t in kept if t.i not in skip and t.ent_type_ not in ("DATE", "TIME") and not _is_clock(t)),
+        key=lambda t: t.i,
+    )
+
+
+# A clock time and its time zone, which the parser may not tag as a time ("13.32 GMT").
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
+_ZONE = re.compile(r"^(?:[A-Z]{1,3}[SD]?T|UTC)$")
+
+
+def _is_clock(token: Token) -> bool:
+    if _CLOCK.match(token.text):
+        return True
+    return token.i > 0 and bool(_ZONE.match(token.text)) and bool(_CLOCK.match(token.doc[token.i - 1].text))
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%')\]’”])")
