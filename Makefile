@@ -25,7 +25,7 @@ test: $(STAMP) chromium
 
 # Refresh the README's screenshots (taken by the browser tests).
 screenshots: $(STAMP) chromium
-	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_site.py -k screenshots
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/site/test_site.py -k screenshots
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

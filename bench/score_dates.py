@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import ingest  # noqa: E402
-from generator.dates import date_range, find_time_expressions, infer_publication  # noqa: E402
+from generator.dates import find_time_expressions, infer_publication  # noqa: E402
 from generator.model import Article, PartialDate  # noqa: E402
 from generator.pipeline import reference_window  # noqa: E402
 
@@ -130,7 +130,7 @@ def _days(value: str) -> tuple[dt.date, dt.date]:
     if "/" in value:
         first, _, last = value.partition("/")
         return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    return date_range(PartialDate.parse(value))
+    return PartialDate.parse(value).day_range()
 
 
 def _publication_articles(path: Path) -> list[tuple[dict, Article]]:

@@ -6,8 +6,9 @@ Each folder is extracted by `generator.pipeline.extract` in a fresh process
 (so each pays for loading spaCy once, as a user's run does) into a scratch
 data folder under /tmp, without the analysis cache unless --cache is given.
 Prints, per folder and overall: articles, wall time, articles/s, the slowest
-article parts with their seconds, peak memory, and every file skipped with
-the reason (unreadable, too long, or past the per-article time budget).
+article parts with their CPU seconds (what the time budget counts), peak
+memory, and every file skipped with the reason (unreadable, empty, too long,
+or past the per-article time budget).
 Exits 1 when anything was skipped, so that a clean soak is a clean exit.
 """
 
@@ -84,14 +85,14 @@ def print_figures(runs: list[dict], slowest: int) -> None:
     timings = [(value, run["folder"], name) for run in runs for name, value in run["timings"].items()]
     print(
         f"\nall: {articles} article parts in {seconds:.1f} s = {articles / seconds if seconds else 0:.2f} "
-        f"articles/s (wall time, spaCy loading included); analysis alone {sum(t for t, _, _ in timings):.1f} s "
-        f"over {len(timings)} parts"
+        f"articles/s (wall time, spaCy loading included); analysis {sum(t for t, _, _ in timings):.1f} "
+        f"CPU seconds over {len(timings)} parts"
     )
     print(
         f"peak memory: {max(run['peak_mb'] for run in runs):.0f} MB main process, "
         f"{max(run['peak_worker_mb'] for run in runs):.0f} MB largest worker"
     )
-    print(f"\nslowest {min(slowest, len(timings))} article parts (parse share + stages):")
+    print(f"\nslowest {min(slowest, len(timings))} article parts, CPU seconds (parse share + stages):")
     for value, folder, name in sorted(timings, reverse=True)[:slowest]:
         print(f"  {value:7.2f} s  {Path(folder) / name}")
     skipped = [(run["folder"], problem) for run in runs for problem in run["skipped"]]

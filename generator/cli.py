@@ -74,14 +74,11 @@ def _progress_printer():
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from generator.ingest import read_articles
-    from generator.store import check_timeline, record_count
+    from generator.pipeline import load_site_timeline
+    from generator.store import missing_data, record_count
 
-    texts = None
-    if args.seeds.is_dir():
-        articles, _ = read_articles(args.seeds)
-        texts = {article.id: article.text for article in articles}
-    problems = check_timeline(args.data, article_texts=texts)
+    missing = missing_data(args.data)
+    problems = [missing] if missing else load_site_timeline(args.data, args.seeds).problems
     for problem in problems:
         print(problem)
     if problems:
@@ -143,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_TIME_BUDGET,
         metavar="SECONDS",
-        help=f"stop and skip an article that takes longer (default {DEFAULT_TIME_BUDGET:g}; 0 = no limit)",
+        help=f"CPU seconds after which an article is stopped and skipped (default {DEFAULT_TIME_BUDGET:g}; 0 = none)",
     )
     extract.set_defaults(run=command_extract)
 

@@ -27,8 +27,6 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
 from generator.errors import SummitTimelineError
 from generator.knowledge import load_data
 from generator.model import Article, PartialDate, Problem, slugify
@@ -289,14 +287,16 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    from generator.store import YamlError, load_yaml_text
+
     try:
-        # BaseLoader reads every value as text: "2018-02-30" is reported, not a crash.
-        data = yaml.load(match.group(1), Loader=yaml.BaseLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (front matter line {mark.line + 2})" if mark else ""
+        # Every value is read as text ("2018-02-30" is reported, not a crash), with the
+        # data files' bounds: no anchors or aliases, no deep nesting, no huge values.
+        data = load_yaml_text(match.group(1))
+    except YamlError as error:
+        where = f" (front matter line {error.line + 1})" if error.line else ""
         raise SkippedFile(
-            f"front matter is not valid YAML{where}: {getattr(error, 'problem', error)}; "
+            f"front matter is not valid YAML{where}: {error.message}; "
             "fix it or remove the lines between the two '---'"
         ) from None
     if not isinstance(data, dict):

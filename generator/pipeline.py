@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import dates, ingest, store
-from generator._analysis_cache import AnalysisCache, article_key, corpus_key
+from generator.cache import AnalysisCache, article_key, corpus_key
 from generator.model import (
     Article,
     Event,
@@ -45,8 +45,10 @@ Progress = Callable[[int, int], None]
 # Articles per task handed to a worker process: big enough to batch the parse,
 # small enough to keep both cores busy to the end.
 CHUNK_SIZE = 8
-# Seconds one article part may take (parse, dates, people, statements, events)
-# before it is stopped and skipped; real articles take well under one second.
+# CPU seconds one article part may take (parse, dates, people, statements,
+# events) before it is stopped and skipped; real articles take a few at most.
+# CPU time, not wall time: on a busy machine (a shared CI runner) the same
+# articles are skipped, or not, so the YAML does not depend on the load.
 DEFAULT_TIME_BUDGET = 60.0
 
 
@@ -70,8 +72,8 @@ class ExtractReport:
     articles: int = 0  # article parts analysed and written
     skipped: list[Problem] = field(default_factory=list)
     save: store.SaveReport | None = None
-    # Seconds each article part analysed in this run took (cached ones are not
-    # analysed), by `article_label`: what `bench/soak.py` ranks.
+    # CPU seconds each article part analysed in this run took (cached ones are
+    # not analysed), by `article_label`: what `bench/soak.py` ranks.
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -119,13 +121,14 @@ def reference_window(article: Article) -> PartialDate | tuple[date, date] | None
 def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     from generator import events, people, statements
 
-    reference = reference_date(article)
-    expressions = dates.find_time_expressions(article.text, reference_window(article))
-    found_people, mentions = people.find_people(doc, reference)
-    found_statements = statements.find_statements(doc, article, found_people, mentions)
+    # Computed once, handed to every stage that resolves dates against it.
+    window = reference_window(article)
+    expressions = dates.find_time_expressions(article.text, window)
+    found_people, mentions = people.find_people(doc, reference_date(article))
+    found_statements = statements.find_statements(doc, article, found_people, mentions, window)
     by_id = {person.id: person for person in found_people}
     quoted = [(s.start, s.end) for s in found_statements if s.kind == "direct"]
-    found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted)
+    found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted, window)
     return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
 
 
@@ -140,7 +143,7 @@ def analyse_articles(
 ) -> AnalysedArticles:
     """Per-article analyses in article order; unchanged articles come from the cache.
 
-    An article part whose analysis takes longer than `time_budget` seconds
+    An article part whose analysis takes more than `time_budget` CPU seconds
     (None or 0: no limit) is stopped and skipped with a Problem naming it, and
     is not cached, so a later run tries it again. `analyse` replaces
     `analyse_article` (a module-level function, so that worker processes can
@@ -181,14 +184,14 @@ def _analyse_in_process(
     from generator import nlp
 
     _warm_up()
-    started = time.perf_counter()
+    started = time.process_time()
     docs: list[Doc] | None
     try:
         with _time_limit(time_budget * len(articles) if time_budget else None):
             docs = list(nlp.parse(article.text for article in articles))
     except ArticleTimedOut:
         docs = None
-    parse_seconds = time.perf_counter() - started
+    parse_seconds = time.process_time() - started
     characters = sum(len(article.text) for article in articles) or 1
     outcomes = []
     for index, article in enumerate(articles):
@@ -224,7 +227,7 @@ def _analyse_within_budget(
     """One article's stages (and its parse when `doc` is None), stopped past the budget."""
     from generator import nlp
 
-    started = time.perf_counter()
+    started = time.process_time()
     remaining = None if time_budget is None else time_budget - parse_seconds
     try:
         if remaining is not None and remaining <= 0:
@@ -234,31 +237,32 @@ def _analyse_within_budget(
                 doc = nlp.parse_one(article.text)
             analysis = (analyse or analyse_article)(article, doc)
     except ArticleTimedOut:
-        seconds = parse_seconds + time.perf_counter() - started
+        seconds = parse_seconds + time.process_time() - started
         return _Outcome(None, seconds, _timed_out_problem(article, time_budget or 0.0))
-    return _Outcome(analysis, parse_seconds + time.perf_counter() - started)
+    return _Outcome(analysis, parse_seconds + time.process_time() - started)
 
 
 def _timed_out_problem(article: Article, time_budget: float) -> Problem:
     part = f"article part {article.part} " if article.part > 1 else ""
     return Problem(
         file=article.file,
-        message=f"{part}took longer than {time_budget:g} s (the per-article time budget); it was "
+        message=f"{part}took longer than {time_budget:g} s of CPU time (the per-article time budget); it was "
         "skipped — raise --time-budget or report the article",
     )
 
 
-# SIGALRM interrupts pure-Python loops, which is where a stage can hang. Where
-# there is none (Windows), or off the main thread (signals only reach it),
-# articles run without a budget.
-_HAS_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+# The profiling timer (SIGPROF after so much CPU time of this process)
+# interrupts pure-Python loops, which is where a stage can hang. Where there is
+# none (Windows), or off the main thread (signals only reach it), articles run
+# without a budget.
+_HAS_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
 
 
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ArticleTimedOut in this thread once `seconds` have passed (None: never).
+    """Raise ArticleTimedOut in this thread once this process has used `seconds` more CPU time.
 
-    The previous SIGALRM handler and any timer already running are restored.
+    None: never. The previous SIGPROF handler and any timer already running are restored.
     Code in C that does not return to Python (a regex, a parse) is only
     stopped when it does.
     """
@@ -269,20 +273,20 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
     def on_alarm(signum: int, frame: object) -> None:
         raise ArticleTimedOut
 
-    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    started = time.monotonic()
+    previous_handler = signal.signal(signal.SIGPROF, on_alarm)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
+    started = time.process_time()
     try:
         yield
     finally:
         try:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         finally:
             # Restored even when the alarm fires just as the body ends.
-            signal.signal(signal.SIGALRM, previous_handler)
+            signal.signal(signal.SIGPROF, previous_handler)
             if previous_delay:
-                left = max(previous_delay - (time.monotonic() - started), 1e-6)
-                signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+                left = max(previous_delay - (time.process_time() - started), 1e-6)
+                signal.setitimer(signal.ITIMER_PROF, left, previous_interval)
 
 
 def _analyse_uncached(
@@ -397,22 +401,41 @@ def analyse_text(text: str, reference: PartialDate | None = None) -> ArticleAnal
     return analyse_article(article, nlp.parse_one(text))
 
 
-def load_site_timeline(data: Path, seeds: Path) -> tuple[Timeline, list[Problem]]:
-    """The YAML as the editor left it, with each article's cleaned text from the seeds.
+@dataclass
+class SiteTimeline:
+    """The site's timeline as `check`, `render` and the MkDocs plugin all load it."""
+
+    timeline: Timeline
+    problems: list[Problem]  # in the data files, with source sentences no longer in their article
+    skipped: list[Problem]  # seed files that could not be read
+    seeds_found: bool
+
+    def __iter__(self) -> Iterator[Timeline | list[Problem]]:
+        """`timeline, problems = load_site_timeline(...)`, as callers wrote it before (problems with skipped)."""
+        return iter((self.timeline, self.problems + self.skipped))
+
+
+def load_site_timeline(data: Path, seeds: Path) -> SiteTimeline:
+    """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.
 
     The texts also let validation report a source sentence no longer in its article.
     """
-    articles, skipped = ingest.read_articles(seeds) if Path(seeds).is_dir() else ([], [])
+    seeds_found = Path(seeds).is_dir()
+    articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
+    by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
     timeline, problems = store.load_timeline(data, article_texts=texts or None)
     for article in timeline.articles:
-        article.text = texts.get(article.id, article.text)
-    return timeline, problems + skipped
+        found = by_id.get(article.id)
+        if found is not None:
+            article.text = found.text
+            article.captions = article.captions or found.captions
+    return SiteTimeline(timeline, problems, skipped, seeds_found)
 
 
 def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
     """Write the site's Markdown pages and downloads to `out`; the count and problems."""
     from generator.render import render_site, write_site
 
-    timeline, problems = load_site_timeline(data, seeds)
-    return len(write_site(render_site(timeline), Path(out))), problems
+    site = load_site_timeline(data, seeds)
+    return len(write_site(render_site(site.timeline), Path(out))), site.problems + site.skipped

@@ -110,7 +110,7 @@ def test_extract_names_and_skips_an_article_past_the_time_budget_and_exits_0(
     status = cli.main(["extract", "--seeds", str(seeds), "--data", str(data), "--no-cache", "--time-budget", "1"])
     out, err = capsys.readouterr()
     assert status == 0
-    assert "skipped stalls.txt: took longer than 1 s (the per-article time budget)" in err
+    assert "skipped stalls.txt: took longer than 1 s of CPU time (the per-article time budget)" in err
     assert "extracted 1 article parts" in out and "skipped 1 " in out
     assert "calm.txt" in (data / "articles.yaml").read_text(encoding="utf-8")
     assert "stalls.txt" not in (data / "articles.yaml").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ SENTINELS = frozenset({
     "_ABSENT",  # the store's "field not there" marker
     "yaml.ScalarNode",  # PyYAML node classes, checked against type(node)
     "yaml.SequenceNode",
-    "_ALIAS",  # PyYAML event classes (_store_yaml), checked against type(event)
+    "_ALIAS",  # PyYAML event classes (store._yaml), checked against type(event)
     "_SCALAR",
     "threading.main_thread()",  # the one main thread of the process
 })
@@ -28,7 +28,7 @@ SENTINELS = frozenset({
 # Comparisons between objects of our own (never tokens) that are left to the
 # module's owner to rewrite: (path relative to generator/, source text).
 KNOWN_EXCEPTIONS = frozenset({
-    ("_render_summits.py", "other is event"),  # SummitView events, by identity
+    ("render/_summits.py", "other is event"),  # SummitView events, by identity
 })
 
 

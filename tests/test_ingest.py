@@ -432,3 +432,23 @@ def test_zero_width_space_does_not_split_a_person(tmp_path: Path) -> None:
     statements = yaml.safe_load((tmp_path / "data" / "statements.yaml").read_text(encoding="utf-8"))
     assert [(person["name"], person["aliases"]) for person in people] == [("Ingrid Volkova", ["Volkova"])]
     assert [statement["speaker"] for statement in statements] == [people[0]["id"]]
+
+
+@pytest.mark.parametrize(
+    "front_matter, reason",
+    [
+        ("title: " + "[" * 100_000 + "]" * 100_000, "deep"),
+        ('a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+         "c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: x", "alias"),
+    ],
+)
+def test_hostile_front_matter_skips_the_file_with_a_located_message(
+    tmp_path: Path, front_matter: str, reason: str
+) -> None:
+    # Without the data files' bounds, deep nesting raised RecursionError and aliases
+    # multiplied memory: the whole extract stopped instead of skipping one file.
+    write_files(tmp_path, {"bad.txt": f"---\n{front_matter}\n---\n{STORY}", "good.txt": STORY})
+    articles, problems = read_articles(tmp_path)
+    assert [a.file for a in articles] == ["good.txt"]
+    (problem,) = problems
+    assert "bad.txt" in problem.file and "front matter is not valid YAML (front matter line" in problem.message

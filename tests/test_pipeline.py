@@ -158,9 +158,9 @@ def test_an_article_past_the_time_budget_is_named_and_skipped_and_the_rest_writt
     )
     (problem,) = report.skipped
     assert problem.file == "b_stalls.txt"
-    assert "took longer than 1 s (the per-article time budget)" in problem.message
+    assert "took longer than 1 s of CPU time (the per-article time budget)" in problem.message
     assert "--time-budget" in problem.message
-    assert 1 <= report.timings["b_stalls.txt"] < 10
+    assert 0.5 <= report.timings["b_stalls.txt"] < 10  # the kernel's CPU timer counts in ticks
     assert report.articles == 2
     written = {article["file"] for article in _load(tmp_path / "data", "articles.yaml")}
     assert written == {"a_vienna.txt", "c_oslo.txt"}
@@ -172,21 +172,21 @@ def test_an_article_past_the_time_budget_is_named_and_skipped_and_the_rest_writt
     assert set(again.timings) == {"b_stalls.txt"}
 
 
-def test_no_time_budget_leaves_the_alarm_alone_and_a_budget_restores_it() -> None:
+def test_the_time_limit_stops_a_loop_and_restores_the_previous_handler() -> None:
     import signal
 
     def handler(signum, frame):  # pragma: no cover - never fires
         raise AssertionError
 
-    previous = signal.signal(signal.SIGALRM, handler)
+    previous = signal.signal(signal.SIGPROF, handler)
     try:
         with pipeline._time_limit(5):
-            assert signal.getsignal(signal.SIGALRM) is not handler
-        assert signal.getsignal(signal.SIGALRM) is handler
-        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            assert signal.getsignal(signal.SIGPROF) is not handler
+        assert signal.getsignal(signal.SIGPROF) is handler
+        assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
         with pytest.raises(pipeline.ArticleTimedOut), pipeline._time_limit(0.05):
             while True:
                 pass
-        assert signal.getsignal(signal.SIGALRM) is handler
+        assert signal.getsignal(signal.SIGPROF) is handler
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)

@@ -1,0 +1,279 @@
+"""The dates stage: time expressions (TIMEX3-style) and publication dates.
+
+- `find_time_expressions(text, reference)` — every time expression in a text,
+  typed DATE/TIME/DURATION/SET and normalised against the reference date
+  (the article's publication date). Regexes and a light tense guess only, so
+  it runs on many articles a second without spaCy.
+- `resolve_relative_date(phrase, reference, ...)` — the value of one phrase
+  ("next Wednesday") against a reference date.
+- `infer_publication(articles)` — for each article that has none, a publication
+  date at the precision its clues support, the reason for it, and the window of
+  days it may have been written in (see `_publication`, `_window`);
+  `infer_publication_dates` gives (value, basis) only.
+
+The word lists live in data/time_words.yaml, the known summits in
+data/summits.yaml, other dated events in data/known_events.yaml and office
+holders in data/roles.yaml, all readable and extendable by users.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from generator.dates import _calendar as cal
+from generator.dates._lexicon import Lexicon, lexicon
+from generator.dates._patterns import Found, scan
+from generator.dates._resolve import Spec, resolve_against_range
+from generator.dates._tense import SentenceIndex, Tense, guess_tense
+from generator.model import Article, PartialDate, TimeExpression
+
+__all__ = [
+    "Reference",
+    "TaggedExpression",
+    "article_reference",
+    "find_time_expressions",
+    "parse_window",
+    "resolve_relative_date",
+    "tag_text",
+]
+
+_CLOCK_THEN_DATE = re.compile(r"\s+on\s+(?:the\s+)?|\s*,\s*|\s+", re.IGNORECASE)
+_DATE_THEN_CLOCK = re.compile(r"\s+at\s+|\s*,\s*", re.IGNORECASE)
+_YEAR_IN_VALUE = re.compile(r"^(\d{4})-\d{2}")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class TaggedExpression:
+    """A time expression with what resolving it took: its meaning, tense and sentence."""
+
+    expression: TimeExpression
+    spec: Spec
+    tense: Tense
+    sentence: tuple[int, int]
+    anchor: dt.date | None = None
+
+
+def find_time_expressions(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TimeExpression]:
+    """Every time expression in `text`, sorted by start and non-overlapping.
+
+    Relative expressions ("yesterday", "on Monday", "in December") are resolved
+    against `reference`: a date of any precision, or a window of days (first,
+    last) the article was written in. With no reference, what only it could
+    fill in stays X ("XXXX-XX-XX", "XXXX-12"). A reference known only to the
+    month, the year or a window gives values only as precise as every day it
+    may stand for agrees on ("on Monday" written 2018-07-16..22 → 2018-07-16).
+    `relative` is True for every expression whose value depends on the reference
+    or on a date mentioned before it.
+    """
+    return [tagged.expression for tagged in tag_text(text, reference)]
+
+
+# What relative expressions resolve against: a date, a window of days, or nothing.
+Reference = PartialDate | tuple[dt.date, dt.date] | None
+
+
+def article_reference(article: Article) -> Reference:
+    """What an article's relative expressions resolve against: its `published_window`
+    when that lies within `published` (an editor's new date discards it), else `published`."""
+    try:
+        published = PartialDate.parse(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+    window = parse_window(article.published_window)
+    if published is None or window is None:
+        return published
+    allowed = published.day_range()
+    if not allowed[0] <= window[0] <= window[1] <= allowed[1]:
+        return published
+    return window
+
+
+def parse_window(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """An article's `published_window` ("YYYY-MM-DD/YYYY-MM-DD") as days; None if absent or malformed."""
+    from generator.dates._window import parse_window as parse
+
+    return parse(text)
+
+
+def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None) -> list[TaggedExpression]:
+    """Time expressions with their meanings (used by publication-date inference)."""
+    if isinstance(reference, PartialDate):
+        reference_days: tuple[dt.date, dt.date] | None = reference.day_range()
+    else:
+        reference_days = reference
+    chosen = _merge_clock_and_date(text, _choose_longest(scan(text)))
+    sentences = SentenceIndex(text)
+    sentence_years = _sentence_years(chosen, sentences)
+    lex = lexicon()
+    resolved: list[TaggedExpression | None] = []
+    clocks: list[tuple[int, Found, tuple[int, int], dt.date | None]] = []
+    anchor: dt.date | None = None
+    anchor_value: str | None = None
+    for found in chosen:
+        spec = found.spec
+        sentence_number = sentences.index_of(found.start)
+        sentence = sentences.spans[sentence_number]
+        year = sentence_years.get(sentence_number)
+        if year and spec.kind in ("month_day", "month") and not spec.direction:
+            spec = _with_year(spec, year)
+        if spec.kind == "clock":
+            # its day is the one the sentence names, before or after it: resolved below
+            clocks.append((len(resolved), found, sentence, anchor))
+            resolved.append(None)
+            continue
+        tense = _tense_of(text, sentence, found, lex) if spec.needs_tense else None
+        kind, value = resolve_against_range(spec, reference_days, tense, anchor, anchor_value)
+        relative = spec.relative and kind != "DURATION"
+        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
+        resolved.append(TaggedExpression(expression, spec, tense, sentence, anchor))
+        if kind in ("DATE", "TIME") and cal.value_range(value.split("T")[0]) is not None:
+            anchor_value = value.split("T")[0]
+            if _DAY_VALUE.match(value):
+                anchor = dt.date.fromisoformat(value[:10])
+    for index, found, sentence, earlier_day in clocks:
+        day, day_is_relative = _day_in_sentence(resolved, sentence, found.start)
+        if day is None and earlier_day and (reference_days is None or earlier_day <= reference_days[1]):
+            day = earlier_day  # a narrative of a past day goes on ("Turnout by midday ...")
+        kind, value = resolve_against_range(found.spec, reference_days, None, day)
+        relative = day is None or day_is_relative or day == earlier_day
+        expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
+        resolved[index] = TaggedExpression(expression, found.spec, None, sentence, day)
+    return [item for item in resolved if item is not None]
+
+
+def resolve_relative_date(
+    phrase: str,
+    reference: PartialDate | None,
+    *,
+    tense: Tense = None,
+    anchor: PartialDate | None = None,
+) -> str | None:
+    """The TIMEX3 value of one time phrase ("next Wednesday", "in December") against `reference`.
+
+    `tense` ("past", "future", "present") says which way a bare weekday or month
+    points; `anchor` is the date "the following day" counts from. None when the
+    phrase holds no time expression.
+    """
+    found = _choose_longest(scan(phrase))
+    if not found:
+        return None
+    spec = found[0].spec
+    reference_days = reference.day_range() if reference else None
+    anchor_day = dt.date(anchor.year, anchor.month, anchor.day) if anchor and anchor.day and anchor.month else None
+    return resolve_against_range(spec, reference_days, tense, anchor_day)[1]
+
+
+def _choose_longest(candidates: Iterable[Found]) -> list[Found]:
+    """Non-overlapping matches, the longest first (then the most specific), in text order."""
+    ordered = sorted(candidates, key=lambda f: (-(f.end - f.start), -f.priority, f.start))
+    taken: list[Found] = []
+    occupied: list[tuple[int, int]] = []
+    for found in ordered:
+        if found.end <= found.start:
+            continue
+        if any(found.start < end and start < found.end for start, end in occupied):
+            continue
+        taken.append(found)
+        occupied.append((found.start, found.end))
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _is_day_spec(spec: Spec) -> bool:
+    if spec.kind in ("month_day", "weekday", "day_offset", "anchor_weekday"):
+        return True
+    if spec.kind == "anchor_offset":
+        return spec.unit == "day"
+    return spec.kind == "absolute" and bool(_DAY_ONLY.match(spec.value))
+
+
+def _merge_clock_and_date(text: str, chosen: list[Found]) -> list[Found]:
+    """ "noon on July 9" and "July 9 at noon" are one TIME expression."""
+    merged: list[Found] = []
+    index = 0
+    while index < len(chosen):
+        current = chosen[index]
+        following = chosen[index + 1] if index + 1 < len(chosen) else None
+        if following is not None:
+            between = text[current.end : following.start]
+            if (
+                current.spec.kind == "clock"
+                and _is_day_spec(following.spec)
+                and not following.spec.time
+                and (_CLOCK_THEN_DATE.fullmatch(between))
+            ):
+                merged.append(Found(current.start, following.end, following.spec.with_time(current.spec.time), 3))
+                index += 2
+                continue
+            if (
+                following.spec.kind == "clock"
+                and _is_day_spec(current.spec)
+                and not current.spec.time
+                and (_DATE_THEN_CLOCK.fullmatch(between))
+            ):
+                merged.append(Found(current.start, following.end, current.spec.with_time(following.spec.time), 3))
+                index += 2
+                continue
+        merged.append(current)
+        index += 1
+    return merged
+
+
+def _sentence_years(chosen: list[Found], sentences: SentenceIndex) -> dict[int, int]:
+    """The one year a sentence states in a full date ("July 7, 2017"), for its year-less dates."""
+    years: dict[int, set[int]] = {}
+    for found in chosen:
+        if found.spec.kind == "absolute" and found.spec.type in ("DATE", "TIME"):
+            match = _YEAR_IN_VALUE.match(found.spec.value)
+            if match:
+                years.setdefault(sentences.index_of(found.start), set()).add(int(match[1]))
+    return {number: next(iter(found)) for number, found in years.items() if len(found) == 1}
+
+
+def _with_year(spec: Spec, year: int) -> Spec:
+    if spec.kind == "month_day":
+        if cal.safe_date(year, spec.month, spec.day) is None:
+            return spec
+        return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}-{spec.day:02d}")
+    return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) -> Tense:
+    """The tense a bare date is read in; "since Monday" looks back, "until Friday" ahead."""
+    preposition = _PREPOSITION_BEFORE.search(text, max(sentence[0], found.start - 12), found.start)
+    word = preposition.group(1).lower() if preposition else ""
+    if word == "since":
+        return "past"
+    tense = guess_tense(text, sentence, found.start, found.end, lex)
+    if word and tense not in ("past", "future"):
+        return "future"
+    return tense
+
+
+def _day_in_sentence(
+    resolved: list[TaggedExpression | None], sentence: tuple[int, int], offset: int
+) -> tuple[dt.date | None, bool]:
+    """The day named in `sentence` nearest to `offset` ("at 7 a.m. ... on Sunday"), and if it is relative."""
+    days = [
+        (
+            abs(item.expression.start - offset),
+            dt.date.fromisoformat(item.expression.value[:10]),
+            item.expression.relative,
+        )
+        for item in resolved
+        if item is not None
+        and item.sentence == sentence
+        and item.expression.type in ("DATE", "TIME")
+        and _DAY_VALUE.match(item.expression.value)
+    ]
+    if not days:
+        return None, True
+    _, day, relative = min(days)
+    return day, relative

@@ -1,0 +1,27 @@
+"""The events stage: sentences that report a dated happening, as `Event` records.
+
+The engine is `_find`; `_triggers` holds the trigger phrases of event types,
+`_summits` ties events to the known summits. Other stages use only the names below.
+"""
+
+from generator.events._find import (
+    classify_event_sentence,
+    event_importance,
+    event_types,
+    find_events,
+    is_background_date,
+    link_statements,
+    merge_events,
+    quoted_regions,
+)
+
+__all__ = [
+    "classify_event_sentence",
+    "event_importance",
+    "event_types",
+    "find_events",
+    "is_background_date",
+    "link_statements",
+    "merge_events",
+    "quoted_regions",
+]

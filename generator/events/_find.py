@@ -1,0 +1,559 @@
+"""Events: sentences that report a dated happening → `Event` records.
+
+A sentence reports an event when it holds a trigger phrase of an event type
+(`data/event_types.yaml`) and a calendar date. The same happening reported by
+several sentences or articles becomes one event with several sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from generator.dates import Reference, article_reference
+from generator.events._clauses import clause_tokens, headline, is_speech_verb, predicate_for_date
+from generator.events._ranges import date_ranges
+from generator.events._summits import day_of, known_summit_for, reference_days
+from generator.events._triggers import (
+    SUMMIT_LIKE_TYPES,
+    Trigger,
+    classify_event_sentence,
+    event_types,
+    find_triggers,
+    quoted_regions,
+    trigger_for_date,
+    types_by_name,
+)
+from generator.knowledge import KnownSummit, load_data
+from generator.model import (
+    Article,
+    Event,
+    Mention,
+    PartialDate,
+    Person,
+    Source,
+    Statement,
+    TimeExpression,
+    slugify,
+)
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "classify_event_sentence",
+    "event_importance",
+    "event_types",
+    "find_events",
+    "is_background_date",
+    "link_statements",
+    "merge_events",
+    "quoted_regions",
+]
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_SUMMARY_CHARS = 240
+
+
+@cache
+def _background_cue() -> re.Pattern[str]:
+    cues = sorted(load_data("event_types")["background_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s*$", re.I)
+
+
+def find_events(
+    doc: Doc,
+    article: Article,
+    expressions: list[TimeExpression],
+    mentions: list[Mention],
+    people: dict[str, Person],
+    quoted: Sequence[tuple[int, int]] = (),
+    reference: Reference | None = None,
+) -> list[Event]:
+    """Events reported by the sentences of one article (before merging).
+
+    Every date the parse ties to a predicate dates a happening: a trigger of an
+    event type near it in the parse, else the verb or event noun it modifies
+    ("said yesterday" is the article's own news). Dates inside direct quotes are
+    left out: "today" in a quote is the day the words were said, not the day the
+    article reports. Each event's `importance` is, before merging, the weight
+    of this one report (see `report_weight`). `reference` is the
+    article's reference date or window (by default `dates.article_reference(article)`).
+    """
+    published = article.published_date()
+    window = reference_days(article_reference(article) if reference is None else reference)
+    quoted = [*quoted, *quoted_regions(article.text)]
+
+    def outside_quotes(offset: int) -> bool:
+        return not any(start <= offset < end for start, end in quoted)
+
+    dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
+    ranges = date_ranges(article.text, dated)
+    dated = [e for e in dated if e not in ranges.consumed]
+    all_triggers = [t for t in find_triggers(doc) if outside_quotes(t.start)]
+    starts = [t.start for t in all_triggers]
+    date_starts = [e.start for e in dated]
+    person_at = _person_index(mentions)
+    found: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        first = bisect.bisect_left(starts, sentence.start_char)
+        last = bisect.bisect_left(starts, sentence.end_char)
+        triggers = all_triggers[first:last]
+        in_sentence = dated[
+            bisect.bisect_left(date_starts, sentence.start_char) : bisect.bisect_left(date_starts, sentence.end_char)
+        ]
+        if not in_sentence and not any(t.summit_like for t in triggers):
+            continue
+        participants = _participants(sentence, mentions)
+        candidates: list[_Candidate] = []
+        for expression in in_sentence:
+            date = ranges.starts.get(expression, expression.date)
+            assert date is not None
+            trigger = trigger_for_date(sentence, expression, triggers) if triggers else None
+            if trigger is not None:
+                summit = (
+                    known_summit_for(sentence.text, trigger, participants, people, date, window)
+                    if trigger.summit_like
+                    else None
+                )
+                candidates.append(_Candidate(trigger.type, date, expression, summit, _trigger_predicate(doc, trigger)))
+                continue
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            predicate = predicate_for_date(span, expression in ranges.ends) if span is not None else None
+            if predicate is None:
+                continue
+            data = load_data("event_types")
+            kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
+            candidates.append(_Candidate(kind, date, expression, None, predicate))
+        summit_trigger = next((t for t in triggers if t.summit_like), None)
+        if summit_trigger and not any(c.summit for c in candidates):
+            summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
+            if summit:
+                candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None))
+        seen: set[tuple[str, str]] = set()
+        for candidate in candidates:
+            end = ranges.ends.get(candidate.expression) if candidate.expression is not None else None
+            event = _event_from(sentence, article, candidate, end, person_at, participants, people, published)
+            if (event.type, event.date) not in seen:
+                seen.add((event.type, event.date))
+                event.importance = report_weight(event, index, candidate, published)
+                found.append(event)
+    return found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    type: str
+    date: PartialDate
+    expression: TimeExpression | None
+    summit: KnownSummit | None
+    predicate: Token | None  # the verb or noun the happening is told by
+
+
+def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
+    """What a headline is built from: the trigger verb, or the verb a trigger noun is
+    the subject or object of ("imposed sanctions" → imposed), else the noun itself."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        return token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return token.head.head  # "Biden told Putin in a phone call": who did what
+    return token
+
+
+def _person_index(mentions: list[Mention]) -> dict[int, str]:
+    """Character offset of each mention's start → person id."""
+    return {mention.start: mention.person for mention in mentions}
+
+
+def report_weight(event: Event, sentence_index: int, candidate: _Candidate, published: PartialDate | None) -> float:
+    """How much one report counts toward its day: the article's lead counts most, and
+    its own news (a day just before publication) more than history or plans."""
+    spec = load_data("event_types")["importance"]
+    weight = 1.0 if sentence_index < spec["lead_sentences"] else 1 / (1 + sentence_index / spec["position_decay"])
+    date = PartialDate.parse(event.date)
+    if event.background:
+        weight *= spec["background"]
+    elif date.precision != "day":
+        weight *= spec["not_a_day"]
+    elif published is not None and published.precision == "day":
+        age = (day_of(published) - day_of(date)).days
+        if age < 0:
+            weight *= spec["future"]
+        elif age > spec["recent_days"]:
+            weight *= spec["older"]
+        else:
+            weight *= spec["recent"]
+    if event.type == load_data("event_types")["speech_type"]:
+        weight *= spec["statement"]
+    kind = types_by_name().get(event.type)
+    weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
+    return round(weight, 4)
+
+
+def _event_from(
+    sentence: Span,
+    article: Article,
+    candidate: _Candidate,
+    end: PartialDate | None,
+    person_at: dict[int, str],
+    sentence_people: list[str],
+    people: dict[str, Person],
+    published: PartialDate | None,
+) -> Event:
+    from generator.knowledge.topics import find_topics
+
+    expression, summit, date = candidate.expression, candidate.summit, candidate.date
+    predicate = candidate.predicate
+    participants = sentence_people
+    if predicate is not None:
+        first, last = clause_tokens(predicate)
+        doc = sentence.doc
+        low, high = doc[first].idx, doc[last].idx + len(doc[last])
+        participants = [p for p in sentence_people if any(low <= o < high and q == p for o, q in person_at.items())]
+    if summit is not None:
+        event_type, place, title = "summit", summit.places[0], summit.name
+        date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
+        if summit.last != summit.first:
+            end = PartialDate(summit.last.year, summit.last.month, summit.last.day)
+        # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
+        leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
+        participants = list(dict.fromkeys([*sentence_people, *leaders]))
+    else:
+        event_type, place = candidate.type, _place(sentence)
+        title = ""
+        if candidate.type in types_by_name():
+            trigger_span = _trigger_span(sentence, candidate)
+            title = _noun_phrase_title(sentence, trigger_span, expression) if trigger_span else ""
+        if not title and predicate is not None:
+            title = headline(predicate, _skipped(sentence, expression), _namer(person_at, people))
+        if not title:
+            title = event_title(event_type, participants, place, people, "")
+    return Event(
+        id="",
+        date=date.iso(),
+        title=title,
+        type=event_type,
+        sources=[Source(article.id, sentence.text.strip())],
+        summary=_summary(sentence, person_at, people),
+        people=participants,
+        place=place,
+        topics=find_topics(sentence.text),
+        background=expression is not None and is_background_date(article.text, expression, published),
+        end=end.iso() if end is not None and end != date else "",
+    )
+
+
+def _trigger_span(sentence: Span, candidate: _Candidate) -> tuple[int, int] | None:
+    predicate = candidate.predicate
+    if predicate is None:
+        return None
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        return predicate.idx, predicate.idx + len(predicate)
+    return None
+
+
+def _skipped(sentence: Span, expression: TimeExpression | None) -> set[int]:
+    """Token indices a headline leaves out: the date phrase (with its preposition)."""
+    if expression is None:
+        return set()
+    span = sentence.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    skipped = {t.i for t in span}
+    head = span.root.head
+    if head.pos_ == "ADP" and head.i not in skipped:
+        skipped.add(head.i)
+    for token in span:
+        skipped.update(t.i for t in token.subtree)
+    return skipped
+
+
+def _namer(person_at: dict[int, str], people: dict[str, Person]) -> Callable[[Token], str]:
+    """A token's person, by name: a pronoun or surname the people stage resolved."""
+
+    def name_of(token: Token) -> str:
+        first = token.left_edge if token.pos_ == "PROPN" else token
+        for candidate in (token, first):
+            person = person_at.get(candidate.idx)
+            if person in people and (token.pos_ in ("PRON", "PROPN")):
+                return people[person].name
+        return ""
+
+    return name_of
+
+
+def _noun_phrase_title(sentence: Span, trigger: tuple[int, int], expression: TimeExpression | None) -> str:
+    """A named happening ("the Hitler-Stalin Pact", "the 2016 presidential election")
+    titles itself: the trigger noun with the words that name it."""
+    doc = sentence.doc
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    head = span.root
+    modifiers = [t for t in head.lefts if t.dep_ in NAMING_DEPS]
+    if not modifiers:
+        return ""
+    first = min(t.left_edge.i for t in modifiers)
+    words = [t for t in doc[first : head.i + 1] if t.pos_ not in ("DET", "PRON") and not t.is_punct]
+    if not words:
+        return ""
+    dated = expression is not None and words[0].idx <= expression.start < head.idx
+    if dated and expression is not None and expression.relative:
+        return ""  # "next Wednesday's talks" names nothing once the week has passed
+    if not dated and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+        return ""
+    text = doc[words[0].i : head.i + 1].text
+    return text[0].upper() + text[1:]
+
+
+# Dependents that make part of a happening's name ("2016 presidential election").
+NAMING_DEPS = frozenset(("compound", "amod", "nummod", "nmod", "poss", "npadvmod"))
+
+
+def is_background_date(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:
+    """History mentioned in passing ("since 2000", "the pact of 1939"), not the story."""
+    date = expression.date
+    if date is None:
+        return False
+    years = load_data("event_types")["background_after_years"]
+    if published is not None and published.year - date.year >= years:
+        return True
+    before = text[max(0, expression.start - 20) : expression.start]
+    return date.precision == "year" and bool(_background_cue().search(before))
+
+
+def _participants(sentence: Span, mentions: list[Mention]) -> list[str]:
+    seen: list[str] = []
+    for mention in mentions:
+        if sentence.start_char <= mention.start < sentence.end_char and mention.person not in seen:
+            seen.append(mention.person)
+    return seen
+
+
+def _place(sentence: Span) -> str:
+    places = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
+    # "in Helsinki, Finland": the place right after "in"/"at" is where it happened.
+    for ent in places:
+        before = ent.start - 1
+        while before > sentence.start and ent.doc[before].pos_ == "ADJ":
+            before -= 1  # "in southwest Syria"
+        if before >= sentence.start and ent.doc[before].lower_ in ("in", "at"):
+            return ent.text
+    return ""
+
+
+def event_title(
+    event_type: str, participants: list[str], place: str, people: dict[str, Person], actor: str = ""
+) -> str:
+    spec = types_by_name().get(event_type)
+    actors = participants[:3] if spec is None or spec.actors else []
+    names = [people[p].name.split()[-1] for p in actors if p in people]
+    who = "–".join(names) or actor
+    title = f"{who} {event_type}" if who else event_type.capitalize()
+    if place:
+        title += f" in {place}"
+    return title[0].upper() + title[1:]
+
+
+# Words that tie a sentence to the one before it, dropped from a summary that stands alone.
+_LEADING_LINK = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then|still)\b,?\s*", re.I)
+_PRONOUN_SUBJECTS = frozenset(("he", "she"))
+
+
+def _summary(sentence: Span, person_at: dict[int, str], people: dict[str, Person]) -> str:
+    """The sentence, readable on its own: no leading "But", a leading "He" named."""
+    text = " ".join(sentence.text.split())
+    text = _LEADING_LINK.sub("", text)
+    first = sentence[0] if len(sentence) else None
+    if first is not None and first.lower_ in ("but", "and", "so", "yet", "however", "meanwhile", "also", "then"):
+        first = next((t for t in sentence if t.i > first.i and not t.is_punct), None)
+    if first is not None and first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"):
+        person = person_at.get(first.idx)
+        if person in people:
+            text = re.sub(r"^" + re.escape(first.text) + r"\b", people[person].name, text, count=1, flags=re.I)
+    text = text[:1].upper() + text[1:]
+    if len(text) <= MAX_SUMMARY_CHARS:
+        return text
+    return text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Reports of one happening: the same date (never two different days, nor a day
+    and the month around it, unless both name it alike), the same kind, and the
+    same name, place or people."""
+    if a.title == b.title and a.type == b.type and _compatible_dates(a.date, b.date):
+        return True
+    if a.date != b.date or a.type != b.type:
+        return False
+    if PartialDate.parse(a.date).precision != "day":
+        # "2016" or "July" is too vague to join reports on people; only names that nest
+        # ("2016 election", "2016 US presidential election") are one happening.
+        words_a, words_b = _title_words(a.title), _title_words(b.title)
+        return a.type not in _CLAUSE_TYPES() and bool(words_a and words_b) and (
+            words_a <= words_b or words_b <= words_a
+        )
+    if a.place and b.place and a.place != b.place:
+        return False
+    shared_people = bool(set(a.people) & set(b.people))
+    if a.type in _CLAUSE_TYPES():
+        # Untyped clauses are one happening only when their headlines agree too.
+        return shared_people and _title_words(a.title) & _title_words(b.title) != set()
+    return shared_people or bool(a.place and a.place == b.place) or not (a.people or b.people)
+
+
+def _compatible_dates(a: str, b: str) -> bool:
+    coarse, fine = (a, b) if len(a) <= len(b) else (b, a)
+    return fine.startswith(coarse)
+
+
+@cache
+def _CLAUSE_TYPES() -> frozenset[str]:  # noqa: N802 - a constant read from the data file
+    data = load_data("event_types")
+    return frozenset((data["speech_type"], data["clause_type"]))
+
+
+_STOP_WORDS = frozenset(("the", "a", "an", "of", "in", "on", "to", "and", "for", "at", "with", "by", "says", "say"))
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's content words, singular ("elections" → "election")."""
+    words = (w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", title.lower()))
+    return {w for w in words if w not in _STOP_WORDS and len(w) > 2}
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """One event per happening, with all its sources; ids assigned, sorted by date.
+
+    A merged event is background when most of its reports treat it so; its
+    importance comes from its reports (`combine_importance`).
+    """
+    merged: list[Event] = []
+    background_votes: list[list[bool]] = []
+    reports: list[list[tuple[str, float]]] = []
+    # Only events of one year can be one happening: compare within those.
+    buckets: dict[str, list[int]] = {}
+    for event in events:
+        report = (event.sources[0].article if event.sources else "", event.importance or 1.0)
+        bucket = buckets.setdefault(event.date[:4], [])
+        for index in bucket:
+            if _same_happening(merged[index], event):
+                _absorb(merged[index], event)
+                background_votes[index].append(event.background)
+                reports[index].append(report)
+                break
+        else:
+            bucket.append(len(merged))
+            merged.append(event)
+            background_votes.append([event.background])
+            reports.append([report])
+    for event, votes in zip(merged, background_votes, strict=True):
+        event.background = sum(votes) * 2 > len(votes)
+    combine_importance(merged, reports)
+    merged.sort(key=lambda e: (e.date, -e.importance, e.title))
+    _assign_ids(merged)
+    return merged
+
+
+def _absorb(target: Event, other: Event) -> None:
+    if len(other.date) > len(target.date):
+        target.date = other.date
+    if other.end and not target.end:
+        target.end = other.end
+    for source in other.sources:
+        if source not in target.sources:
+            target.sources.append(source)
+    target.people += [p for p in other.people if p not in target.people]
+    target.topics += [t for t in other.topics if t not in target.topics]
+    target.place = target.place or other.place
+
+
+def combine_importance(events: list[Event], reports: list[list[tuple[str, float]]]) -> None:
+    """Importance that ranks the days a reader most needs.
+
+    Each article counts once per day: its best report of that day, plus a small
+    share for each further one; that is split among the day's events by how
+    strongly the article tells each. So a day reported by many independent
+    articles, in their leads, ranks high, however many clauses one article spends on it.
+    """
+    spec = load_data("event_types")["importance"]
+    per_article_day: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for index, (event, told) in enumerate(zip(events, reports, strict=True)):
+        best: dict[str, float] = {}
+        for article, weight in told:
+            best[article] = max(best.get(article, 0.0), weight)
+        for article, weight in best.items():
+            per_article_day.setdefault((article, event.date[:10]), []).append((index, weight))
+    scores = [0.0] * len(events)
+    for shares in per_article_day.values():
+        weights = sorted((w for _, w in shares), reverse=True)
+        total = weights[0] * (1 + spec["repeat_share"] * min(len(weights) - 1, spec["max_repeats"]))
+        whole = sum(weights)
+        for index, weight in shares:
+            scores[index] += total * weight / whole
+    for event, score in zip(events, scores, strict=True):
+        event.importance = round(score, 3)
+
+
+def event_importance(event: Event) -> float:
+    """An event's importance on its own reports (one per source, each of weight 1)."""
+    probe = Event(**{**event.__dict__, "sources": list(event.sources)})
+    combine_importance([probe], [[(s.article, 1.0) for s in event.sources]])
+    return probe.importance
+
+
+def _assign_ids(events: list[Event]) -> None:
+    used: set[str] = set()
+    for event in events:
+        title = slugify(event.title, max_length=50).removeprefix(event.date[:4] + "-")
+        base = f"{event.date}-{title}"
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        event.id = candidate
+
+
+# A statement is tied to an event its sentence names only if said this close to it.
+LINK_REACH_DAYS = 31
+
+
+def link_statements(statements: list[Statement], events: list[Event]) -> None:
+    """Tie each statement to the event it was made at or about, where the text says so:
+    its sentence reports the event, or names the event's place or title near its date."""
+    by_sentence = {(s.article, s.text): event for event in events for s in event.sources}
+    by_place: dict[str, list[Event]] = {}
+    for event in events:
+        if event.place and not event.background and event.type in SUMMIT_LIKE_TYPES:
+            by_place.setdefault(event.place, []).append(event)
+    # One pass over each sentence finds every place named (not one search per event).
+    places = sorted(by_place, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, places)) + r")(?![\w-])") if places else None
+    for statement in statements:
+        if statement.event:
+            continue
+        event = by_sentence.get((statement.source.article, statement.source.text))
+        if event is None and pattern is not None:
+            named = {match.group() for match in pattern.finditer(statement.source.text)}
+            candidates = [e for place in named for e in by_place[place] if _near(statement, e)]
+            event = candidates[0] if len(candidates) == 1 else None
+        if event is not None:
+            statement.event = event.id
+
+
+def _near(statement: Statement, event: Event) -> bool:
+    if not statement.date:
+        return True
+    said, held = PartialDate.parse(statement.date[:10]), PartialDate.parse(event.date)
+    if said.precision != "day" or held.precision != "day":
+        return (
+            said.iso()[:4] == held.iso()[:4] or said.iso().startswith(held.iso()) or held.iso().startswith(said.iso())
+        )
+    return abs((day_of(said) - day_of(held)).days) <= LINK_REACH_DAYS

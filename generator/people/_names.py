@@ -1,0 +1,410 @@
+"""Name mentions in one parsed article, cleaned of titles and NER noise, grouped by person.
+
+"Russian President Vladimir Putin", "Mr Putin" and "Putin" become one draft
+person; the words before a name that are titles become its role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator.knowledge.roles import Knowledge, norm
+from generator.nlp.sentences import all_tokens
+
+if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
+    from spacy.tokens import Doc, Token
+
+# Lowercase particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    "al el bin ibn van von der den de da di du le la dos das del ter ten".split()
+)
+# NER labels that say a capitalised word is not a person here.
+_NOT_PERSON_LABELS = frozenset(
+    "GPE LOC FAC DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT LAW LANGUAGE".split()
+)
+# Nouns that relate one person to another; a phrase headed by one gives a
+# country ("his US counterpart") but not a role.
+RELATIONAL_NOUNS = frozenset(
+    "counterpart friend rival opponent colleague ally predecessor successor wife husband "
+    "son daughter father mother brother sister son-in-law daughter-in-law".split()
+)
+_CONNECTORS = frozenset(["of", "for", "'s", "\u2019s", "-", "and"])
+# Generational suffixes after a surname: "Ferdinand Marcos Jr." is Mr Marcos.
+NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
+def surname(words: list[str]) -> str:
+    """The normalised surname of a name's words, past any generational suffix."""
+    kept = [w for w in words if norm(w).rstrip(",") not in NAME_SUFFIXES] or words
+    return norm(kept[-1])
+
+
+@dataclass
+class NameMention:
+    start: int  # first token of the name
+    end: int  # one past the last token
+    words: list[str]
+    role: str = ""  # title or apposition text found next to this mention
+    honorific_gender: str = ""
+    person: int = -1  # index of the draft it belongs to
+
+    @property
+    def first(self) -> str:
+        return norm(self.words[0])
+
+    @property
+    def last(self) -> str:
+        return surname(self.words)
+
+
+@dataclass
+class Draft:
+    words: list[str]
+    mentions: list[NameMention] = field(default_factory=list)
+    name: str = ""
+    completed_from_knowledge: bool = False
+
+    @property
+    def first(self) -> str:
+        return norm(self.words[0])
+
+    @property
+    def last(self) -> str:
+        return surname(self.words)
+
+
+def _is_name_word(token: Token, know: Knowledge) -> bool:
+    text = token.text
+    lower = norm(text)
+    if lower in NAME_PARTICLES:
+        return True
+    if not text[:1].isupper() or lower.strip(".") in know.not_names:
+        return False
+    if len(text) > 1 and text.isupper() and not text.endswith("."):
+        return False  # acronyms (RT, NBC) are channels and parties, not names
+    if len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and not text.endswith("."):
+        return False  # AfD, SPD-like party short names
+    return not know.is_title_word(text)
+
+
+def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozenset[str]) -> list[
+    tuple[int, int]
+]:
+    """The name parts of an entity span: titles, verbs and noise trimmed, hyphen pairs split."""
+    # "Ursula von der" + "Leyen": the NER stopped at a particle; the name goes on.
+    while end < len(doc) and norm(doc[end - 1].text) in NAME_PARTICLES and doc[end].text[
+        :1
+    ].isupper() and doc[end].tag_ in ("NNP", "NNPS"):
+        end += 1
+    # Cut at a possessive: "Putin's" -> "Putin".
+    for i in range(start, end):
+        if doc[i].text in ("'s", "\u2019s", "'", "\u2019"):
+            end = i
+            break
+    while start < end and (
+        not _is_name_word(doc[start], know)
+        or norm(doc[start].text) in NAME_PARTICLES
+        or norm(doc[start].text) in verbs
+    ):
+        start += 1
+    while end > start and (
+        not _is_name_word(doc[end - 1], know)
+        or norm(doc[end - 1].text) in NAME_PARTICLES
+        or norm(doc[end - 1].text) in verbs
+    ):
+        end -= 1
+    if end <= start:
+        return []
+    # "Biden-Putin summit": two names joined by a hyphen are two mentions.
+    parts: list[tuple[int, int]] = []
+    part_start = start
+    for i in range(start, end):
+        if doc[i].text in ("-", "\u2013") and i > part_start:
+            parts.append((part_start, i))
+            part_start = i + 1
+    parts.append((part_start, end))
+    if len(parts) > 1 and not all(e - s == 1 for s, e in parts):
+        parts = [(start, end)]  # "Al-Atraqchi", "Jean-Claude Juncker": one name
+    cleaned = []
+    for s, e in parts:
+        if e > s and all(
+            _is_name_word(doc[i], know) or doc[i].text in ("-",) or doc[i].is_space
+            for i in range(s, e)
+        ):
+            cleaned.append((s, e))
+    return cleaned
+
+
+def _looks_like_place(doc: Doc, start: int, end: int, text: str, know: Knowledge) -> bool:
+    if know.country_of(text):
+        return True
+    token = doc[end - 1]
+    if end - start == 1 and token.dep_ == "pobj" and norm(token.head.text) in ("in", "at", "from"):
+        return True
+    return False
+
+
+def _mention_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The name's words as written: "Karine Jean-Pierre", spaces (even no-break ones) single."""
+    return doc[start:end].text.split()
+
+
+def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list[NameMention]:
+    """Name mentions from NER persons and titled names, noise removed, in text order."""
+    spans: dict[tuple[int, int], None] = {}
+    label_votes: dict[str, list[int]] = {}
+    for ent in doc.ents:
+        key = norm(ent.text)
+        votes = label_votes.setdefault(key, [0, 0])
+        votes[0 if ent.label_ == "PERSON" else 1] += ent.label_ != "NORP"
+        if ent.label_ == "PERSON":
+            for span in _clean_span(doc, ent.start, ent.end, know, verbs):
+                spans[span] = None
+    # A title or honorific followed by capitalised words the NER missed: "Mr Flynn".
+    covered = {i for s, e in spans for i in range(s, e)}
+    for token in all_tokens(doc):
+        if token.i in covered or not know.is_title_word(token.text):
+            continue
+        if not token.text[:1].isupper():
+            continue
+        j = token.i + 1
+        while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and _is_name_word(doc[j], know):
+            if doc[j].ent_type_ in _NOT_PERSON_LABELS or doc[j].ent_type_ in ("ORG", "NORP"):
+                break
+            j += 1
+        if j > token.i + 1 and not any(i in covered for i in range(token.i + 1, j)):
+            spans[(token.i + 1, j)] = None
+            covered.update(range(token.i + 1, j))
+    vouched = _vouched_by_apposition(doc, know, verbs, covered)
+    for span in vouched:
+        spans[span] = None
+        covered.update(range(*span))
+    spans = {_with_given_name(doc, s, e, know, covered): None for s, e in spans}
+    # A word that ends a full name here is that person's surname, whatever else NER says.
+    surnames = {norm(doc[e - 1].text) for s, e in spans if e - s > 1}
+    mentions = []
+    for start, end in sorted(spans):
+        text = " ".join(_mention_words(doc, start, end))
+        votes = label_votes.get(norm(text), [1, 0])
+        if _looks_like_place(doc, start, end, text, know):
+            continue
+        if votes[1] > votes[0] and norm(text) not in surnames and (start, end) not in vouched:
+            continue
+        if start > 0 and norm(doc[start - 1].text) in know.organisation_nouns:
+            continue  # "the Italian broadcaster Rai"
+        mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
+    return mentions
+
+
+# Words a person's name does not follow ("the", a possessive): before a
+# capitalised run they make it a thing's name.
+_NOT_BEFORE_A_NAME = frozenset(["the", "a", "an", "'s", "\u2019s", "its", "their", "our", "this"])
+# Entity labels the small NER model often gives unfamiliar personal names.
+_MISREAD_LABELS = frozenset(["ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"])
+
+
+def _vouched_by_apposition(
+    doc: Doc, know: Knowledge, verbs: frozenset[str], covered: set[int]
+) -> set[tuple[int, int]]:
+    """Names the NER took for something else, in apposition with a role.
+
+    "Camila Reyes, Chile's foreign minister, said" / "Kenya's environment
+    minister, Soipan Tuya," are people whatever label the NER gave them; a
+    run of capitalised words the NER left unlabelled is one as the subject
+    of a verb too ("Marine Le Pen on Monday threatened").
+    Only spans of two or more name words count (organisations like "the
+    Refugee Council" lose their title-like words and fall short).
+    """
+    found: set[tuple[int, int]] = set()
+    unlabelled = _unlabelled_capitalised_runs(doc)
+    runs = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _MISREAD_LABELS]
+    for run_start, run_end in runs + unlabelled:
+        if any(i in covered for i in range(run_start, run_end)):
+            continue
+        if know.country_of(doc[run_start:run_end].text):
+            continue
+        for start, end in _clean_span(doc, run_start, run_end, know, verbs):
+            if (start, end) != (run_start, run_end) or end - start < 2:
+                continue
+            if any(know.country_of(doc[i].text) for i in range(start, end)):
+                continue
+            if start > 0 and doc[start - 1].lower_ in _NOT_BEFORE_A_NAME:
+                continue  # "the government's Illegal Migration Bill": a thing
+            mention = NameMention(start, end, _mention_words(doc, start, end))
+            if apposition_role(doc, mention, know) or (
+                (start, end) in unlabelled and _is_clause_subject(doc[end - 1])
+            ):
+                found.add((start, end))
+    return found
+
+
+def _is_clause_subject(token: Token) -> bool:
+    """'Marine Le Pen on Monday threatened ...': an unlabelled name doing something."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+
+
+def _unlabelled_capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of two or three capitalised proper nouns the NER left without a label."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for token in all_tokens(doc):
+        inside = (token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+                  and not token.ent_type_)
+        if inside and start is not None and "\n" in doc[token.i - 1].whitespace_:
+            inside = False
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            if 2 <= token.i - start <= 3:
+                runs.append((start, token.i))
+            start = token.i if (token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+                                and not token.ent_type_) else None
+    if start is not None and 2 <= len(doc) - start <= 3:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: set[int]
+                     ) -> tuple[int, int]:
+    """'Olaf Scholz' where NER took only 'Scholz': a capitalised word bound to the name."""
+    while start > 0:
+        before = doc[start - 1]
+        if (
+            before.i in covered
+            or before.dep_ != "compound"
+            or before.head.i not in range(start, end)
+            or before.tag_ != "NNP"
+            or not _is_name_word(before, know)
+            or know.country_of(before.text)
+            or "\n" in before.whitespace_
+        ):
+            break
+        start -= 1
+    return start, end
+
+
+def _compatible_given(a: str, b: str) -> bool:
+    """Same given name, or one is the other's initial ("J." and "John")."""
+    a, b = a.strip("."), b.strip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def cluster(mentions: list[NameMention]) -> list[Draft]:
+    """Group mentions into draft persons: full names first, then lone surnames or given names."""
+    drafts: list[Draft] = []
+    for mention in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+        if len(mention.words) < 2:
+            continue
+        for index, draft in enumerate(drafts):
+            if draft.last == mention.last and _compatible_given(draft.first, mention.first):
+                mention.person = index
+                draft.mentions.append(mention)
+                break
+        else:
+            mention.person = len(drafts)
+            drafts.append(Draft(list(mention.words), [mention]))
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.person >= 0:
+            continue
+        word = mention.last
+        by_surname = [i for i, d in enumerate(drafts) if d.last == word and len(d.words) > 1]
+        by_given = [i for i, d in enumerate(drafts) if d.first == word and len(d.words) > 1]
+        by_self = [i for i, d in enumerate(drafts) if len(d.words) == 1 and d.last == word]
+        candidates = by_surname or by_self or by_given
+        if not candidates:
+            mention.person = len(drafts)
+            drafts.append(Draft(list(mention.words), [mention]))
+            continue
+        mention.person = _nearest(candidates, drafts, mention) if len(candidates) > 1 else (
+            candidates[0]
+        )
+        drafts[mention.person].mentions.append(mention)
+    return drafts
+
+
+def _nearest(candidates: list[int], drafts: list[Draft], mention: NameMention) -> int:
+    """Of several people sharing a surname, the one named closest before (else after)."""
+
+    def distance(index: int) -> tuple[int, int]:
+        before = [mention.start - m.start for m in drafts[index].mentions if m.start < mention.start]
+        after = [m.start - mention.start for m in drafts[index].mentions if m.start > mention.start]
+        return (min(before) if before else 10**9, min(after) if after else 10**9)
+
+    return min(candidates, key=distance)
+
+
+def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int]) -> tuple[
+    str, str
+]:
+    """(role text, honorific gender) from the words right before a name."""
+    i = mention.start - 1
+    start = mention.start
+    gender = ""
+    steps = 0
+    while i >= 0 and steps < 9:
+        token = doc[i]
+        lower = norm(token.text)
+        if "\n" in token.text or token.is_punct and token.text not in ("-",) or i in names:
+            break
+        if lower in RELATIONAL_NOUNS:
+            break
+        is_title = know.is_title_word(token.text) or know.country_of(token.text)
+        is_org_word = token.tag_ in ("NNP", "NNPS") and token.ent_type_ not in ("PERSON", "DATE")
+        if lower in know.honorifics or f"{lower}." in know.honorifics:
+            gender = gender or know.honorifics.get(lower, know.honorifics.get(f"{lower}.", ""))
+        elif not (is_title or is_org_word or lower in _CONNECTORS):
+            break
+        start = i
+        i -= 1
+        steps += 1
+    while start < mention.start and norm(doc[start].text) in _CONNECTORS:
+        start += 1
+    words = [doc[j].text for j in range(start, mention.start)]
+    role_words = [w for w in words if norm(w).strip(".") not in know.honorifics]
+    if not any(know.is_title_word(w) and norm(w) not in know.honorifics for w in role_words):
+        return "", gender
+    text = doc[start : mention.start].text if start < mention.start else ""
+    # Drop a leading honorific ("Mr President Trump" -> "President").
+    for honorific in sorted(know.honorifics, key=len, reverse=True):
+        if norm(text).startswith(honorific + " "):
+            text = text[len(honorific) + 1 :]
+            break
+    return " ".join(text.split()), gender
+
+
+def apposition_role(doc: Doc, mention: NameMention, know: Knowledge) -> str:
+    """The role in an apposition: "John Sullivan, the US ambassador to Russia," / "X's envoy, Y"."""
+    root = doc[mention.end - 1]
+    phrase_tokens: list[Token] = []
+    if root.dep_ == "appos" and norm(root.head.text) in know.role_nouns:
+        head = root.head
+        phrase_tokens = [t for t in head.subtree if t.i < mention.start or t.i >= mention.end]
+        phrase_tokens = [t for t in phrase_tokens if t not in root.subtree]
+    else:
+        for child in root.children:
+            if child.dep_ == "appos" and norm(child.text) in know.role_nouns:
+                phrase_tokens = list(child.subtree)
+                break
+    if not phrase_tokens:
+        return ""
+    head_word = next((t for t in phrase_tokens if norm(t.text) in know.role_nouns), None)
+    if head_word is None or norm(head_word.text) in RELATIONAL_NOUNS:
+        return ""
+    phrase_tokens = [t for t in phrase_tokens if not t.is_space]
+    while phrase_tokens and (phrase_tokens[0].is_punct or phrase_tokens[0].dep_ == "det"):
+        phrase_tokens = phrase_tokens[1:]
+    while phrase_tokens and phrase_tokens[-1].is_punct:
+        phrase_tokens = phrase_tokens[:-1]
+    if not phrase_tokens or len(phrase_tokens) > 10:
+        return ""
+    span = doc[phrase_tokens[0].i : phrase_tokens[-1].i + 1]
+    # Another person's name may only appear as a possessor ("Erdogan's spokesman").
+    possessed = {t.i for t in span if t.dep_ == "poss" for t in t.subtree}
+    if "\n" in span.text or any(
+        t.ent_type_ == "PERSON" and t.i not in possessed for t in span
+    ):
+        return ""
+    return " ".join(span.text.split())

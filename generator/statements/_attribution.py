@@ -1,0 +1,516 @@
+"""Attribution from the parse: speech verbs, their speakers, audiences and reported clauses.
+
+Speakers come from the grammar of the cue ("X said", "said X", "according to
+X", "cited X as saying", "..., adding that"), then from the people stage's
+mentions, which already resolve "he" and "the Kremlin official".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from generator.knowledge.speech import SpeechCues
+from generator.nlp.sentences import sentences
+from generator.statements._audience import audience
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Dependencies that hang a subjectless speech verb on the verb whose subject it shares.
+_SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
+
+
+@dataclass
+class Cue:
+    """An attribution: the speech verb (or source phrase) and who is behind it."""
+
+    token: int  # the cue's head token (verb, "according", or the name after a dash)
+    speaker: str  # person id, "" when not a person or not known
+    inherited: bool = False  # taken over from the statement before (a quote standing alone)
+
+
+@dataclass
+class Reported:
+    cue: Cue
+    start: int  # char span of the reported clause
+    end: int
+    tokens: tuple[int, int]  # token span of the clause
+
+
+class Attribution:
+    def __init__(self, doc: Doc, cues: SpeechCues, person_at: dict[int, str],
+                 in_quote: list[bool]) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.person_at = person_at  # token index -> person id, from mentions
+        self.in_quote = in_quote
+        self.sentences = sentences(doc)
+
+    # --- verbs -----------------------------------------------------------
+    def is_speech_verb(self, token: Token) -> bool:
+        """A form of a speech verb used as a verb ("said", not the noun "claims")."""
+        return bool(self.cues.verb(token.text)) and (
+            token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        )
+
+    def is_factual(self, verb: Token) -> bool:
+        for child in verb.children:
+            lower = child.text.lower()
+            if child.dep_ == "aux" and lower in self.cues.non_factual:
+                return False
+            if child.dep_ == "neg" or lower in self.cues.negations and child.dep_ == "advmod":
+                return False
+        return True
+
+    # --- speakers --------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject a speech verb has or shares ("..., adding that": the adder)."""
+        if verb.tag_ == "VBG":
+            # "..., saying: ...", "... adding that": a participle speaks for the
+            # main clause's subject whatever the parser attached it to, unless
+            # it names its own speaker ("with the latter saying").
+            own = [c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]]
+            named = [c for c in own if c.i in self.person_at]
+            if named:
+                return named[0]
+            prep = verb.head
+            if (own and own[0].i < verb.i and prep.lower_ in ("with", "without")
+                    and prep.i > 0 and self.doc[prep.i - 1].text == ","
+                    and prep.head.pos_ in ("VERB", "AUX")):
+                return own[0]  # "..., with Belgium warning ...": Belgium, not the main subject
+            root = self.sentences.of(verb.i).root
+            if root.i != verb.i:
+                subjects = [
+                    c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
+                ]
+                if subjects:
+                    # A dateline ("NAIROBI, Sept 4 - Ruto opened ...") may parse as a subject too.
+                    named = [c for c in subjects if c.i in self.person_at]
+                    return (named or subjects)[0]
+        seen = 0
+        current = verb
+        while seen < 6:
+            seen += 1
+            base = self.cues.verb(current.text)
+            if base in self.cues.speaker_object:
+                # "cited the President as saying", "was quoted as saying"
+                for child in current.children:
+                    if child.dep_ in ("dobj", "nsubjpass"):
+                        return child
+            subjects = [
+                c for c in current.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
+            ]
+            if not subjects:
+                # Mis-parsed "Trump Tweeted that ...": a name glued to the verb.
+                subjects = [
+                    c for c in current.children
+                    if c.dep_ in ("compound", "dep", "npadvmod") and c.i < current.i
+                    and c.i in self.person_at
+                ]
+            if subjects:
+                # A quote's own subject ("our countries") is never the speaker.
+                named = [c for c in subjects if c.i in self.person_at]
+                return (named or subjects)[0]
+            if current.i == verb.i:
+                inverted = self._name_after(verb)
+                if inverted is not None:
+                    return inverted
+            if current.head.i == current.i:
+                return None
+            if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
+                # "..., adding that", "criticised X for Y, saying ...": the main clause's subject.
+                current = current.head
+                continue
+            return None
+        return None
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """'"...," said Mr Putin when asked ...': the name right after an inverted verb."""
+        doc = self.doc
+        if verb.dep_ == "conj":
+            return None  # "... and warned his counterpart that ...": an object, not the speaker
+        i = verb.i + 1
+        while i < len(doc) and i <= verb.i + 3 and i not in self.person_at:
+            if not doc[i].text[:1].isupper():
+                return None
+            i += 1
+        if i >= len(doc) or i not in self.person_at:
+            return None
+        person = self.person_at[i]
+        while i + 1 < len(doc) and self.person_at.get(i + 1) == person:
+            i += 1
+        head = doc[i]
+        while self.person_at.get(head.head.i) == person and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("dobj", "dative"):
+            return None  # "warned his counterpart": whom it was said to
+        return doc[i]
+
+    def follows_quote(self, verb: Token) -> bool:
+        """Is the verb the attribution of the quote just before it ('"...," said X')?"""
+        i = verb.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space) and not self.in_quote[i]:
+            if self._is_quote_mark(self.doc[i]):
+                return True
+            i -= 1
+        return i >= 0 and self.in_quote[i]
+
+    def person_of(self, subject: Token | None) -> str:
+        """The person a subject phrase names; "" for groups, organisations and unknowns."""
+        if subject is None:
+            return ""
+        if any(c.dep_ == "conj" for c in subject.children):
+            return ""  # "Putin and Trump said": no single speaker
+        if subject.i in self.person_at:
+            return self.person_at[subject.i]
+        described = self._person_in_apposition(subject)
+        if described:
+            return described
+        if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+            # "joined by Antonio Guterres, who said ...": the noun the clause describes.
+            described = subject.head.head
+            if described.i in self.person_at:
+                return self.person_at[described.i]
+        for child in subject.children:
+            if child.dep_ in ("appos",) and child.i in self.person_at:
+                return self.person_at[child.i]
+        return ""
+
+    def _person_in_apposition(self, subject: Token) -> str:
+        """'Doha, Qatar – Qatar's prime minister, Sheikh X, says': the parser made the
+        dateline the subject and hung the speaker on it by apposition."""
+        frontier, seen = [subject], 0
+        while frontier and seen < 3:
+            seen += 1
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("appos", "npadvmod")]
+            named = {self.person_at[c.i] for c in frontier if c.i in self.person_at}
+            if len(named) == 1:
+                return named.pop()
+            if len(named) > 1:
+                return ""
+        return ""
+
+    def is_agent(self, subject: Token | None) -> bool:
+        """Can this subject be a source? ("Officials said" yes, "the figures show" no.)"""
+        if subject is None:
+            return True  # a subject the parse lost: keep the statement
+        if subject.i in self.person_at:
+            return True
+        if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+            return False  # "it is said that": nobody in particular
+        if subject.lower_ in self.cues.generic_sources and all(
+            c.dep_ in ("det", "amod") for c in subject.children
+        ):
+            return False  # "many people say": hearsay, unlike "people familiar with the talks"
+        return subject.text.lower() not in self.cues.not_sources  # "it said" is an institution
+
+    def cue_for(self, verb: Token) -> Cue:
+        subject = self.subject_of(verb)
+        return Cue(verb.i, self.person_of(subject))
+
+    def audience_of(self, verb: Token, exclude: tuple[int, int] = (0, 0)) -> str:
+        """Whom a statement was made to; words inside `exclude` (the statement) never count."""
+        return audience(self, verb, exclude)
+
+    # --- reported clauses ------------------------------------------------
+    def _span(self, tokens: list[Token]) -> tuple[int, int] | None:
+        tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+        while tokens and (tokens[0].is_punct and not self._is_quote_mark(tokens[0])
+                          or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and not self._is_quote_mark(tokens[-1])
+                          or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        return tokens[0].i, tokens[-1].i + 1
+
+    @staticmethod
+    def _is_quote_mark(token: Token) -> bool:
+        return token.text in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb")
+
+    def _clause_tokens(self, verb: Token) -> list[Token] | None:
+        base = self.cues.verb(verb.text)
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        following = [c for c in complements if c.i > verb.i]
+        if following:
+            # A clause after the verb wins over one the parser hung before it
+            # ("One diplomat, granted anonymity ..., said the debate ...").
+            return self._from_verb(verb, following[0])
+        if complements:
+            clause = complements[0]
+            tokens = list(clause.subtree)
+            if tokens[-1].i < verb.i:
+                return self._clause_before(verb, tokens)
+            return tokens
+        that_clause = self._that_clause_after_prep(verb)
+        if that_clause is not None:
+            return list(that_clause.subtree)
+        if base in self.cues.audience_object:
+            told = self._that_clause_read_as_relative(verb)
+            if told:
+                return told
+        if base in self.cues.object_clause:
+            objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+            # "accused X of ...", "warned X against ...", "urged X to ...", not "warned X over Y".
+            preps = [
+                c for c in verb.children
+                if c.i > verb.i and (c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in (
+                    "of", "against"))
+            ]
+            if objects and preps:
+                tokens = [t for t in verb.subtree if t.i > verb.i]
+                return tokens
+        misattached = self._clause_right_after(verb)
+        if misattached:
+            return misattached
+        if verb.dep_ == "parataxis":
+            head = verb.head
+            own = {t.i for t in verb.subtree}
+            before = [t for t in head.subtree if t.i < verb.i and t.i not in own]
+            after = [t for t in head.subtree if t.i > verb.i and t.i not in own]
+            # "In general, the leader said, the talks ...": the clause is the longer side.
+            return after if len(after) >= len(before) else before
+        return None
+
+    def _that_clause_after_prep(self, verb: Token) -> Token | None:
+        """'said in a statement that ...', 'said of the claims that ...': the parser hangs
+        the clause on the noun; it is still what was said (not so in 'commenting on
+        reports that ...', where the clause is the reports')."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                occasion = noun.lower_ in self.cues.occasion_nouns and prep.lower_ in (
+                    "in", "during", "at", "on")
+                if not occasion and prep.lower_ not in ("of", "about"):
+                    continue
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return clause
+        return None
+
+    def _from_verb(self, verb: Token, clause: Token) -> list[Token]:
+        """The clause with any words between the verb and it that are not the verb's own
+        framing ("says negotiations on X and the release of Y have reached ...": the parser
+        took "negotiations on X" for the verb's subject)."""
+        tokens = list(clause.subtree)
+        frame: set[int] = set()
+        for child in verb.children:
+            if child.i == clause.i or child.i < verb.i:
+                continue
+            if child.dep_ in _SUBJECTS and child.i not in self.person_at:
+                continue  # a subject after the verb that is no speaker: the clause's own
+            frame.update(t.i for t in child.subtree)
+        start = tokens[0].i
+        while start - 1 > verb.i and start - 1 not in frame and not (
+            self.doc[start - 1].is_punct or self.doc[start - 1].lower_ == "that"
+        ):
+            start -= 1
+        return [self.doc[i] for i in range(start, tokens[0].i)] + tokens
+
+    def _clause_right_after(self, verb: Token) -> list[Token] | None:
+        """'with Belgium warning it could face years of ...': a subject and its verb right
+        after the speech verb, which the parser attached elsewhere."""
+        i = verb.i + 1
+        if i < len(self.doc) and self.doc[i].lower_ == "that":
+            i += 1
+        if i >= len(self.doc) or self.in_quote[i]:
+            return None
+        subject = self.doc[i]
+        head = subject.head
+        if subject.dep_ not in _SUBJECTS or head.i <= subject.i or head.i == verb.i:
+            return None
+        if head.pos_ not in ("VERB", "AUX") or verb in head.subtree or head.i in {
+            t.i for t in verb.ancestors
+        } and head.i < verb.i:
+            return None
+        return [t for t in head.subtree if t.i >= subject.i]
+
+    def _that_clause_read_as_relative(self, verb: Token) -> list[Token] | None:
+        """'told a briefing in Moscow that Kyiv was ...': the parser reads the clause as a
+        relative clause of the audience; after a verb of telling it is what was said.
+        Only a clause whose "that" is followed by its own subject counts ("told leaders
+        that spoke" stays a relative clause)."""
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+                continue
+            for clause in obj.subtree:
+                if clause.dep_ != "relcl" or clause.i <= obj.i:
+                    continue
+                that = clause.left_edge
+                subject = [c for c in clause.children if c.dep_ in _SUBJECTS]
+                if (that.lower_ == "that" and subject and subject[0].i > that.i
+                        and subject[0].lower_ != "that"):
+                    return [t for t in clause.subtree if t.i > that.i]
+        return None
+
+    def _clause_before(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """'Moscow is ready ..., but not as ..., Putin said': all of the sentence before the cue.
+
+        The parser often hangs only part of a long fronted clause on the verb,
+        so the clause runs from the sentence start to the cue's subject.
+        """
+        subject = self.subject_of(verb)
+        stop = min(verb.i, subject.left_edge.i if subject is not None and subject.i < verb.i
+                   else verb.i)
+        start = min(self.sentences.of(verb.i).start, tokens[0].i)
+        if self.in_quote[tokens[0].i]:
+            return tokens
+        start = self._after_dateline(start, stop)
+        return [self.doc[i] for i in range(start, stop)]
+
+    def _after_dateline(self, start: int, stop: int) -> int:
+        """'NEW YORK — Anneke Visser ... has been appointed, the UN said': the clause
+        starts after the dateline (capitalised words, dates, an agency, then a dash)."""
+        for i in range(start, min(stop, start + 12)):
+            token = self.doc[i]
+            if token.text in ("-", "--", "–", "—") and i > start:
+                if all(not t.text[:1].islower() for t in self.doc[start:i]):
+                    return i + 1
+                return start
+        return start
+
+    def reported(self, verb: Token) -> Reported | None:
+        """The clause a speech verb reports, if it takes one ("said (that) ...")."""
+        base = self.cues.verb(verb.text)
+        if base not in self.cues.reporting or self.in_quote[verb.i]:
+            return None
+        if not self.is_factual(verb):
+            return None
+        tokens = self._clause_tokens(verb)
+        if not tokens:
+            return None
+        if not self.is_agent(self.subject_of(verb)):
+            return None
+        introduced = tokens[0].lower_ == "that" and tokens[0].i > verb.i
+        if self.follows_quote(verb) and not introduced and not any(
+            self.in_quote[t.i] for t in tokens
+        ):
+            return None  # '"No," said Mr Putin when asked ...': the quote is what was said
+        tokens = self._cut_at_cues(verb, tokens)
+        tokens = self._cut_narration(verb, tokens)
+        span = self._span(tokens)
+        if span is None:
+            return None
+        start, end = span
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        if len(words) < 3:
+            return None
+        chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        return Reported(self.cue_for(verb), chars[0], chars[1], (start, end))
+
+    def _cut_at_cues(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """Drop from a clause the parts that are attribution, not content."""
+        drop: set[int] = set()
+        for token in tokens:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                drop |= {t.i for t in token.subtree}
+            elif (token.dep_ in ("advcl", "conj")
+                  and self.cues.verb(token.text) in self.cues.reporting
+                  and token.tag_ == "VBG" and not self.in_quote[token.i]):
+                drop |= {t.i for t in token.subtree}  # ", adding that ..."
+            elif (token.dep_ == "conj" and token.i > verb.i
+                  and self.cues.verb(token.text) in self.cues.reporting
+                  and self.is_speech_verb(token) and not self.in_quote[token.i]
+                  and not any(c.dep_ in _SUBJECTS for c in token.children)):
+                # "said it had shown flexibility and accused Israel of ...": a second
+                # speech act of the same speaker, a statement of its own.
+                drop |= {t.i for t in token.subtree}
+        kept = [t for t in tokens if t.i not in drop]
+        if not drop:
+            return kept
+        # Keep the contiguous run nearest the verb only.
+        kept.sort(key=lambda t: t.i)
+        runs: list[list[Token]] = []
+        for token in kept:
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        return max(runs, key=len)
+
+    def _cut_narration(self, verb: Token, tokens: list[Token]) -> list[Token]:
+        """'said he was ready to host talks, as he welcomed X to Istanbul': the writer's
+        narration after a comma ends the reported clause (connectives in speech_verbs.yaml)."""
+        ordered = sorted(tokens, key=lambda t: t.i)
+        for k in range(1, len(ordered) - 1):
+            comma, word = ordered[k], ordered[k + 1]
+            if comma.text != "," or comma.i < verb.i or self.in_quote[comma.i]:
+                continue
+            if word.lower_ not in self.cues.narrative_connectives or self.in_quote[word.i]:
+                continue
+            if sum(1 for t in ordered[:k] if t.is_alpha) >= 3:
+                return ordered[:k]
+        return tokens
+
+    def continuing(self, verb: Token, reported: Reported | None) -> list[Reported]:
+        """'"...," he said, but the tensions "have no causes"': a quoted clause joined to the cue."""
+        found = []
+        for child in verb.children:
+            if child.dep_ != "conj" or not child.tag_.startswith("VB") or self.cues.verb(child.text):
+                continue
+            if not any(c.dep_ in _SUBJECTS for c in child.children):
+                continue
+            tokens = list(child.subtree)
+            if not any(self.in_quote[t.i] for t in tokens):
+                continue
+            span = self._span(tokens)
+            if span is None:
+                continue
+            start, end = span
+            chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+            cue = reported.cue if reported else self.cue_for(verb)
+            found.append(Reported(cue, chars[0], chars[1], (start, end)))
+        return found
+
+    @staticmethod
+    def _heads_clause(verb: Token, head: Token) -> bool:
+        """Is the speech verb the clause's own verb, not one joined to it ("..., but Iran is
+        insisting that ...", which is still what the source reported)?"""
+        current = verb
+        while current.i != head.i and current.head.i != current.i:
+            if current.dep_ == "conj":
+                return False
+            current = current.head
+        return True
+
+    def according_to(self, token: Token) -> Reported | None:
+        """'According to X, ...' and '..., according to X': X is the source of the clause."""
+        if token.lower_ != "according":
+            return None
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        head = token.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
+            head = head.head
+        own = {t.i for t in token.subtree}
+        before = [t for t in head.subtree if t.i < token.i and t.i not in own]
+        after = [t for t in head.subtree if t.i > token.i and t.i not in own]
+        tokens = after if len(after) > len(before) else before
+        if any(
+            not self.in_quote[t.i] and self.is_speech_verb(t) and self.reported(t) is not None
+            and self._heads_clause(t, head)
+            for t in tokens
+        ):
+            return None  # "X told CNN that ..., according to Y": X's statement, not Y's
+        span = self._span(tokens)
+        if span is None or span[1] - span[0] < 4:
+            return None
+        start, end = span
+        chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        person = self.person_at.get(source.i, "") if self._comma_after(source) else (
+            self.person_of(source))
+        return Reported(Cue(token.i, person), chars[0], chars[1], (start, end))
+
+    def _comma_after(self, source: Token) -> bool:
+        """'According to X, India and China ...': the parser may join the clause's
+        subjects to X; after a comma they are not co-sources."""
+        end = max(t.i for t in source.subtree if t.i <= source.i) + 1
+        return end < len(self.doc) and self.doc[end].text == ","

@@ -1,0 +1,325 @@
+"""Direct quotes: join split quotes, find each quote's cue, keep only real utterances.
+
+The cue of a quote is looked for where news writing puts it: between the
+parts of a split quote, right after the closing mark ('"...," she said'),
+after a dash ('"..." - Putin'), before the opening mark ('He said: "..."',
+'said that "..."'), or at the end of the previous paragraph ('Putin told
+reporters:'). A quote standing alone continues the speaker of the statement
+just before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.nlp.quotes import Quote
+from generator.people import NAME_PARTICLES
+from generator.statements._attribution import Cue
+from generator.statements._context import Context
+
+# A quote of fewer words needs a cue right next to it to count ('"Yes," he said');
+# otherwise it is a scare quote or a quoted phrase.
+MIN_FREE_QUOTE_WORDS = 4
+# An unattributed quote this long is still a statement (speaker unknown).
+MIN_ORPHAN_QUOTE_WORDS = 6
+_SENTENCE_END = ".?!"
+_DASHES = ("-", "\u2013", "\u2014")
+
+# (start, end, kind, cue) of a statement found so far
+Item = tuple[int, int, str, "Cue | None"]
+
+
+@dataclass
+class QuoteUnit:
+    """One direct quote, possibly in parts split by its attribution."""
+
+    parts: list[Quote]
+    cue: Cue | None = None
+    absorbed: bool = False  # part of a reported statement
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+    @property
+    def open(self) -> int:
+        return self.parts[0].open
+
+    @property
+    def close(self) -> int:
+        return self.parts[-1].close
+
+
+def words_in(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def quote_units(ctx: Context) -> list[QuoteUnit]:
+    units: list[QuoteUnit] = []
+    for quote in ctx.quotes:
+        if units and _continues_split(ctx, units[-1], quote):
+            units[-1].parts.append(quote)
+            continue
+        units.append(QuoteUnit([quote]))
+    return units
+
+
+def _continues_split(ctx: Context, unit: QuoteUnit, quote: Quote) -> bool:
+    """'"...," he said, "..."': the second part continues the first quote."""
+    last = unit.parts[-1]
+    if len(unit.parts) > 1 or last.double != quote.double:
+        return False
+    between = ctx.text[last.close : quote.open]
+    if ctx.paragraph_of_char[last.close - 1] != ctx.paragraph_of_char[quote.open]:
+        return False
+    if not between.rstrip().endswith((",", ":")):
+        return False
+    if ctx.text[last.start : last.end].rstrip()[-1:] in _SENTENCE_END:
+        return False
+    tokens = [ctx.doc[i] for i in ctx.tokens(last.close, quote.open)]
+    words = [t for t in tokens if t.is_alpha]
+    return 0 < len(words) <= 12 and any(ctx.cues.verb(t.text) for t in tokens)
+
+
+def _verb_in(ctx: Context, start: int, end: int, last: bool) -> int:
+    """A speech verb (token index) between two char offsets, outside quotes, or -1."""
+    found = [
+        i
+        for i in ctx.tokens(start, end)
+        if not ctx.in_quote[i] and ctx.attribution.is_speech_verb(ctx.doc[i])
+    ]
+    if not found:
+        return -1
+    return found[-1] if last else found[0]
+
+
+def _after_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:
+    """Text after a quote that may hold its cue: to the sentence end or the next quote."""
+    start = unit.close
+    end = ctx.paragraph_bounds(unit.close - 1)[1]
+    end = min(end, next((q.open for q in ctx.quotes if q.open >= start), end))
+    tokens = ctx.tokens(start, end)
+    if len(tokens):
+        sentence_end = ctx.sentences.of(tokens[0]).end_char
+        if sentence_end > start:
+            end = min(end, sentence_end)
+    return start, end
+
+
+def _before_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:
+    end = unit.open
+    previous = max((q.close for q in ctx.quotes if q.close <= end), default=0)
+    start = max(ctx.paragraph_bounds(unit.open)[0], previous)
+    tokens = ctx.tokens(start, end)
+    if len(tokens):
+        start = max(start, ctx.sentences.of(tokens[-1]).start_char)
+    return start, end
+
+
+def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
+    """Find the attribution of a quote next to it, if there is one."""
+    cue_for = ctx.attribution.cue_for
+    if len(unit.parts) > 1:
+        verb = _verb_in(ctx, unit.parts[0].close, unit.parts[1].open, last=False)
+        if verb >= 0:
+            unit.cue = cue_for(ctx.doc[verb])
+            return
+    content = ctx.text[unit.start : unit.end].rstrip()
+    after_start, after_end = _after_region(ctx, unit)
+    verb = _verb_in(ctx, after_start, after_end, last=False)
+    if verb >= 0:
+        lead = [t for t in ctx.tokens(after_start, ctx.doc[verb].idx) if ctx.doc[t].is_alpha]
+        # '"...level." The aide also told ...' starts a new sentence, not an attribution.
+        ends_sentence = content[-1:] == "." or content.endswith("...")
+        if not ends_sentence or len(lead) <= 3:
+            unit.cue = cue_for(ctx.doc[verb])
+            return
+    dash_cue = _dash_attribution(ctx, after_start, after_end, _opens_paragraph(ctx, unit))
+    if dash_cue is not None:
+        unit.cue = dash_cue
+        return
+    if content[-1:] in ",?!\u2026" or content.endswith("..."):
+        # '"...," Putin laughed': any verb of a named speaker right after the quote.
+        verb = _verb_of_named_subject(ctx, after_start, after_end)
+        if verb >= 0:
+            unit.cue = cue_for(ctx.doc[verb])
+            return
+    before_start, before_end = _before_region(ctx, unit)
+    lead_in = ctx.text[before_start:before_end].rstrip()
+    named = _name_and_colon(ctx, before_start, before_end)
+    if named is not None:
+        unit.cue = named
+        return
+    verb = _verb_in(ctx, before_start, before_end, last=True)
+    if verb >= 0:
+        between = [
+            t for t in ctx.tokens(ctx.doc[verb].idx, before_end)
+            if ctx.doc[t].is_alpha and t != verb
+        ]
+        # 'He said: "...', 'said that "...', 'told CNN "...': the cue introduces the quote.
+        if lead_in.endswith((":", ",")) or lead_in.lower().endswith(" that") or (
+            len(between) <= 3 and not any(ctx.doc[t].pos_ in ("VERB", "CCONJ") for t in between)
+        ):
+            unit.cue = cue_for(ctx.doc[verb])
+            return
+    if not lead_in:
+        _cue_from_previous_paragraph(ctx, unit)
+    if unit.cue is None and content[-1:] in _SENTENCE_END:
+        _cue_from_words_of(ctx, after_start, after_end, unit)
+
+
+def _cue_from_words_of(ctx: Context, start: int, end: int, unit: QuoteUnit) -> None:
+    """'"This is a historic day." Those were the words of Ulf Kristersson': the sentence
+    after the quote names its speaker through a noun for what was said."""
+    for count, i in enumerate(ctx.tokens(start, end)):
+        if count > 12:
+            return
+        token = ctx.doc[i]
+        if token.lower_ not in ctx.cues.quote_nouns or ctx.in_quote[i]:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        for owner in owners:
+            person = ctx.attribution.person_at.get(owner.i)
+            if person:
+                unit.cue = Cue(owner.i, person)
+                return
+
+
+def _opens_paragraph(ctx: Context, unit: QuoteUnit) -> bool:
+    return not ctx.text[ctx.paragraph_bounds(unit.open)[0] : unit.open].strip()
+
+
+def _dash_attribution(ctx: Context, start: int, end: int, headline: bool = False) -> Cue | None:
+    """'"We had nothing to do with it" - Putin': a dash and a name after the quote; in a
+    headline-like line a colon too ("'We are not here to beg': Kenya's president")."""
+    lead = ctx.text[start:end].lstrip()[:1]
+    if lead not in _DASHES and not (headline and lead == ":"):
+        return None
+    tokens = ctx.tokens(start, end)
+    for count, i in enumerate(tokens):
+        if count > 5:
+            break
+        person = ctx.attribution.person_at.get(i)
+        if person:
+            return Cue(i, person)
+    if headline and lead == ":" and len(tokens) > 1:
+        # "'We will not be intimidated': Baltic leaders unite": quoted, by nobody named.
+        return Cue(tokens[1], "")
+    return None
+
+
+def _name_and_colon(ctx: Context, start: int, end: int) -> Cue | None:
+    """'Orbán: "We will not be part of this"' (headlines, live blogs): only a name, then a colon."""
+    line_start = ctx.paragraph_bounds(end)[0]
+    if any(line_start <= q.close <= start for q in ctx.quotes):
+        return None
+    start = line_start  # the sentence splitter may cut "Von | der Leyen:"
+    lead_in = ctx.text[start:end].strip()
+    if not lead_in.endswith(":"):
+        return None
+    tokens = [i for i in ctx.tokens(start, end) if not ctx.doc[i].is_space]
+    words = [i for i in tokens if not ctx.doc[i].is_punct]
+    people = {
+        ctx.attribution.person_at.get(i) for i in words
+        if ctx.doc[i].lower_ not in NAME_PARTICLES  # "Von der Leyen:"
+    }
+    if len(people) == 1 and None not in people and 0 < len(words) <= 4:
+        return Cue(words[-1], people.pop())  # type: ignore[arg-type]
+    return None
+
+
+def _verb_of_named_subject(ctx: Context, start: int, end: int) -> int:
+    for count, i in enumerate(ctx.tokens(start, end)):
+        if count > 5:
+            break
+        token = ctx.doc[i]
+        if token.pos_ != "VERB" or ctx.in_quote[i]:
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].i in ctx.attribution.person_at:
+            return i
+        return -1
+    return -1
+
+
+def _cue_from_previous_paragraph(ctx: Context, unit: QuoteUnit) -> None:
+    """'Putin told reporters:' ending one paragraph introduces the quote in the next."""
+    number = ctx.paragraph_of_char[unit.open]
+    if number < 2:
+        return
+    start, end = ctx.paragraphs[number - 2]
+    if not ctx.text[start:end].rstrip().endswith(":"):
+        return
+    verb = _verb_in(ctx, start, end, last=True)
+    if verb >= 0:
+        unit.cue = ctx.attribution.cue_for(ctx.doc[verb])
+        return
+    # "Then she turned to the stakes of the election:" - no speech verb, but a
+    # person introduces what follows.
+    tokens = ctx.tokens(start, end)
+    if len(tokens):
+        root = ctx.sentences.of(tokens[-1]).root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        person = ctx.attribution.person_of(subjects[0]) if subjects else ""
+        if person:
+            unit.cue = Cue(root.i, person)
+
+
+def is_title(quoted: str) -> bool:
+    """A quoted name of a document or programme ("Strategy for the New Era"), not speech."""
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitals >= 0.6 * len(words) and quoted.rstrip()[-1:] not in ".?!"
+
+
+def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
+    """A short quote counts only as a whole utterance with its cue next to it ('"Yes," he said').
+
+    'a "disaster"' or 'calls it "the foe"' quote words, not an utterance: no
+    punctuation closes them inside the marks and no colon introduces them.
+    """
+    if cue is None:
+        return False
+    inner = ctx.text[unit.start : unit.end].rstrip()
+    if cue.inherited:
+        return inner[-1:] in "?!."  # '"No," he said. "Not this year."'
+    lead_in = ctx.text[max(0, unit.open - 80) : unit.open].rstrip()
+    if inner[-1:] not in ",?!." and not lead_in.endswith(":"):
+        return False
+    cue_char = ctx.doc[cue.token].idx
+    if cue_char >= unit.close:
+        gap = ctx.text[unit.close : cue_char]
+    elif cue_char < unit.open:
+        gap = ctx.text[cue_char : unit.open]
+    else:
+        return True
+    return len(gap.split()) <= 3 and "\n\n" not in gap
+
+
+def inherited_cue(ctx: Context, unit: QuoteUnit, items: list[Item]) -> Cue | None:
+    """A quote standing alone after a statement continues that speaker's words."""
+    paragraph_start = ctx.paragraph_bounds(unit.open)[0]
+    lead = ctx.text[paragraph_start : unit.open].strip()
+    sentence_start = not lead or lead[-1:] in _SENTENCE_END or lead.endswith(("\u201d", '"'))
+    if not sentence_start:
+        tokens = ctx.tokens(unit.open, unit.open + 1)
+        sentence_start = bool(len(tokens)) and (
+            ctx.sentences.of(tokens[0]).start_char >= unit.open - 1
+        )
+    if not sentence_start:
+        return None
+    previous = [item for item in items if item[1] <= unit.open and item[3] is not None]
+    if not previous:
+        return None
+    start, end, _, cue = previous[-1]
+    # Only the same paragraph or the next one continues a speaker.
+    if ctx.paragraph_of_char[unit.open] - ctx.paragraph_of_char[max(start, end - 1)] > 1:
+        return None
+    return cue

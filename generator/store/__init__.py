@@ -1,0 +1,283 @@
+"""The `store` stage: the timeline as YAML files in docs/data/, edits kept, errors located.
+
+Files: articles.yaml, events.yaml, statements.yaml, people.yaml, each a list
+of records whose first line names its JSON Schema (shipped beside it) so
+editors' YAML language servers check edits as they type. `.extracted/` keeps
+what extraction wrote last; the difference between it and a data file is the
+editor's work, which a new extraction never overwrites (see _merge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import SummitTimelineError
+from generator.model import Problem, Timeline
+from generator.store import _yaml
+from generator.store._check import check_files, schema_text
+from generator.store._corrections import (
+    apply_editor_corrections,
+    edited_publication_dates,
+    person_id_remap,
+    pinned_publication_dates,
+)
+from generator.store._emit import WrittenRecords, dump_record, dump_records, record_texts
+from generator.store._files import data_path, extracted_path, header, read_files, read_text, write_all
+from generator.store._merge import Add, Counts, LastExtraction, RecordsById, plan_merge
+from generator.store._records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
+from generator.store._text import render_plan
+from generator.store._yaml import YamlError
+from generator.store._yaml import load_text as load_yaml_text
+
+
+class StoreError(SummitTimelineError):
+    """The data cannot be merged or written; the message says where and what to do."""
+
+
+@dataclass
+class SaveReport:
+    """What a save did, per kind of record."""
+
+    counts: dict[str, Counts] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.counts.values())
+
+    @property
+    def added(self) -> int:
+        return self._total("added")
+
+    @property
+    def updated(self) -> int:
+        return self._total("updated")
+
+    @property
+    def kept_edits(self) -> int:
+        return self._total("kept_edits")
+
+    @property
+    def deleted_by_editor(self) -> int:
+        return self._total("deleted_by_editor")
+
+    @property
+    def editor_added(self) -> int:
+        return self._total("editor_added")
+
+    @property
+    def removed(self) -> int:
+        return self._total("removed")
+
+    def __str__(self) -> str:
+        parts = []
+        for kind, c in self.counts.items():
+            bits = [f"{c.added} added", f"{c.updated} updated"]
+            bits += [
+                f"{n} {label}"
+                for n, label in (
+                    (c.kept_edits, "with edits kept"),
+                    (c.editor_added, "added by editor"),
+                    (c.deleted_by_editor, "deleted by editor"),
+                    (c.removed, "no longer extracted"),
+                )
+                if n
+            ]
+            parts.append(f"{kind}: {', '.join(bits)}")
+        return "; ".join(parts)
+
+
+def _fresh(records: list[dict[str, Any]]) -> str:
+    """Records as a new file has them: a blank line between records, for the eye."""
+    return dump_records(records, separator="\n")
+
+
+def _fresh_file(kind: str, records: list[dict[str, Any]]) -> str:
+    return header(kind) + (_fresh(records) if records else "[]\n")
+
+
+# -- saving -------------------------------------------------------------------------------
+
+
+def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = True) -> SaveReport:
+    """Write the timeline into `data_dir`, merged with the editor's changes, all files at once.
+
+    With `follow_edits`, people the editor merged or renamed by id are
+    followed first (see apply_editor_corrections). Nothing is replaced until
+    every file's new text is ready, so a failure leaves all previous files.
+    """
+    data_dir = Path(data_dir)
+    if follow_edits:
+        timeline = apply_editor_corrections(timeline, data_dir)
+    report = SaveReport()
+    outputs: dict[Path, str] = {}
+    pinned = {"articles": pinned_publication_dates(data_dir)}
+    for kind in KINDS:
+        records = [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))]
+        text, base_text, counts = _merged_file(kind, records, data_dir, pinned.get(kind, {}))
+        report.counts[kind] = counts
+        outputs[extracted_path(data_dir, kind)] = base_text
+        outputs[data_path(data_dir, kind)] = text
+        outputs[data_dir / f"{kind}.schema.json"] = schema_text(kind)
+    report.written = write_all(outputs)
+    return report
+
+
+def _as_extracted(data_text: str) -> str:
+    # The copy in .extracted/ names the schema one folder up.
+    return data_text.replace("$schema=./", "$schema=../", 1)
+
+
+_LEFT_AS_IT_IS = "The file was left as it is; fix it (summit-timeline check) and extract again"
+
+
+def _merged_file(
+    kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
+) -> tuple[str, str, Counts]:
+    """(data file text, last-extraction text, counts) for one kind."""
+    path = data_path(data_dir, kind)
+    try:
+        text = read_text(path)
+    except _yaml.YamlError as error:
+        raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    try:
+        base_text = read_text(extracted_path(data_dir, kind))
+    except _yaml.YamlError:  # unreadable: every record counts as the editor's, nothing is overwritten
+        base_text = None
+    fresh = _fresh_file(kind, new)
+    if text is None:
+        return fresh, _as_extracted(fresh), Counts(added=len(new))
+    if base_text is not None and _as_extracted(text) == base_text:
+        # The editor has not touched the file: it becomes the new extraction, no parsing needed.
+        return fresh, _as_extracted(fresh), _counts_by_text(base_text, new)
+    try:
+        parsed = _yaml.parse(text)
+    except _yaml.YamlError as error:
+        raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    current = parsed.data if parsed.data is not None else []
+    if not isinstance(current, list):
+        raise StoreError(
+            f"{path}: expected a list of records (lines starting with '- '); fix the file and extract again"
+        )
+    base = _load_base(base_text)
+    plan = plan_merge(base, current, new, field_names(kind))
+    for position, record in enumerate(plan.base):
+        pin = (pinned or {}).get(str(record.get("id")))
+        if pin and record.get("published") == pin["_edited"]:
+            plan.base[position] = {**record, "published": pin["published"]}
+    if len(plan.base) != len(new) or pinned:
+        extracted_text = _as_extracted(_fresh_file(kind, plan.base))
+    else:
+        extracted_text = _as_extracted(fresh)
+    if not current:  # only comments or `[]`: append the new records
+        adds = [entry.record for entry in plan.entries if isinstance(entry, Add)]
+        if not adds:
+            return text, extracted_text, plan.counts
+        kept = "".join(line for line in text.splitlines(keepends=True) if line.strip() != "[]")
+        kept = kept if kept.endswith("\n") or not kept else kept + "\n"
+        return (kept or header(kind)) + _fresh(adds), extracted_text, plan.counts
+    try:
+        merged = render_plan(text, parsed.root, plan, field_names(kind), _fresh)
+    except Exception as error:  # noqa: BLE001 - say which file could not be merged
+        raise StoreError(
+            f"{path}: could not merge the new extraction into this file ({error}); "
+            "it was left as it is. Run summit-timeline check, fix what it reports, and extract again"
+        ) from error
+    return merged, extracted_text, plan.counts
+
+
+def _counts_by_text(base_text: str, new: list[dict[str, Any]]) -> Counts:
+    before = record_texts(base_text)
+    counts = Counts()
+    for record in new:
+        old = before.pop(str(record.get("id")), None)
+        if old is None:
+            counts.added += 1
+        elif old == dump_record(record):
+            counts.unchanged += 1
+        else:
+            counts.updated += 1
+    counts.removed = len(before)
+    return counts
+
+
+def _load_base(text: str | None) -> LastExtraction | None:
+    """The last extraction; None (every record counts as the editor's) if there is none to read."""
+    if text is None:
+        return None
+    written = WrittenRecords(text)
+    if written.ids() or not any(line.startswith("-") for line in text.splitlines()):
+        return written
+    try:  # not laid out as this version writes it: read it whole
+        data = _yaml.load_fast(text)
+    except _yaml.YamlError:  # a damaged record of the past is no reason to stop
+        return None  # without it every record counts as the editor's: nothing is overwritten
+    return RecordsById(data) if isinstance(data, list) else None
+
+
+# -- loading and checking -----------------------------------------------------------------
+
+
+def load_timeline(data_dir: Path, *, article_texts: dict[str, str] | None = None) -> tuple[Timeline, list[Problem]]:
+    """The timeline as the YAML files hold it now, and every problem found in them.
+
+    Records with problems are still loaded where they can be (a plain build
+    warns and shows the rest); records without an id are left out. Article
+    texts stay empty: they come from the seeds. With `article_texts` ({article
+    id: cleaned text}) the problems include source sentences no longer found.
+    """
+    files, problems = read_files(Path(data_dir))
+    problems = problems + check_files(files, article_texts)
+    timeline = Timeline()
+    for kind in KINDS:
+        build = FROM_MAPPING[kind]
+        records = [build(r) for r in files[kind].records or [] if isinstance(r, dict) and isinstance(r.get("id"), str)]
+        setattr(timeline, kind, records)
+    return timeline, problems
+
+
+def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) -> list[Problem]:
+    """Every problem in the data files, located; with `article_texts` ({article id: cleaned
+    text}) also every source sentence that no longer occurs in its article."""
+    data_dir = Path(data_dir)
+    missing = missing_data(data_dir)
+    if missing:
+        return [missing]
+    files, problems = read_files(data_dir)
+    return problems + check_files(files, article_texts)
+
+
+def missing_data(data_dir: Path) -> Problem | None:
+    """The problem of a data folder that holds none of the four files, else None."""
+    data_dir = Path(data_dir)
+    if any(data_path(data_dir, kind).exists() for kind in KINDS):
+        return None
+    return Problem(
+        str(data_dir),
+        "holds no data files (articles.yaml, events.yaml, ...); "
+        "run `summit-timeline extract` first, or pass --data DIR",
+    )
+
+
+def record_count(data_dir: Path) -> int:
+    """How many records the four files hold (for `check`'s summary)."""
+    files, _ = read_files(Path(data_dir))
+    return sum(len(f.records or []) for f in files.values())
+
+
+__all__ = [
+    "SaveReport",
+    "StoreError",
+    "YamlError",
+    "apply_editor_corrections",
+    "check_timeline",
+    "edited_publication_dates",
+    "dump_records",
+    "load_timeline",
+    "load_yaml_text",
+    "missing_data",
+    "person_id_remap",
+    "record_count",
+    "save_timeline",
+]

@@ -1,0 +1,719 @@
+"""Statements stage: direct quotes, reported speech, speakers, dates, audiences, spans."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from generator.model import Article, PartialDate, Statement
+from generator.nlp.quotes import find_quotes
+from generator.people import find_people
+from generator.statements import find_statements, quotes_as_json_records
+
+
+def statements_in(nlp, text: str, published: str | None = None) -> list[Statement]:
+    doc = nlp(text)
+    people, mentions = find_people(doc, PartialDate.parse(published) if published else None)
+    article = Article(id="art", file="art.txt", part=0, title="", text=text, published=published)
+    found = find_statements(doc, article, people, mentions)
+    for statement in found:  # the contract every statement keeps
+        assert text[statement.start : statement.end] == statement.text
+        assert statement.source.text in text and statement.text in statement.source.text
+        assert statement.source.article == "art"
+    return found
+
+
+def one(statements: list[Statement], words: str) -> Statement:
+    matching = [s for s in statements if words in s.text]
+    assert len(matching) == 1, [s.text for s in statements]
+    return matching[0]
+
+
+# --- quote marks ------------------------------------------------------------
+
+
+def test_straight_and_curly_quotes_are_direct_statements(nlp) -> None:
+    found = statements_in(
+        nlp,
+        '"We will not give in to pressure," Anna Volkova said.\n\n'
+        "\u201cThe talks were long and hard,\u201d Volkova added.",
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "anna-volkova", "We will not give in to pressure"),
+        ("direct", "anna-volkova", "The talks were long and hard"),
+    ]
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ana Ruiz spoke first.\n\n"
+        "\u201cWe are ready to talk,\u201d she said, \u201cbut not at any price.\u201d",
+    )
+    assert len(found) == 1
+    split = found[0]
+    assert split.text.startswith("We are ready to talk")
+    assert split.text.endswith("but not at any price.")
+    assert split.speaker == "ana-ruiz" and split.kind == "direct"
+
+
+def test_multi_sentence_and_colon_introduced_quotes(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The minister Lars Holm said: \u201cNothing has changed. We wait.\u201d",
+    )
+    assert [(s.text, s.speaker) for s in found] == [("Nothing has changed. We wait.", "lars-holm")]
+
+
+def test_a_quote_continuing_into_the_next_paragraph_is_one_statement(nlp) -> None:
+    text = (
+        "\u201cThis is a long quote that runs on past its paragraph,\n\n"
+        "\u201cand it continues here before it ends,\u201d said Maria Olsen.\n\n"
+        "Olsen then left the room."
+    )
+    found = statements_in(nlp, text)
+    assert len(found) == 1
+    assert found[0].text.startswith("This is a long quote")
+    assert found[0].text.endswith("before it ends")
+    assert found[0].speaker == "maria-olsen"
+
+
+def test_single_quotes_nested_in_double_quotes_stay_inside(nlp) -> None:
+    found = statements_in(
+        nlp, "\u201cThey call it \u2018a new era\u2019, but it is not,\u201d Peter Lund said."
+    )
+    assert [s.text for s in found] == ["They call it \u2018a new era\u2019, but it is not"]
+
+
+def test_an_unbalanced_quote_mark_closes_at_the_paragraph_end() -> None:
+    text = (
+        "The aide wrote \u201cthis mark never closes in the paragraph\n\n"
+        "A later paragraph. \u201cA separate quote of several words,\u201d John Miles said."
+    )
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert quotes == ["this mark never closes in the paragraph", "A separate quote of several words,"]
+
+
+def test_unbalanced_quotes_do_not_swallow_the_article(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "John Miles wrote \u201cthis mark is never closed\n\n"
+        "Miles told reporters that the plan had failed.\n\n"
+        "\u201cWe start again next week,\u201d he said.",
+    )
+    assert [s.text for s in found] == [
+        "this mark is never closed",
+        "the plan had failed",
+        "We start again next week",
+    ]
+    assert {s.speaker for s in found} == {"john-miles"}
+
+
+def test_a_quote_standing_alone_continues_the_previous_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cWe are ready for a deal,\u201d Karl Weber told RT.\n\n"
+        "\u201cOthers should be interested in it too.\u201d\n\n"
+        "Critics disagree.",
+    )
+    assert [s.speaker for s in found] == ["karl-weber", "karl-weber"]
+
+
+# --- reported speech --------------------------------------------------------
+
+
+def test_reported_speech_with_and_without_that(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said that the summit would go ahead. "
+        "Weber said the date was not fixed.",
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        ("indirect", "the summit would go ahead"),
+        ("indirect", "the date was not fixed"),
+    ]
+
+
+def test_reporting_verbs_and_according_to(nlp) -> None:
+    text = (
+        "Anna Volkova noted that exports had doubled. "
+        "Volkova stressed that the ban was temporary. "
+        "She warned that prices would rise. "
+        "She denied that the plan had failed. "
+        "According to Volkova, the talks will resume in March."
+    )
+    found = statements_in(nlp, text)
+    assert [s.text for s in found] == [
+        "exports had doubled",
+        "the ban was temporary",
+        "prices would rise",
+        "the plan had failed",
+        "the talks will resume in March",
+    ]
+    assert {s.speaker for s in found} == {"anna-volkova"}
+    assert {s.kind for s in found} == {"indirect"}
+
+
+def test_speaker_with_a_relative_clause_and_an_audience(nlp) -> None:
+    found = statements_in(
+        nlp, "Senator Mary Collins, who chairs the committee, told CNN the bill would pass."
+    )
+    assert [(s.speaker, s.audience, s.text) for s in found] == [
+        ("mary-collins", "CNN", "the bill would pass")
+    ]
+
+
+def test_short_quoted_words_belong_to_the_reported_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said Moscow considers Washington a \u201cpartner\u201d and not a "
+        "\u2018competitor\u2019.",
+    )
+    assert len(found) == 1
+    assert found[0].kind == "indirect"
+    assert "\u201cpartner\u201d" in found[0].text and "\u2018competitor\u2019" in found[0].text
+
+
+def test_a_quote_that_is_the_whole_reported_clause_is_direct(nlp) -> None:
+    found = statements_in(
+        nlp, "Karl Weber said that \u201cit is important for both sides to cooperate.\u201d"
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        ("direct", "it is important for both sides to cooperate.")
+    ]
+
+
+def test_hypothetical_and_denied_speech_is_not_a_statement(nlp) -> None:
+    found = statements_in(
+        nlp, "Karl Weber could say that the plan works. He did not say that it failed."
+    )
+    assert found == []
+
+
+def test_scare_quotes_alone_are_not_statements(nlp) -> None:
+    found = statements_in(nlp, "The media, which Karl Weber calls \u201cthe foe\u201d, ignored him.")
+    assert found == []
+
+
+# --- speakers ---------------------------------------------------------------
+
+
+def test_pronoun_and_description_speakers_are_resolved(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Kremlin aide Igor Sadov met reporters on Monday.\n\n"
+        "\u201cThe meeting will be difficult,\u201d he said.\n\n"
+        "\u201cWe expect no breakthrough at all,\u201d the Kremlin official added.",
+    )
+    assert [s.speaker for s in found] == ["igor-sadov", "igor-sadov"]
+
+
+def test_the_quote_subject_is_never_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cEuropean countries should be interested in normal relations, our two countries "
+        "specifically,\u201d Karl Weber told RT.",
+    )
+    assert [(s.speaker, s.audience) for s in found] == [("karl-weber", "RT")]
+
+
+def test_groups_and_unknown_sources_get_no_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "US officials said the meeting could be postponed. "
+        "\u201cThe summit is a mistake and everyone knows it,\u201d a source said.",
+    )
+    assert len(found) == 2
+    assert [s.speaker for s in found] == ["", ""]
+
+
+def test_speaker_by_office_at_the_article_date(nlp) -> None:
+    found = statements_in(
+        nlp, "The US president told reporters the summit was a success.", "2021-06-16"
+    )
+    assert [(s.speaker, s.audience) for s in found] == [("joe-biden", "reporters")]
+
+
+# --- dates, audiences, ids --------------------------------------------------
+
+
+def test_date_comes_from_the_attribution_else_the_article(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber said on Friday that the vote in 2016 was fair.\n\n"
+        "\u201cNothing will change for years,\u201d Weber told reporters.",
+        published="2021-06-12",
+    )
+    assert [s.date for s in found] == ["2021-06-11", "2021-06-12"]
+
+
+def test_date_falls_back_to_the_article_date_at_its_precision(nlp) -> None:
+    found = statements_in(nlp, "Karl Weber said the vote was fair.", published="2021-06")
+    assert found[0].date == "2021-06"
+
+
+def test_audiences(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Karl Weber told Fox News that the deal was dead. "
+        "In an interview with NBC, Anna Volkova said that talks would continue. "
+        "Volkova told journalists that nothing was agreed.",
+    )
+    assert [s.audience for s in found] == ["Fox News", "NBC", "journalists"]
+
+
+def test_statement_ids_are_stable_and_unique(nlp) -> None:
+    text = "Karl Weber said the deal was dead. Weber said the deal was dead."
+    first = statements_in(nlp, text)
+    second = statements_in(nlp, text)
+    assert [s.id for s in first] == [s.id for s in second]
+    assert len({s.id for s in first}) == 2
+    assert all(s.id.startswith("art-") for s in first)
+
+
+def test_quotes_as_json_records_name_the_speaker(nlp) -> None:
+    text = (
+        "\u201cWe will win this vote,\u201d Senator Ana Ruiz said. "
+        "Officials said the count would take days."
+    )
+    doc = nlp(text)
+    people, mentions = find_people(doc, None)
+    found = find_statements(doc, Article("a", "a.txt", 0, "", text), people, mentions)
+    records = quotes_as_json_records(found, people)
+    assert records == [
+        {"start": 1, "end": 22, "text": "We will win this vote", "speaker": "Ana Ruiz",
+         "kind": "direct"},
+        {"start": text.index("the count"), "end": len(text) - 1,
+         "text": "the count would take days", "speaker": "", "kind": "indirect"},
+    ]
+
+
+def test_hard_wrapped_text_keeps_quotes_and_sentences_whole(nlp) -> None:
+    text = (
+        "Karine Holt, the foreign minister, told reporters that the talks were\n"
+        '"candid and constructive" and would go on.\n\n'
+        '"We will meet again in\nMarch," Holt said. "Nothing is\nagreed yet."\n\n'
+        "Critics said the\nmeeting changed nothing at all.\n"
+    )
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("indirect", "karine-holt",
+         'the talks were\n"candid and constructive" and would go on'),
+        ("direct", "karine-holt", "We will meet again in\nMarch"),
+        ("direct", "karine-holt", "Nothing is\nagreed yet."),
+        ("indirect", "", "the\nmeeting changed nothing at all"),
+    ]
+
+
+def test_cues_across_a_paragraph_and_without_a_speech_verb(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Turkish President Recep Tayyip Erdogan told the gathering:\n\n"
+        '"We will not allow this region to become a battleground."\n\n'
+        '"That is simply not true," Ayse Demir laughed.\n\n'
+        'Foreign Minister Mevlut Cavusoglu said "the door remains open for talks."',
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("recep-tayyip-erdogan", "We will not allow this region to become a battleground."),
+        ("ayse-demir", "That is simply not true"),
+        ("mevlut-cavusoglu", "the door remains open for talks."),
+    ]
+    assert found[0].audience == "the gathering"
+
+
+def test_an_unnamed_source_is_not_pinned_on_the_last_named_person(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Secretary of State Antony Blinken met his counterpart for two hours.\n\n"
+        "A senior State Department official said the United States had made proposals.\n\n"
+        '"We have been very clear about our red lines," the official said.',
+    )
+    assert [s.speaker for s in found] == ["", ""]
+
+
+def test_dash_attribution_and_quoted_titles(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cWe had nothing to do with the elections and never will\u201d \u2013 Vladimir Putin\n\n"
+        "The plan, called \u201cStrategy For A Safer And Better World Order\u201d, was published.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("vladimir-putin", "We had nothing to do with the elections and never will")
+    ]
+
+
+def test_things_that_cannot_speak_make_no_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The figures show that exports fell. Polls suggested that most voters agreed. "
+        "It is said that he left. The ministry backed the plan, it said.",
+    )
+    assert [s.text for s in found] == ["The ministry backed the plan"]
+
+
+def test_inverted_attribution_and_a_short_follow_up(nlp) -> None:
+    found = statements_in(
+        nlp, '"No," said Mr Putin when asked whether he would attend. "Not this year."'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("putin", "No"),
+        ("putin", "Not this year."),
+    ]
+
+
+def test_according_to_covers_a_clause_with_a_speech_verb_joined_to_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "According to two people familiar with the talks, negotiators have drafted most "
+        "of the text, but Iran is insisting that an inquiry be closed first.",
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("indirect", "")]
+    assert found[0].text.startswith("negotiators have drafted")
+    assert found[0].text.endswith("be closed first")
+
+
+def test_an_object_after_a_joined_speech_verb_is_not_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Joe Biden told troops that he was in Europe and warned his Russian counterpart "
+        "that he planned to raise human rights.",
+        "2021-06-10",
+    )
+    warned = one(found, "planned to raise")
+    assert warned.speaker == "joe-biden"
+
+
+def test_an_unclosed_quote_ends_before_the_attribution_inside_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Kenya's environment minister, Soipan Tuya, spoke last. "
+        '"This is Africa speaking with one voice, she said.\n\n'
+        "The meeting ends on Wednesday.",
+    )
+    quote = one(found, "Africa")
+    assert quote.text == "This is Africa speaking with one voice"
+    assert quote.speaker == "soipan-tuya"
+
+
+def test_speaker_named_in_the_sentence_after_the_quote(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "\u201cThis is a historic day.\u201d Those were the words of Swedish Prime Minister "
+        "Ulf Kristersson as he left the meeting.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("ulf-kristersson", "This is a historic day.")]
+
+
+def test_name_and_colon_lines_of_headlines_and_live_blogs(nlp) -> None:
+    text = (
+        "Summit live: leaders agree\n\n"
+        "17.42 CET\n"
+        "Orb\u00e1n: 'A bad decision'\n\n"
+        "Hungary's prime minister, Viktor Orb\u00e1n, left the room.\n\n"
+        "16.31 CET\n"
+        "Von der Leyen: 'A strategic decision'\n\n"
+        "The Commission president, Ursula von der Leyen, welcomed the vote."
+    )
+    found = statements_in(nlp, text)
+    assert [(s.speaker, s.text) for s in found] == [
+        ("viktor-orban", "A bad decision"),
+        ("ursula-von-der-leyen", "A strategic decision"),
+    ]
+
+
+def test_relative_clause_and_dateline_speakers(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "NAIROBI, Sept 4, 2023 \u2014 Kenyan President William Ruto opened the summit on "
+        "Monday, telling delegates that Africa should be seen as a source of solutions. "
+        "He was joined by U.N. Secretary-General Antonio Guterres, who said renewable energy "
+        "could become a miracle.",
+    )
+    assert one(found, "source of solutions").speaker == "william-ruto"
+    assert one(found, "renewable energy").speaker == "antonio-guterres"
+
+
+def test_time_stamp_lines_of_a_live_blog_are_not_hard_wrapping() -> None:
+    from generator.nlp.quotes import is_wrapped
+
+    entries = "".join(
+        f"1{n}.02 CET\nLeader {n}: 'We agree'\n\nShe said it twice.\n\n" for n in range(5)
+    )
+    assert not is_wrapped("Summit live\n\n" + entries)
+    wrapped = "".join(
+        "The ministers met in the capital on Friday and said that the\n"
+        "talks would go on next week in the same place as before.\n\n" for _ in range(4)
+    )
+    assert is_wrapped(wrapped)
+
+
+def test_interview_answers_are_the_interviewees_statements(nlp) -> None:
+    text = (
+        "Camila Reyes, Chile's foreign minister since March, spoke to us in Santiago.\n\n"
+        "Q: Many people say Chile has to choose between Washington and Beijing. Agreed?\n\n"
+        "A: No. We trade with everybody.\n\n"
+        "Q: Your predecessor said the region needed a single voice. Is that realistic?\n\n"
+        "A: He was right about the goal.\n\n"
+        "But it will take time."
+    )
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "camila-reyes", "No. We trade with everybody."),
+        ("indirect", "", "the region needed a single voice"),
+        ("direct", "camila-reyes", "He was right about the goal.\n\nBut it will take time."),
+    ]
+
+
+def test_a_headline_quote_with_a_colon_and_a_description(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "'We are not anybody's backyard': Chile's foreign minister on China\n\n"
+        "Camila Reyes, Chile's foreign minister, spoke to us.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("camila-reyes", "We are not anybody's backyard")
+    ]
+
+
+def test_a_that_clause_the_parser_reads_as_relative_after_told(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Spokeswoman Maria Zakharova told a weekly briefing in Moscow that Kyiv was trying "
+        'to "buy time" for its backers.',
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("indirect", "maria-zakharova", 'Kyiv was trying to "buy time" for its backers')
+    ]
+
+
+def test_adding_that_after_a_quoted_phrase_is_reported_speech(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Prime Minister Gintautas Paluckas spoke on Monday. He described the damage as "
+        '"a wake-up call", adding that the region could no longer take its links for granted.',
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("gintautas-paluckas", "the region could no longer take its links for granted")
+    ]
+
+
+def test_a_dateline_is_not_part_of_a_fronted_clause(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "NEW YORK \u2014 Anneke Visser, a former Dutch minister, has been appointed the UN "
+        "envoy for Syria, the UN said on Wednesday.",
+    )
+    assert [s.text for s in found] == [
+        "Anneke Visser, a former Dutch minister, has been appointed the UN envoy for Syria"
+    ]
+
+
+def test_a_headline_quote_of_a_group_has_no_speaker(nlp) -> None:
+    found = statements_in(
+        nlp, "'We will not be intimidated': Baltic leaders unite after cable sabotage\n\nText."
+    )
+    assert [(s.speaker, s.text) for s in found] == [("", "We will not be intimidated")]
+
+
+def test_according_to_x_comma_is_x_even_if_the_parser_joins_the_subjects(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "According to Foreign Secretary Vikram Misri, India and China had reached an "
+        "agreement on patrols along their border.",
+    )
+    assert [s.speaker for s in found] == ["vikram-misri"]
+
+
+# --- through the command line (`summit-timeline quotes`) ----------------------
+
+
+def _quotes_command(text: str, *args: str) -> list[dict]:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "summit-timeline"
+    done = subprocess.run(
+        [str(command), "quotes", *args, "-"], input=text, capture_output=True, text=True,
+        timeout=120, check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_quotes_command_resolves_a_description_by_the_texts_own_date() -> None:
+    # No --reference: the dateline's year says who was prime minister.
+    text = (
+        "LONDON, March 10, 2023 - Rishi Sunak and Emmanuel Macron met in Paris.\n\n"
+        'The prime minister said the deal marked "a new chapter".\n\n'
+        '"We are turning a page," Mr Sunak said.\n'
+    )
+    records = _quotes_command(text)
+    assert [(r["kind"], r["speaker"], r["text"]) for r in records] == [
+        ("indirect", "Rishi Sunak", 'the deal marked "a new chapter"'),
+        ("direct", "Rishi Sunak", "We are turning a page"),
+    ]
+    for record in records:
+        assert text[record["start"] : record["end"]] == record["text"]
+
+
+def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
+    text = (
+        "Annalena Baerbock arrived from Beijing, where she had held talks.\n\n"
+        '"Europe cannot be indifferent," Baerbock said. A senior official said the talks '
+        "would go on.\n"
+    )
+    records = _quotes_command(text, "--reference", "2023-04-18")
+    assert [(r["speaker"], r["text"]) for r in records] == [
+        ("Annalena Baerbock", "Europe cannot be indifferent"),
+        ("", "the talks would go on"),
+    ]
+
+
+# --- reported clauses the small parser gets wrong ------------------------------
+
+
+def test_a_clause_after_the_verb_wins_over_a_participle_before_it(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "One EU diplomat, granted anonymity to speak freely about the closed-door "
+        'discussion, said the debate had been "tense but constructive".',
+    )
+    assert [s.text for s in found] == ['the debate had been "tense but constructive"']
+
+
+def test_the_clause_starts_right_after_the_verb_and_stops_before_narration(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Sheikh Mohammed said negotiations on a ceasefire in Gaza and the release of "
+        'captives have reached "a critical stage", with mediators pushing both sides.\n\n'
+        "President Ilkay Demir said on Friday that he was ready to host talks, as he "
+        "welcomed his guest to Istanbul.",
+    )
+    assert [s.text for s in found] == [
+        'negotiations on a ceasefire in Gaza and the release of captives have reached '
+        '"a critical stage"',
+        "he was ready to host talks",
+    ]
+
+
+def test_two_speech_verbs_of_one_subject_are_two_statements(nlp) -> None:
+    found = statements_in(
+        nlp, 'In a statement, Hamas said it had shown "flexibility" and accused Israel of '
+        "adding new conditions.",
+    )
+    assert [s.text for s in found] == [
+        'it had shown "flexibility"', "Israel of adding new conditions"
+    ]
+
+
+def test_with_x_warning_is_xs_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "European leaders clashed on Thursday over a plan to use frozen assets, with "
+        "Belgium warning it could face years of legal battles.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("", "it could face years of legal battles")]
+
+
+def test_a_colon_paragraph_without_a_speech_verb_introduces_the_quote(nlp) -> None:
+    text = (
+        "Vice President Kamala Harris spoke on Thursday.\n\n"
+        "Then she turned to the stakes of the election:\n\n"
+        '"This election is the most important of our lives. It is serious.\n\n'
+        '"Trump is an unserious man. The stakes are high. We must win. We will win."\n\n'
+        "She went on to describe her plans.\n\n"
+        '"We are not going back," she said.'
+    )
+    found = statements_in(nlp, text)
+    assert [s.speaker for s in found] == ["kamala-harris", "kamala-harris"]
+
+
+def test_the_speaker_hung_on_a_dateline_by_apposition(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Doha, Qatar \u2013 Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al "
+        "Thani, says the talks have reached a critical stage.",
+    )
+    assert [s.speaker for s in found] == ["mohammed-bin-abdulrahman-al-thani"]
+
+
+def test_a_verbless_quoted_label_is_not_a_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        'UN Secretary-General Antonio Guterres praised her "deep experience of the region" '
+        'on Tuesday. "A strategic decision for the whole region," Guterres said.',
+    )
+    assert [s.text for s in found] == ["A strategic decision for the whole region"]
+
+
+# --- tokens compared by position, not identity (a parse walk ends) ----------
+# spaCy makes a new Token object on every access: loops that walked up the
+# parse until `token.head is token` never ended, and branches on `a is b` never
+# fired. Each text below hung or was cut wrong before tokens were compared by `.i`.
+
+EXECUTABLE = Path(sys.executable).parent / "summit-timeline"
+
+
+@contextmanager
+def finishes_within(seconds: int) -> Iterator[None]:
+    """Fail (instead of hanging the test run) if the block is still running after `seconds`."""
+
+    def give_up(signum, frame):
+        raise AssertionError(f"still running after {seconds} s: a walk up the parse that never ends?")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_according_to_with_a_participle_of_speech_ends_and_keeps_both_quotes() -> None:
+    text = (
+        '"The talks have failed," he told the ministers, according to the agency, '
+        'adding: "We will try again next year."\n'
+    )
+    try:
+        result = subprocess.run(
+            [str(EXECUTABLE), "quotes", "--reference", "2019-05-01", "-"],
+            input=text, capture_output=True, text=True, timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("`summit-timeline quotes` did not finish in 120 s on a two-quote sentence")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    said = " ".join(record["text"] for record in records)
+    assert "The talks have failed" in said and "We will try again next year." in said
+    assert all(record["kind"] == "direct" and record["speaker"] == "" for record in records)  # "he": nobody named
+
+
+def test_according_to_after_a_joined_clause_leaves_the_narration_out(nlp) -> None:
+    # The participle "adding" heads the reported clause inside the joined clause
+    # "Merkel flew home": what was said is the clause, not the narration around it.
+    with finishes_within(60):
+        found = statements_in(
+            nlp,
+            "The summit was cut short and Angela Merkel flew home, adding that the deal was dead, "
+            "according to the agency.\n",
+        )
+    assert [(s.kind, s.text) for s in found] == [("indirect", "the deal was dead")]
+
+
+def test_according_to_after_a_participle_of_speech_finishes_in_process(nlp) -> None:
+    with finishes_within(60):
+        found = statements_in(
+            nlp,
+            "Lena Borg met the envoy on Monday, according to the ministry, "
+            "saying that the border would stay open.\n",
+        )
+    assert "the border would stay open" in " ".join(s.text for s in found)
