@@ -99,6 +99,7 @@ def find_events(
     date_starts = [e.start for e in dated]
     person_at = _person_index(mentions)
     found: list[Event] = []
+    dating: set[int] = set()  # sentences that hold a date or tell a known summit
     for index, sentence in enumerate(doc.sents):
         first = bisect.bisect_left(starts, sentence.start_char)
         last = bisect.bisect_left(starts, sentence.end_char)
@@ -108,6 +109,7 @@ def find_events(
         ]
         if not in_sentence and not any(t.summit_like for t in triggers):
             continue
+        dating.add(index)
         participants = _participants(sentence, mentions)
         candidates: list[_Candidate] = []
         for expression in in_sentence:
@@ -142,7 +144,51 @@ def find_events(
                 seen.add((event.type, event.date))
                 event.importance = report_weight(event, index, candidate, published)
                 found.append(event)
+    own = _own_news(doc, article, all_triggers, dating, outside_quotes)
+    if own is not None:
+        index, sentence, candidate = own
+        participants = _participants(sentence, mentions)
+        event = _event_from(sentence, article, candidate, None, person_at, participants, people, published)
+        weight = load_data("event_types")["importance"]["own_news"]
+        event.importance = round(report_weight(event, index, candidate, published) * weight, 4)
+        found.append(event)
     return found
+
+
+def _own_news(
+    doc: Doc,
+    article: Article,
+    triggers: list[Trigger],
+    dating: set[int],
+    outside_quotes: Callable[[int], bool],
+) -> tuple[int, Span, _Candidate] | None:
+    """The article's own news: its lead's happening, on its publication day.
+
+    A news article leads with what has just happened, often with no date ("Troops
+    stormed the city"): the first sentence within the lead whose main verb has a
+    subject tells it, unless that sentence holds a date (its own, or one that dates
+    nothing: "The museum was closed on Sunday" is no news of the publication day).
+    """
+    published = article.published_date()
+    if published is None or published.precision != "day":
+        return None
+    data = load_data("event_types")
+    for index, sentence in enumerate(doc.sents):
+        if index >= data["importance"]["lead_sentences"] + 1:
+            return None
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX") or not outside_quotes(root.idx):
+            continue
+        if not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children):
+            continue
+        if index in dating:
+            return None
+        trigger = next((t for t in triggers if sentence.start_char <= t.start < sentence.end_char), None)
+        if trigger is not None and not trigger.summit_like:
+            return index, sentence, _Candidate(trigger.type, published, None, None, _trigger_predicate(doc, trigger))
+        kind = data["speech_type"] if is_speech_verb(root) else data["clause_type"]
+        return index, sentence, _Candidate(kind, published, None, None, root)
+    return None
 
 
 @dataclass(frozen=True)

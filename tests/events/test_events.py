@@ -219,3 +219,23 @@ def test_a_known_summit_has_its_leaders_the_article_names_as_participants(nlp) -
     mentions = [Mention(0, 5, "Biden", "joe-biden"), Mention(putin, putin + 5, "Putin", "vladimir-putin")]
     (event,) = find_events(nlp(text), _article(text, published="2021-06-16"), [], mentions, people)
     assert event.type == "summit" and set(event.people) == {"joe-biden", "vladimir-putin"}
+
+
+def test_an_undated_lead_is_the_articles_own_news_on_its_publication_day(nlp) -> None:
+    text = "Flood waters swept through the valley towns. Farmers lost their harvest in 2017."
+    expressions = [_expression(text, "2017", "2017")]
+    events = find_events(nlp(text), _article(text, published="2019-05-10"), expressions, [], {})
+    lead = next(e for e in events if e.date == "2019-05-10")
+    assert lead.sources[0].text == "Flood waters swept through the valley towns."
+    assert lead.title.startswith("Flood waters sweep")
+    dated_text = "Flood waters swept through the valley towns on Thursday."
+    (dated,) = find_events(
+        nlp(dated_text), _article(dated_text), [_expression(dated_text, "Thursday", "2019-05-09")], [], {}
+    )
+    assert 0 < lead.importance < dated.importance  # an undated report is a weaker claim on its day
+
+
+def test_a_lead_that_holds_a_date_is_no_news_of_the_publication_day(nlp) -> None:
+    text = "The weather was mild on Sunday. Markets were calm."
+    expressions = [_expression(text, "Sunday", "2019-05-05")]
+    assert find_events(nlp(text), _article(text, published="2019-05-10"), expressions, [], {}) == []
