@@ -130,6 +130,8 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
 def _verb_clause(verb: Token, skip: set[int], name_of: Namer, depth: int) -> list[str]:
     subject = _subject_of(verb)
     words: list[str] = []
+    if subject is not None and not name_of(subject):
+        subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
         words += _noun_phrase(subject, skip, name_of)
     words += _verb_words(verb, subject)
@@ -200,6 +202,28 @@ def _subject_of(verb: Token) -> Token | None:
             token = token.head
             continue
         break
+    return None
+
+
+# Pronouns a headline cannot show: each stands for a thing or group of that number.
+THING_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """What "it" or "they" stands for: the nearest earlier subject noun of its number,
+    in its own sentence or the one before ("The council met. It voted ..." → council);
+    None for an "it" that introduces a clause."""
+    tags = THING_PRONOUNS.get(pronoun.lower_) if pronoun.pos_ == "PRON" else None
+    if tags is None:
+        return None
+    if pronoun.lower_ == "it" and any(c.dep_ in ("ccomp", "csubj") for c in pronoun.head.children):
+        return None  # "It emerged that ...": an "it" that stands for nothing
+    first = pronoun.sent.start
+    if first > 0:
+        first = pronoun.doc[first - 1].sent.start
+    for token in reversed(pronoun.doc[first : pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in tags and not token.ent_type_ == "PERSON":
+            return token
     return None
 
 

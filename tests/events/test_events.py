@@ -239,3 +239,13 @@ def test_a_lead_that_holds_a_date_is_no_news_of_the_publication_day(nlp) -> None
     text = "The weather was mild on Sunday. Markets were calm."
     expressions = [_expression(text, "Sunday", "2019-05-05")]
     assert find_events(nlp(text), _article(text, published="2019-05-10"), expressions, [], {}) == []
+
+
+def test_a_pronoun_subject_heads_by_what_it_stands_for(nlp) -> None:
+    text = "The city council met in March. It voted on Tuesday to close the bridge."
+    expressions = [_expression(text, "March", "2019-03"), _expression(text, "Tuesday", "2019-05-07")]
+    events = find_events(nlp(text), _article(text), expressions, [], {})
+    assert next(e for e in events if e.date == "2019-05-07").title == "City council votes to close bridge"
+    text = "The report was delayed. It emerged on Tuesday that the minister had resigned."
+    events = find_events(nlp(text), _article(text), [_expression(text, "Tuesday", "2019-05-07")], [], {})
+    assert not next(e for e in events if e.date == "2019-05-07").title.startswith("Report")
