@@ -58,6 +58,8 @@ def command_extract(args: argparse.Namespace) -> int:
     )
     if report.save is not None:
         print(report.save)
+        for note in report.save.notes:
+            print(f"note: {note}", file=sys.stderr)
     return 0
 
 
@@ -178,4 +180,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"summit-timeline: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print(_interrupted(args), file=sys.stderr)
         return 130
+
+
+def _interrupted(args: argparse.Namespace) -> str:
+    """What a Ctrl-C left: for extract, whether its save had been committed."""
+    if args.command != "extract":
+        return "summit-timeline: interrupted"
+    from generator.store import committed
+
+    if committed(args.data):
+        return (
+            f"summit-timeline: interrupted: the save into {args.data} was committed and will be "
+            "finished by the next run (extract or check)"
+        )
+    return f"summit-timeline: interrupted: nothing was written to {args.data}"

@@ -182,6 +182,9 @@ class Statement:
     audience: str = ""
     event: str = ""
     topics: list[str] = field(default_factory=list)
+    # Who spoke when it is no person we can name, in the text's words
+    # ("a State Department spokesman", "the Kremlin"); "" when `speaker` is set.
+    speaker_label: str = ""
     # Offsets of `text` in the source article's text (not stored in YAML).
     start: int = -1
     end: int = -1

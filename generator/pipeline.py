@@ -11,6 +11,7 @@ import multiprocessing
 import signal
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -239,7 +240,21 @@ def _analyse_within_budget(
     except ArticleTimedOut:
         seconds = parse_seconds + time.process_time() - started
         return _Outcome(None, seconds, _timed_out_problem(article, time_budget or 0.0))
+    except Exception as error:  # one article's failure must not stop the archive
+        seconds = parse_seconds + time.process_time() - started
+        return _Outcome(None, seconds, _failed_problem(article, error))
     return _Outcome(analysis, parse_seconds + time.process_time() - started)
+
+
+def _failed_problem(article: Article, error: Exception) -> Problem:
+    part = f"article part {article.part} " if article.part > 1 else ""
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Problem(
+        file=article.file,
+        message=f"{part}could not be analysed ({type(error).__name__}: {error}, at "
+        f"{Path(where.filename).name}:{where.lineno}); it was skipped and the other articles were "
+        "processed — please report the article with this message",
+    )
 
 
 def _timed_out_problem(article: Article, time_budget: float) -> Problem:
@@ -374,14 +389,17 @@ def extract(
     An article part past `time_budget` seconds (None or 0: no limit) is
     skipped and reported; the others are written.
     """
-    articles, skipped = ingest.read_articles(seeds)
-    date_articles(articles, store.edited_publication_dates(data), cache_dir)
-    found = analyse_articles(
-        articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse
-    )
-    timeline = build_timeline(found.analyses)
-    report = ExtractReport(articles=len(found.analyses), skipped=skipped + found.skipped, timings=found.timings)
-    report.save = store.save_timeline(timeline, data)
+    articles, skipped = ingest.read_articles(seeds)  # a bad seeds path stops here, before data/ is touched
+    # One writer per data folder: a second run refuses at once (store.DataFolderBusy), before any work.
+    with store.writer_lock(data):
+        store.repair(data)  # finish or undo a save an earlier run was stopped in
+        date_articles(articles, store.edited_publication_dates(data), cache_dir)
+        found = analyse_articles(
+            articles, jobs=jobs, cache_dir=cache_dir, progress=progress, time_budget=time_budget, analyse=analyse
+        )
+        timeline = build_timeline(found.analyses)
+        report = ExtractReport(articles=len(found.analyses), skipped=skipped + found.skipped, timings=found.timings)
+        report.save = store.save_timeline(timeline, data)
     return report
 
 
@@ -415,16 +433,17 @@ class SiteTimeline:
         return iter((self.timeline, self.problems + self.skipped))
 
 
-def load_site_timeline(data: Path, seeds: Path) -> SiteTimeline:
+def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -> SiteTimeline:
     """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.
 
     The texts also let validation report a source sentence no longer in its article.
+    `last_good`: a folder for each data file's last clean copy (see store.load_timeline).
     """
     seeds_found = Path(seeds).is_dir()
     articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
     by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
-    timeline, problems = store.load_timeline(data, article_texts=texts or None)
+    timeline, problems = store.load_timeline(data, article_texts=texts or None, last_good=last_good)
     for article in timeline.articles:
         found = by_id.get(article.id)
         if found is not None:

@@ -15,3 +15,13 @@ def analyse_or_stall(article, doc):
     while STALL_MARKER in article.text:
         pass
     return analyse_article(article, doc)  # bound at import: still the real one if patched
+
+
+FAIL_MARKER = "article-that-breaks-a-stage"
+
+
+def analyse_or_fail(article, doc):
+    """Raise inside the analysis of an article whose text carries FAIL_MARKER, else the real analysis."""
+    if FAIL_MARKER in article.text:
+        raise IndexError("list index out of range")
+    return analyse_article(article, doc)

@@ -127,3 +127,85 @@ def test_the_command_line_default_time_budget_is_the_pipelines() -> None:
     from generator import cli, pipeline
 
     assert cli.DEFAULT_TIME_BUDGET == pipeline.DEFAULT_TIME_BUDGET
+
+
+# -- interrupted and concurrent runs --------------------------------------------------------------
+
+
+def test_ctrl_c_during_extract_says_nothing_was_written_and_exits_130(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    write_files(tmp_path, {"seeds/a.txt": "Leaders meet\n\nThe two leaders met in Oslo on Monday.\n"})
+    data = tmp_path / "data"
+    process = subprocess.Popen(
+        [str(EXECUTABLE), "extract", "--seeds", "seeds", "--data", "data", "--no-cache"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not (data / ".lock").exists() and process.poll() is None:  # the run has started its work
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("the run finished before the signal arrived")
+    assert process.returncode == 130
+    assert "interrupted: nothing was written to data" in stderr
+    assert not [p for p in data.rglob("*") if p.is_file()] if data.exists() else True
+    assert os.path.exists(tmp_path / "seeds" / "a.txt")
+
+
+def test_ctrl_c_after_the_commit_point_says_the_next_run_finishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli, pipeline, store
+    from generator.store import _transaction
+    from tests.store.test_store import make_timeline
+
+    def extract_stopped_while_renaming(seeds, data, **kwargs):
+        original = _transaction.replace_file
+
+        def stop_after_manifest(source, target):
+            original(source, target)
+            if Path(target).name == "MANIFEST.json":
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(_transaction, "replace_file", stop_after_manifest)
+        store.save_timeline(make_timeline(), data)
+
+    monkeypatch.setattr(pipeline, "extract", extract_stopped_while_renaming)
+    data = tmp_path / "data"
+    assert cli.main(["extract", "--seeds", str(tmp_path), "--data", str(data)]) == 130
+    assert "will be finished by the next run" in capsys.readouterr().err
+    monkeypatch.undo()
+    assert not (data / "events.yaml").exists()
+    assert cli.main(["check", "--data", str(data), "--seeds", str(tmp_path)]) == 0  # check finishes it
+    assert "Talks in Oslo" in (data / "events.yaml").read_text(encoding="utf-8")
+    assert not (data / ".transaction").exists()
+
+
+def test_extract_refuses_while_another_run_holds_the_data_folder(tmp_path: Path) -> None:
+    import time
+
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\nfrom pathlib import Path\nfrom generator import store\n"
+         "with store.writer_lock(Path(sys.argv[1])):\n    Path(sys.argv[2]).write_text('x')\n    time.sleep(120)\n",
+         str(data), str(tmp_path / "ready")],
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready").exists():
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        result = run("extract", "--seeds", str(tmp_path), "--data", str(data))
+        assert result.returncode == 2
+        assert f"another summit-timeline extract is writing {data} (pid {holder.pid}); wait for it" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()

@@ -25,11 +25,6 @@ SENTINELS = frozenset({
     "threading.main_thread()",  # the one main thread of the process
 })
 
-# Comparisons between objects of our own (never tokens) that are left to the
-# module's owner to rewrite: (path relative to generator/, source text).
-KNOWN_EXCEPTIONS = frozenset({
-    ("render/_summits.py", "other is event"),  # SummitView events, by identity
-})
 
 
 def _allowed_side(node: ast.expr) -> bool:
@@ -69,8 +64,7 @@ def test_no_identity_comparisons_outside_none_true_false_and_sentinels():
     for path in files:
         relative = path.relative_to(GENERATOR).as_posix()
         for line, text in identity_comparisons(path.read_text(encoding="utf-8"), str(path)):
-            if (relative, text) not in KNOWN_EXCEPTIONS:
-                problems.append(f"generator/{relative}:{line}: `{text}`")
+            problems.append(f"generator/{relative}:{line}: `{text}`")
     assert not problems, (
         "identity comparisons that are always False/True for spaCy tokens and spans "
         "(a new object on every access):\n  " + "\n  ".join(problems)
@@ -92,11 +86,3 @@ def test_the_rule_catches_token_identity_and_allows_none_and_sentinels():
         (3, "current is verb"),
         (6, "t is not root"),
     ]
-
-
-def test_known_exceptions_are_still_there():
-    """An exception that was fixed is taken off the list, so it cannot hide a new one."""
-    for relative, text in KNOWN_EXCEPTIONS:
-        path = GENERATOR / relative
-        found = {t for _, t in identity_comparisons(path.read_text(encoding="utf-8"), str(path))}
-        assert text in found, f"generator/{relative} no longer has `{text}`: remove it from KNOWN_EXCEPTIONS"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator import pipeline
-from tests._stalling_analysis import STALL_MARKER, analyse_or_stall
+from tests._stalling_analysis import FAIL_MARKER, STALL_MARKER, analyse_or_fail, analyse_or_stall
 from tests.conftest import SEEDS, write_files
 
 pytestmark = pytest.mark.slow
@@ -170,6 +170,23 @@ def test_an_article_past_the_time_budget_is_named_and_skipped_and_the_rest_writt
     again = pipeline.extract(seeds, tmp_path / "data", jobs=jobs, cache_dir=tmp_path / "cache", time_budget=1)
     assert again.skipped == [] and again.articles == 3
     assert set(again.timings) == {"b_stalls.txt"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_that_breaks_a_stage_is_named_and_skipped_and_the_rest_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    seeds = write_files(
+        tmp_path / "seeds", {**BUDGET_SEEDS, "b_stalls.txt": f"published: 2019-05-03\n\nThis {FAIL_MARKER}.\n"}
+    )
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)
+    report = pipeline.extract(seeds, tmp_path / "data", jobs=jobs, cache_dir=None, analyse=analyse_or_fail)
+    (problem,) = report.skipped
+    assert problem.file == "b_stalls.txt"
+    assert "could not be analysed (IndexError: list index out of range, at _stalling_analysis.py:" in problem.message
+    assert "please report the article" in problem.message
+    written = {article["file"] for article in _load(tmp_path / "data", "articles.yaml")}
+    assert written == {"a_vienna.txt", "c_oslo.txt"}
 
 
 def test_the_time_limit_stops_a_loop_and_restores_the_previous_handler() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from generator.knowledge import load_data
@@ -27,6 +27,15 @@ class SpeechCues:
     generic_sources: frozenset[str] = frozenset()
     narrative_connectives: frozenset[str] = frozenset()
     answer_markers: frozenset[str] = frozenset()
+    # phrase content: verb -> prepositions; verbs with a to-infinitive; with object + complement
+    content_prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
+    infinitive_content: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    object_complement: frozenset[str] = frozenset()
+
+    def takes_phrase(self, base: str) -> bool:
+        return (base in self.content_prepositions or base in self.infinitive_content
+                or base in self.object_complement)
 
     @property
     def forms(self) -> frozenset[str]:
@@ -48,8 +57,15 @@ def speech_cues() -> SpeechCues:
     for base, forms in (data.get("verbs") or {}).items():
         for form in forms or []:
             form_to_verb.setdefault(str(form).lower(), str(base).lower())
+    phrase = data.get("phrase_content") or {}
     return SpeechCues(
         form_to_verb=form_to_verb,
+        content_prepositions={
+            str(verb).lower(): _set(preps) for verb, preps in (phrase.get("prepositions") or {}).items()
+        },
+        infinitive_content=_set(phrase.get("infinitive")),
+        object_complement=_set(phrase.get("object_complement")),
+        claim_nouns=_set(data.get("claim_nouns")),
         reporting=_set(data.get("reporting_verbs")),
         object_clause=_set(data.get("object_clause_verbs")),
         speaker_object=_set(data.get("speaker_object_verbs")),

@@ -17,8 +17,8 @@ DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 DOUBLE_OPENERS = "\u201c\u201e\u201f\u00ab"
 DOUBLE_CLOSERS = "\u201d\u00bb"
 SINGLE_MARKS = "'\u2018\u2019"
-_OPEN_BEFORE = "([{\u2014\u2013-/"
-_CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-/\u2026"
+_OPEN_BEFORE = "([{\u2015\u2014\u2013-/"
+_CLOSE_AFTER = ".,;:!?)]}\u2015\u2014\u2013-/\u2026"
 # Scare quotes in single marks are short; longer stretches are not quotes.
 _MAX_SINGLE_QUOTE = 300
 
@@ -221,7 +221,47 @@ def _single_quotes(text: str, inside_double: list[Quote]) -> list[Quote]:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every quoted stretch in `text`, in order; single-quoted ones only outside double ones."""
+    """Every quoted stretch in `text`, in order; single-quoted ones only outside double ones.
+
+    Two apostrophes ("''Yes,'' he said") are one double mark, as in archives typed
+    in ASCII: the marks are found on the text with each pair as one '"', and the
+    offsets mapped back."""
+    if _APOSTROPHE_PAIR not in text:
+        return _find_quotes(text)
+    condensed, origin, width = _condense_apostrophe_pairs(text)
+
+    def start_at(j: int) -> int:
+        return origin[j] if j < len(origin) else len(text)
+
+    def end_at(j: int) -> int:  # an exclusive end: after the whole character before it
+        return 0 if j == 0 else origin[j - 1] + width[j - 1]
+
+    return [
+        Quote(start_at(q.open), start_at(q.start), end_at(q.end), end_at(q.close), q.double,
+              q.closed, q.paragraphs)
+        for q in _find_quotes(condensed)
+    ]
+
+
+_APOSTROPHE_PAIR = "''"
+
+
+def _condense_apostrophe_pairs(text: str) -> tuple[str, list[int], list[int]]:
+    """The text with each "''" as '"'; where each of its characters is in `text`, and how wide."""
+    chars: list[str] = []
+    origin: list[int] = []
+    width: list[int] = []
+    i = 0
+    while i < len(text):
+        pair = text.startswith(_APOSTROPHE_PAIR, i)
+        chars.append('"' if pair else text[i])
+        origin.append(i)
+        width.append(2 if pair else 1)
+        i += width[-1]
+    return "".join(chars), origin, width
+
+
+def _find_quotes(text: str) -> list[Quote]:
     doubles = _double_quotes(text)
     singles = _single_quotes(text, doubles)
     return sorted(doubles + singles, key=lambda q: q.start)

@@ -90,8 +90,12 @@ def make_ref(token: Token, person: int, sentence: int, speech_forms: frozenset[s
         if head.dep_ == "conj" and head.head.dep_ not in _SUBJECT_DEPS:
             break
         head = head.head
-    subject = head.dep_ in _SUBJECT_DEPS
     verb = head.head
+    subject = head.dep_ in _SUBJECT_DEPS
+    misread = _misread_subject(token, head)
+    if misread:
+        # "Marsh bristles at ...": the parser took the name for a modifier of the verb.
+        subject, verb = True, head
     return Ref(
         token=token.i,
         sentence=sentence,
@@ -99,7 +103,19 @@ def make_ref(token: Token, person: int, sentence: int, speech_forms: frozenset[s
         subject=subject,
         main=subject and (verb.dep_ == "ROOT" or norm(verb.text) in speech_forms),
         speaker=subject and norm(verb.text) in speech_forms,
-        weak=token.dep_ == "compound" and token.head.ent_type_ != "PERSON",
+        weak=token.dep_ == "compound" and token.head.ent_type_ != "PERSON" and not misread,
+    )
+
+
+def _misread_subject(token: Token, head: Token) -> bool:
+    """A name the parser hung as a compound on the sentence's verb ("Marsh bristles at
+    the idea", the verb read as a plural noun or tagged right but linked wrong)."""
+    if token.dep_ != "compound" or head.i <= token.i or head.dep_ != "ROOT":
+        return False
+    if head.tag_.startswith("VB"):
+        return True
+    return head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "amod") for c in head.children) and any(
+        c.dep_ == "prep" and c.i > head.i for c in head.children
     )
 
 

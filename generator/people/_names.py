@@ -126,6 +126,8 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
     parts.append((part_start, end))
     if len(parts) > 1 and not all(e - s == 1 for s, e in parts):
         parts = [(start, end)]  # "Al-Atraqchi", "Jean-Claude Juncker": one name
+    elif len(parts) > 1 and doc[end - 1].dep_ not in ("compound", "amod", "nmod"):
+        parts = [(start, end)]  # "said Mr. Holtz-Eakin": a double surname, not a pairing
     cleaned = []
     for s, e in parts:
         if e > s and all(

@@ -78,6 +78,7 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
         self._cache_dir: Path | None = None
         self._generated: set[str] = set()  # source paths of the pages this plugin made
         self._passthrough = Passthrough()
+        self._banner = ""  # above every page while a data file cannot be read
 
     # -- configuration --------------------------------------------------------
 
@@ -109,12 +110,14 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # -- pages --------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        from generator.render import load_date_cache, render_site, save_date_cache
+        from generator.render import build_time, load_date_cache, render_site, save_date_cache
 
         timeline = self._load(config)
         if self._cache_dir:
             load_date_cache(self._cache_dir)
-        site = render_site(timeline, edit_url=self._edit_url(config))
+        # The calendar's DTSTAMP: SOURCE_DATE_EPOCH, else the data's last change (reproducible builds).
+        site = render_site(timeline, edit_url=self._edit_url(config), site_url=config.site_url or None,
+                           built_at=build_time(self._data_dir.glob("*.yaml")))
         if self._cache_dir:
             save_date_cache(self._cache_dir)
         self._drop_data_files(files)
@@ -162,7 +165,8 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     # Our pages' HTML blocks skip Markdown's HTML parser (see _passthrough):
     # the same HTML, several times faster to convert on a large site.
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        return self._passthrough.hide(markdown) if page.file.src_uri in self._generated else markdown
+        markdown = self._passthrough.hide(markdown) if page.file.src_uri in self._generated else markdown
+        return self._banner + markdown if self._banner else markdown
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         return self._passthrough.restore(html)
@@ -181,6 +185,7 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
     def _load(self, config: MkDocsConfig) -> Timeline:
         from generator.pipeline import load_site_timeline
 
+        self._banner = ""
         if not self._data_dir.is_dir():
             self._report([Problem(str(self._data_dir), "the data folder does not exist: run "
                                   "`summit-timeline extract`, or set `data_dir` for the "
@@ -188,7 +193,13 @@ class SummitTimelinePlugin(BasePlugin[SummitTimelineConfig]):
             return Timeline()
         # The loader `check` and `render` use: with the article texts, so a source
         # sentence no longer in its article fails a strict build as it fails `check`.
-        site = load_site_timeline(self._data_dir, self._seeds_dir)
+        last_good = self._cache_dir / "last-good" if self._cache_dir else None
+        site = load_site_timeline(self._data_dir, self._seeds_dir, last_good)
+        from generator.render.banner import data_banner
+        from generator.store import UnreadableFile
+
+        # A file that cannot be read shows its last good copy (store), and every page says so.
+        self._banner = data_banner([self._located(p) for p in site.problems if isinstance(p, UnreadableFile)])
         self._report(site.problems, config)
         if site.timeline.articles and not site.seeds_found:
             log.warning(

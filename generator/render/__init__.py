@@ -12,6 +12,7 @@ what MkDocs and Material-compatible generators do by default.
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import posixpath
@@ -31,6 +32,7 @@ from generator.model import Timeline, slugify
 from generator.render import _downloads as downloads
 from generator.render._dates import load_cache as load_date_cache
 from generator.render._dates import save_cache as save_date_cache
+from generator.render._downloads import build_time
 from generator.render._summits import SUMMIT_WINDOW_DAYS
 from generator.render._text import (
     escape_block,
@@ -38,6 +40,7 @@ from generator.render._text import (
     excerpt,
     format_date,
     inner_quote,
+    page_url,
     parse_date,
     publication_basis,
     relative_url,
@@ -96,15 +99,40 @@ def _shipped_icons() -> dict[str, str]:
 
 
 @cache
-def _type_icons() -> dict[str, str]:
-    """{event type: icon name} from the events stage's data file, if it names icons."""
+def _type_specs() -> dict[str, dict[str, Any]]:
+    """{event type: its entry} from the events stage's data file (icons, labels, gatherings)."""
     try:
         types = (load_data("event_types") or {}).get("types") or {}
     except FileNotFoundError:
         return {}
-    return {
-        str(t).lower(): str(v["icon"]) for t, v in types.items() if isinstance(v, dict) and v.get("icon")
-    }
+    return {str(t).lower(): v for t, v in types.items() if isinstance(v, dict)}
+
+
+@cache
+def _type_icons() -> dict[str, str]:
+    """{event type: icon name}, for the types the data file gives an icon."""
+    return {t: str(v["icon"]) for t, v in _type_specs().items() if v.get("icon")}
+
+
+@lru_cache(maxsize=1024)
+def type_label(event_type: str) -> str:
+    """An event type's name on the site, the same in the filter and on each event's badge."""
+    key = (event_type or "").strip().lower()
+    label = _type_specs().get(key, {}).get("label")
+    return str(label) if label else (key.capitalize() or "Event")
+
+
+def said_at(event: Any) -> bool:
+    """Whether a statement tied to `event` was made *at* it: the event is a gathering
+    (`gathering: true` in data/event_types.yaml) with a place. Else it is *about* it."""
+    spec = _type_specs().get((event.type or "").strip().lower(), {})
+    return bool(spec.get("gathering")) and bool((event.place or "").strip())
+
+
+def _plural(count: int | list[Any], word: str, plural: str = "") -> str:
+    """"1 event", "2 events" (`plural` when it is not `word` + "s")."""
+    number = count if isinstance(count, int) else len(count)
+    return f"{number} {word if number == 1 else (plural or word + 's')}"
 
 
 @cache
@@ -186,12 +214,14 @@ def environment() -> Environment:
         path_slug=_path_slug,
         heading_id=_heading_id,
         external=_external_url,
+        plural=_plural,
+        type_label=type_label,
     )
     env.tests["dated"] = lambda value: parse_date(value) is not None
     # An alias that says more than the name does (not "Putin" beside "Vladimir Putin").
     env.tests["aka"] = lambda alias, name_words: not set(str(alias).lower().split()) <= set(name_words)
     env.globals.update(link=_link, window_days=SUMMIT_WINDOW_DAYS, icon_name=icon_name,
-                       LONG_LIST=LONG_LIST)
+                       LONG_LIST=LONG_LIST, said_at=said_at)
     return env
 
 
@@ -254,11 +284,14 @@ def _nav(view: SiteView) -> list[Any]:
     ]
 
 
-def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedSite:
+def render_site(timeline: Timeline, *, edit_url: str | None = None, site_url: str | None = None,
+                built_at: datetime.datetime | None = None) -> RenderedSite:
     """Every page and download of the site for `timeline`.
 
     `edit_url` is the URL of the data folder in an editor (e.g. GitHub's
-    `.../edit/main/docs/data/`); records then link to their YAML file.
+    `.../edit/main/docs/data/`); records then link to their YAML file. `site_url` is
+    the published address, for the calendar's links back to event pages. `built_at`
+    stamps the calendar (default: `build_time()`, SOURCE_DATE_EPOCH or now).
     """
     from generator.knowledge.topics import load_topics
 
@@ -266,7 +299,7 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
         edit_url += "/"
     vocabulary = [(t.slug, t.label, list(t.keywords)) for t in load_topics()]
     view = SiteView(timeline, vocabulary)
-    files = _files(timeline, view)
+    files = _files(timeline, view, site_url=site_url, built_at=built_at or build_time())
     pages = _Pages(view, _external_url(edit_url))
     _add_pages(pages, view, sizes={path: len(data) for path, data in files.items()})
     return RenderedSite(
@@ -278,12 +311,19 @@ def render_site(timeline: Timeline, *, edit_url: str | None = None) -> RenderedS
     )
 
 
-def _files(timeline: Timeline, view: SiteView) -> dict[str, bytes]:
+def _files(timeline: Timeline, view: SiteView, *, site_url: str | None,
+           built_at: datetime.datetime) -> dict[str, bytes]:
     """The downloads and the site's own stylesheets and script."""
     names = {p.id: p.name for p in timeline.people}
     files = downloads.yaml_files(timeline)
     files["downloads/timelinejs.json"] = downloads.timelinejs(timeline, names)
-    files["downloads/events.ics"] = downloads.icalendar(timeline, names)
+    base = safe_external_url(site_url)
+    event_urls = {
+        e.id: f"{base.rstrip('/')}/{page_url(view.event_page[e.id])}#{view.event_anchor[e.id]}"
+        for e in view.events
+    } if base else {}
+    files["downloads/events.ics"] = downloads.icalendar(timeline.events, names, built_at=built_at,
+                                                        event_urls=event_urls)
     files["downloads/events.csv"] = downloads.events_csv(view.events, names)
     files["downloads/statements.csv"] = downloads.statements_csv(view.statements, names)
     for name in ("site.css", "site.js"):
@@ -321,8 +361,8 @@ def _add_pages(pages: _Pages, view: SiteView, sizes: dict[str, int]) -> None:
                   tagged(view.events_by_person.get(person.id, []), said), person=person)
     pages.add("topics/index.md", "topics.md.j2", listing)
     pages.add("tags/index.md", "tags.md.j2", listing)
-    for topic in view.topics:
-        pages.add(topic.path, "topic.md.j2", listing, topic=topic)
+    for topic in view.topics:  # in search: a reader looks a subject up by its name
+        pages.add(topic.path, "topic.md.j2", {}, topic=topic)
     pages.add("sources/index.md", "sources.md.j2", listing)
     for source in view.sources:
         pages.add(source.path, "source.md.j2", tagged(source.events, source.statements), source=source)
@@ -343,4 +383,5 @@ def write_site(site: RenderedSite, out_dir: Path) -> list[Path]:
     return written
 
 
-__all__ = ["ASSET_PATHS", "RenderedSite", "load_date_cache", "render_site", "save_date_cache", "write_site"]
+__all__ = ["ASSET_PATHS", "RenderedSite", "build_time", "load_date_cache", "render_site", "save_date_cache",
+           "write_site"]

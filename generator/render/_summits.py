@@ -7,7 +7,9 @@ and its date overlaps the summit's days). Nothing here names a summit: the
 knowledge is the data file.
 
 Around each summit, events within SUMMIT_WINDOW_DAYS fall before, at or after
-it, and the statements made at or about it are gathered for its page.
+it, and the statements made at it or about it (see `_summit_statements`) are
+gathered for its page: nearness in time alone does not make a statement about a
+summit, as summits days apart share their articles.
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ if TYPE_CHECKING:
 
 # Events this many days before or after a summit belong on its page.
 SUMMIT_WINDOW_DAYS = 31
-# Statements this many days from a summit (not in an article about it) count as said about it.
-SUMMIT_STATEMENT_DAYS = 7
 # An event dated more coarsely than this (a whole year) is too vague to place around a summit.
 MAX_WINDOW_SPAN_DAYS = 31
 
@@ -131,7 +131,7 @@ def summit_views(view: SiteView) -> list[SummitView]:
             latest = end + datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
             first = bisect.bisect_left(starts, earliest - datetime.timedelta(days=MAX_WINDOW_SPAN_DAYS))
             for (o_start, o_end), other in placeable[first:bisect.bisect_right(starts, latest)]:
-                if other is event or o_end < earliest or o_start > latest:
+                if other.id == event.id or o_end < earliest or o_start > latest:
                     continue
                 if o_end < start:
                     summit.before.append(other)
@@ -148,11 +148,13 @@ DatedStatements = tuple[list[datetime.date], list[tuple[datetime.date, datetime.
 
 
 def _dated_statements(view: SiteView) -> DatedStatements:
-    """Statements dated to a month or better, by first day (for window look-ups)."""
+    """Statements dated to a month or better (their own date, their event's, else their
+    article's), by first day, for window look-ups."""
     spans = []
     for statement in view.statements:
         linked = view.event_by_id.get(statement.event)
-        date = parse_date(statement.date or (linked.date if linked else None))
+        date = parse_date(statement.date or (linked.date if linked else None)
+                          or view.statement_date(statement))
         if date is not None:
             first, last = date_range(date)
             if (last - first).days <= MAX_WINDOW_SPAN_DAYS:
@@ -161,36 +163,66 @@ def _dated_statements(view: SiteView) -> DatedStatements:
     return [first for first, _, _ in spans], spans
 
 
+def summit_names(event: Event) -> tuple[str, ...]:
+    """The words that name a summit in a text: its place, and the known summit's places and
+    other names ("G7") from data/summits.yaml."""
+    known = known_summit(event)
+    names = [event.place, *(known.places if known else ()), *(known.aliases if known else ())]
+    return tuple(dict.fromkeys(n for n in names if n and n.strip()))
+
+
+@cache
+def _naming_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    words = "|".join(re.escape(n.strip()) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def names_summit(text: str, event: Event) -> bool:
+    pattern = _naming_pattern(summit_names(event))
+    return bool(pattern and pattern.search(text or ""))
+
+
+def _same_place(event: Event, summit: Event) -> bool:
+    places = {_key(p) for p in summit_names(summit)}
+    return bool(event.place) and _key(event.place) in places
+
+
 def _summit_statements(view: SiteView, summit: SummitView, window: Span | None,
                        dated: DatedStatements) -> list[Statement]:
     """What was said at or about the summit.
 
-    Statements tied to the summit or to an event during it; statements dated
-    to the day within SUMMIT_STATEMENT_DAYS of it; and statements in the
-    articles that report the summit, when made within its window (or undated).
+    Made at it: linked to the summit, or to an event during it at its place. About
+    it: its words name the summit (its place or another name from data/summits.yaml),
+    or it is in an article that reports this summit and no other one; either within
+    SUMMIT_WINDOW_DAYS of the summit, or undated. Nearness in time alone is not
+    enough: an article reporting two summits days apart speaks of both.
     """
-    at_summit = [summit.event.id, *(e.id for e in summit.during)]
-    articles = {s.article for s in summit.event.sources}
+    event = summit.event
+    at_summit = [event.id, *(e.id for e in summit.during if _same_place(e, event))]
+    reporting = {s.article for s in event.sources}
+    # Articles about this summit alone: what they quote is about it.
+    about = {a for a in reporting
+             if sum(e.type.lower() == "summit" for e in view.events_by_article.get(a, [])) == 1}
     chosen: dict[int, Statement] = {}  # by object: ids may repeat in edited data
     for event_id in at_summit:
         for statement in view.statements_by_event.get(event_id, []):
             chosen[id(statement)] = statement
-    for article_id in articles:
+    for article_id in reporting:
         for statement in view.statements_by_article.get(article_id, []):
-            linked = view.event_by_id.get(statement.event)
-            if not statement.event and not parse_date(statement.date or (linked.date if linked else None)):
+            if not parse_date(view.statement_date(statement)) and (
+                    article_id in about or names_summit(statement.text, event)):
                 chosen[id(statement)] = statement
     if window is not None:
         starts, spans = dated
         wide = datetime.timedelta(days=SUMMIT_WINDOW_DAYS)
-        near = datetime.timedelta(days=SUMMIT_STATEMENT_DAYS)
         earliest = window[0] - wide - datetime.timedelta(days=MAX_WINDOW_SPAN_DAYS)
         for first, last, statement in spans[bisect.bisect_left(starts, earliest):
                                             bisect.bisect_right(starts, window[1] + wide)]:
-            about = statement.source.article in articles
-            reach = wide if about else near
-            # Outside the summit's own articles only a statement dated to the day is near enough.
-            if (about or first == last) and window[0] - reach <= last and first <= window[1] + reach:
+            if id(statement) in chosen or not (window[0] - wide <= last and first <= window[1] + wide):
+                continue
+            if statement.source.article in about or names_summit(statement.text, event):
                 chosen[id(statement)] = statement
     return sorted(chosen.values(), key=lambda s: view.statement_order[id(s)])
 

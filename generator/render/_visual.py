@@ -3,8 +3,9 @@
 Months that hold events get equal width and empty stretches between them shrink
 to a short break, so a few background events years earlier do not squash the
 months that matter. Summits are drawn as eras behind the events, over the days
-they lasted (from the known summits when the event gives only a month), and at
-least MIN_ERA_WIDTH wide so that a one-day summit still reads as a band.
+they lasted (from the known summits when the event gives only a month): a band is
+as wide as its days (MIN_ERA_WIDTH only keeps a one-day band from vanishing), so a
+week-long conference reads longer than an afternoon's meeting.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ DOT_SPACING = 14
 MAX_LANES = 8
 TOP = 30
 AXIS_HEIGHT = 34
-MIN_ERA_WIDTH = 30
+MIN_ERA_WIDTH = 4
 LABEL_ROW_HEIGHT = 13
 MAX_LABEL_ROWS = 3
 LABEL_CHAR_WIDTH = 6  # about the width of one character of an era label (10 px bold)

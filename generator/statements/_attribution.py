@@ -215,8 +215,10 @@ class Attribution:
     # --- reported clauses ------------------------------------------------
     def _span(self, tokens: list[Token]) -> tuple[int, int] | None:
         tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+        # "said that ..." loses its "that", but never a subordinator that carries the
+        # claim's sense ("If Washington has any evidence ...", "Though the vote was ...").
         while tokens and (tokens[0].is_punct and not self._is_quote_mark(tokens[0])
-                          or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ == "that"):
+                          or tokens[0].dep_ == "cc" or tokens[0].lower_ == "that"):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct and not self._is_quote_mark(tokens[-1])
                           or tokens[-1].dep_ == "cc"):
@@ -236,13 +238,33 @@ class Attribution:
         if following:
             # A clause after the verb wins over one the parser hung before it
             # ("One diplomat, granted anonymity ..., said the debate ...").
-            return self._from_verb(verb, following[0])
+            tokens = self._from_verb(verb, following[0])
+            for clause in following[1:]:
+                # 'said it is a "shame" there is a cloud over ...': the parser split one
+                # claim into two complements; the second belongs to it.
+                tokens += list(clause.subtree)
+            return tokens
         if complements:
             clause = complements[0]
             tokens = list(clause.subtree)
             if tokens[-1].i < verb.i:
                 return self._clause_before(verb, tokens)
             return tokens
+        fronted = [
+            c for c in verb.children
+            if c.dep_ == "advcl" and c.i < verb.i and not self.in_quote[c.i]
+            and not any(m.dep_ == "mark" for m in c.children)
+            and c.left_edge.pos_ not in ("SCONJ", "ADP") and c.left_edge.tag_ != "WRB"
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+        ]
+        if any(c.dep_ == "dobj" for c in verb.children):
+            fronted = []  # "When the vote came, the senator said nothing"
+        if fronted and self.doc[verb.i - 1].text != "," and any(
+            t.text == "," for t in self.doc[fronted[0].right_edge.i : verb.i]
+        ):
+            # "The lowest fifth paid 2 percent, the agency said": a fronted clause the
+            # parser took for an adverbial one (no "when", "because" or "after" opens it).
+            return self._clause_before(verb, list(fronted[0].subtree))
         that_clause = self._that_clause_after_prep(verb)
         if that_clause is not None:
             return list(that_clause.subtree)
@@ -261,6 +283,11 @@ class Attribution:
             if objects and preps:
                 tokens = [t for t in verb.subtree if t.i > verb.i]
                 return tokens
+        phrase = self._phrase_content(verb, base)
+        if phrase:
+            return phrase
+        if base not in self.cues.reporting:
+            return None
         misattached = self._clause_right_after(verb)
         if misattached:
             return misattached
@@ -269,9 +296,44 @@ class Attribution:
             own = {t.i for t in verb.subtree}
             before = [t for t in head.subtree if t.i < verb.i and t.i not in own]
             after = [t for t in head.subtree if t.i > verb.i and t.i not in own]
-            # "In general, the leader said, the talks ...": the clause is the longer side.
-            return after if len(after) >= len(before) else before
+            # "The bridge, the mayor said, would cut ...": the claim is both sides of the
+            # cue; either side alone loses its subject or its verb and so its meaning.
+            if not any(t.dep_ in _SUBJECTS or t.pos_ in ("VERB", "AUX") for t in before):
+                return after  # "In general, she said, ...": a lead-in, not a part of the claim
+            if len([t for t in after if t.is_alpha]) < 2:
+                return before
+            return before + after
         return None
+
+    def _phrase_content(self, verb: Token, base: str) -> list[Token] | None:
+        """'called for a ban on ...', 'vowed to fight on', 'called the deal a disaster':
+        content that is a phrase after the verb (speech_verbs.yaml, phrase_content)."""
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Asked about the delay, she ...": what she was asked, not what she said
+        after = [c for c in verb.children if c.i > verb.i and not self.in_quote[c.i]]
+        start = None
+        for child in after:
+            if child.dep_ == "prep" and child.lower_ in self.cues.content_prepositions.get(
+                    base, ()):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    start = objects[0].left_edge.i
+                    break
+            if (base in self.cues.infinitive_content and child.dep_ == "xcomp"
+                    and child.left_edge.lower_ in ("to", "not")):
+                start = child.left_edge.i
+                break
+            if base in self.cues.object_complement and child.dep_ == "dobj" and (any(
+                c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
+                for c in verb.children if c.i > child.i
+            ) or any(  # "called the charges unfounded": the complement read as a modifier
+                c.dep_ in ("oprd", "amod") and c.i > child.i for c in child.children
+            )):
+                start = child.left_edge.i
+                break
+        if start is None:
+            return None
+        return [t for t in verb.subtree if t.i >= start]
 
     def _that_clause_after_prep(self, verb: Token) -> Token | None:
         """'said in a statement that ...', 'said of the claims that ...': the parser hangs
@@ -378,9 +440,9 @@ class Attribution:
     def reported(self, verb: Token) -> Reported | None:
         """The clause a speech verb reports, if it takes one ("said (that) ...")."""
         base = self.cues.verb(verb.text)
-        if base not in self.cues.reporting or self.in_quote[verb.i]:
+        if base not in self.cues.reporting and not self.cues.takes_phrase(base):
             return None
-        if not self.is_factual(verb):
+        if self.in_quote[verb.i] or not self.is_factual(verb):
             return None
         tokens = self._clause_tokens(verb)
         if not tokens:
@@ -478,6 +540,32 @@ class Attribution:
                 return False
             current = current.head
         return True
+
+    def nominal(self, noun: Token) -> Reported | None:
+        """'Trump's claim that there have been ...': a noun of saying, its owner and the
+        clause it holds (claim_nouns in speech_verbs.yaml)."""
+        if noun.lower_ not in self.cues.claim_nouns or noun.pos_ != "NOUN" or self.in_quote[noun.i]:
+            return None
+        owner = next((  # "the ministry's warning": the parse may not call the owner poss
+            c for c in noun.children if c.dep_ == "poss"
+            or c.i < noun.i and any(k.dep_ == "case" for k in c.children)
+        ), None)
+        if owner is None or owner.pos_ == "PRON" and owner.i not in self.person_at:
+            return None
+        clause = next((
+            c for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+            and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1
+            and any(s.dep_ in _SUBJECTS + ("expl",) and s.i > c.left_edge.i for s in c.children)
+        ), None)
+        if clause is None:
+            return None
+        span = self._span(list(clause.subtree))
+        if span is None or span[1] - span[0] < 3:
+            return None
+        start, end = span
+        chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        return Reported(Cue(owner.i, self.person_of(owner)), chars[0], chars[1], (start, end))
 
     def according_to(self, token: Token) -> Reported | None:
         """'According to X, ...' and '..., according to X': X is the source of the clause."""

@@ -23,7 +23,7 @@ MIN_FREE_QUOTE_WORDS = 4
 # An unattributed quote this long is still a statement (speaker unknown).
 MIN_ORPHAN_QUOTE_WORDS = 6
 _SENTENCE_END = ".?!"
-_DASHES = ("-", "\u2013", "\u2014")
+_DASHES = ("-", "\u2013", "\u2014", "\u2015")  # hyphen, en and em dash, horizontal bar
 
 # (start, end, kind, cue) of a statement found so far
 Item = tuple[int, int, str, "Cue | None"]

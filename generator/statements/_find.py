@@ -43,6 +43,7 @@ from generator.statements._direct import (
     words_in,
 )
 from generator.statements._interview import find_interview
+from generator.statements._sources import SourceLabels
 
 __all__ = ["find_statements", "quotes_as_json_records"]
 
@@ -66,6 +67,11 @@ def _reported(ctx: Context) -> list[Reported]:
             if item:
                 found.append(item)
             continue
+        if token.lower_ in ctx.cues.claim_nouns and token.pos_ == "NOUN":
+            item = ctx.attribution.nominal(token)
+            if item:
+                found.append(item)
+                continue
         if not ctx.attribution.is_speech_verb(token):
             continue
         item = ctx.attribution.reported(token)
@@ -146,6 +152,29 @@ def _quoted_label(ctx: Context, unit: QuoteUnit) -> bool:
     return not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in tokens)
 
 
+# A headline is one short line with no closing full stop, before the body.
+_MAX_HEADLINE_WORDS = 20
+
+
+def _headline_summary(ctx: Context, article: Article, start: int, end: int, cue: Cue | None) -> bool:
+    """'Opposition leader calls for snap election': a headline with no named speaker and
+    no clause or quote of its own sums up what the body reports; it is no statement."""
+    if cue is None or cue.speaker:
+        return False
+    first = ctx.paragraphs[0] if ctx.paragraphs else (0, 0)
+    if not first[0] <= start < first[1] or len(ctx.paragraphs) < 2:
+        return False
+    line = ctx.text[first[0] : first[1]].strip()
+    headline = line == article.title.strip() or (
+        "\n" not in line and len(line.split()) <= _MAX_HEADLINE_WORDS and line[-1:] not in ".!?:"
+    )
+    if not headline:
+        return False
+    if any(quote.open < end and quote.close > start for quote in ctx.quotes):
+        return False
+    return not any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in ctx.tokens(start, end))
+
+
 def _statement_id(article_id: str, text: str, start: int, used: set[str]) -> str:
     """Stable: the article id and a hash of the words (the offset only for a repeat)."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -213,10 +242,13 @@ def find_statements(
     seen: set[tuple[int, int]] = set()
     dater = Dater(article, article_reference(article) if reference is None else reference)
     quote_spans = [(q.open, q.close) for q in ctx.quotes]
+    labels = SourceLabels(doc, ctx.attribution, {person.id: person.name for person in people})
     for start, end, kind, cue in items:
         if (start, end) in seen:
             continue
         seen.add((start, end))
+        if kind == "indirect" and _headline_summary(ctx, article, start, end, cue):
+            continue
         said = ctx.text[start:end]
         source = _source_span(ctx, start, end, cue)
         source_text = ctx.text[source[0] : source[1]]
@@ -225,6 +257,7 @@ def find_statements(
             Statement(
                 id=_statement_id(article.id, said, start, used),
                 speaker=cue.speaker if cue else "",
+                speaker_label=labels.label(cue),
                 text=said,
                 kind=kind,  # type: ignore[arg-type]
                 source=Source(article.id, source_text),
@@ -238,14 +271,17 @@ def find_statements(
 
 
 def quotes_as_json_records(statements: list[Statement], people: list[Person]) -> list[dict]:
-    """`[{"start","end","text","speaker","kind"}]` with the speaker's full name ("" if none)."""
+    """`[{"start","end","text","speaker","speaker_id","kind"}]`: the speaker's full name,
+    or the words for a speaker who is no person ("a State Department spokesman"), or "";
+    `speaker_id` is the person's id, "" when the speaker is no person."""
     names = {person.id: person.name for person in people}
     return [
         {
             "start": statement.start,
             "end": statement.end,
             "text": statement.text,
-            "speaker": names.get(statement.speaker, ""),
+            "speaker": names.get(statement.speaker, "") or statement.speaker_label,
+            "speaker_id": statement.speaker if statement.speaker in names else "",
             "kind": statement.kind,
         }
         for statement in sorted(statements, key=lambda s: (s.start, s.end))

@@ -24,10 +24,20 @@ from generator.store._corrections import (
     pinned_publication_dates,
 )
 from generator.store._emit import WrittenRecords, dump_record, dump_records, record_texts
-from generator.store._files import data_path, extracted_path, header, read_files, read_text, write_all
+from generator.store._files import (
+    UnreadableFile,
+    changes_for,
+    data_path,
+    extracted_path,
+    header,
+    read_files,
+    read_text,
+)
+from generator.store._lock import LOCK_NAME, DataFolderBusy, reader_repair, writer_lock
 from generator.store._merge import Add, Counts, LastExtraction, RecordsById, plan_merge
 from generator.store._records import FROM_MAPPING, KINDS, TO_MAPPING, field_names, sorted_for_new_file
 from generator.store._text import render_plan
+from generator.store._transaction import commit, committed, digest, file_digest, needs_repair, recover
 from generator.store._yaml import YamlError
 from generator.store._yaml import load_text as load_yaml_text
 
@@ -42,6 +52,9 @@ class SaveReport:
 
     counts: dict[str, Counts] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    # Data files an editor saved during the save: kept as they are, their kind not written.
+    kept_by_editor: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the editor should know, in plain words
 
     def _total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.counts.values())
@@ -101,26 +114,44 @@ def _fresh_file(kind: str, records: list[dict[str, Any]]) -> str:
 
 
 def save_timeline(timeline: Timeline, data_dir: Path, *, follow_edits: bool = True) -> SaveReport:
-    """Write the timeline into `data_dir`, merged with the editor's changes, all files at once.
+    """Write the timeline into `data_dir`, merged with the editor's changes, as one transaction.
 
     With `follow_edits`, people the editor merged or renamed by id are
-    followed first (see apply_editor_corrections). Nothing is replaced until
-    every file's new text is ready, so a failure leaves all previous files.
+    followed first (see apply_editor_corrections). Every file is staged before
+    any is replaced, and the next run finishes or undoes a save that was
+    interrupted (see _transaction). A data file an editor saves while the
+    merge runs is merged again; one saved at the last moment is kept as the
+    editor left it, with its kind not written this time (`kept_by_editor`).
     """
     data_dir = Path(data_dir)
-    if follow_edits:
-        timeline = apply_editor_corrections(timeline, data_dir)
-    report = SaveReport()
-    outputs: dict[Path, str] = {}
-    pinned = {"articles": pinned_publication_dates(data_dir)}
-    for kind in KINDS:
-        records = [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))]
-        text, base_text, counts = _merged_file(kind, records, data_dir, pinned.get(kind, {}))
-        report.counts[kind] = counts
-        outputs[extracted_path(data_dir, kind)] = base_text
-        outputs[data_path(data_dir, kind)] = text
-        outputs[data_dir / f"{kind}.schema.json"] = schema_text(kind)
-    report.written = write_all(outputs)
+    with writer_lock(data_dir):
+        recover(data_dir)
+        if follow_edits:
+            timeline = apply_editor_corrections(timeline, data_dir)
+        report = SaveReport()
+        pinned = {"articles": pinned_publication_dates(data_dir)}
+        new = {
+            kind: [TO_MAPPING[kind](r) for r in sorted_for_new_file(kind, getattr(timeline, kind))] for kind in KINDS
+        }
+        outputs: dict[Path, str] = {}
+        read: dict[Path, str | None] = {}
+
+        def merge(kind: str) -> None:
+            text, base_text, counts, seen = _merged_file(kind, new[kind], data_dir, pinned.get(kind, {}))
+            report.counts[kind] = counts
+            outputs[extracted_path(data_dir, kind)] = base_text
+            outputs[data_path(data_dir, kind)] = text
+            read[data_path(data_dir, kind)] = seen
+            outputs[data_dir / f"{kind}.schema.json"] = schema_text(kind)
+
+        for kind in KINDS:
+            merge(kind)
+        for _attempt in range(2):  # an editor saved while we merged: merge into their new text
+            for kind in [k for k in KINDS if file_digest(data_path(data_dir, k)) != read[data_path(data_dir, k)]]:
+                merge(kind)
+        applied = commit(data_dir, changes_for(outputs, read))
+        report.written = applied.written
+        report.kept_by_editor = [path.name for path in applied.kept]
     return report
 
 
@@ -134,13 +165,26 @@ _LEFT_AS_IT_IS = "The file was left as it is; fix it (summit-timeline check) and
 
 def _merged_file(
     kind: str, new: list[dict[str, Any]], data_dir: Path, pinned: dict[str, dict[str, Any]] | None = None
-) -> tuple[str, str, Counts]:
-    """(data file text, last-extraction text, counts) for one kind."""
+) -> tuple[str, str, Counts, str | None]:
+    """(data file text, last-extraction text, counts, hash of the data file as read) for one kind."""
     path = data_path(data_dir, kind)
     try:
         text = read_text(path)
     except _yaml.YamlError as error:
         raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    seen = None if text is None else digest(text.encode("utf-8"))
+    merged, base, counts = _merged_text(kind, new, data_dir, pinned, path, text)
+    return merged, base, counts, seen
+
+
+def _merged_text(
+    kind: str,
+    new: list[dict[str, Any]],
+    data_dir: Path,
+    pinned: dict[str, dict[str, Any]] | None,
+    path: Path,
+    text: str | None,
+) -> tuple[str, str, Counts]:
     try:
         base_text = read_text(extracted_path(data_dir, kind))
     except _yaml.YamlError:  # unreadable: every record counts as the editor's, nothing is overwritten
@@ -155,6 +199,11 @@ def _merged_file(
         parsed = _yaml.parse(text)
     except _yaml.YamlError as error:
         raise StoreError(f"{error.where(path)}: {error.message}. {_LEFT_AS_IT_IS}") from None
+    if parsed.duplicates:  # merging would silently drop one of the two values
+        twice = parsed.duplicates[0]
+        where = f"{path}:{twice.line}:{twice.column}: {'.'.join(p for p in (twice.record, twice.key) if p)}"
+        more = f" (and {len(parsed.duplicates) - 1} more)" if len(parsed.duplicates) > 1 else ""
+        raise StoreError(f"{where}: {twice.message}{more}. {_LEFT_AS_IT_IS}")
     current = parsed.data if parsed.data is not None else []
     if not isinstance(current, list):
         raise StoreError(
@@ -219,15 +268,38 @@ def _load_base(text: str | None) -> LastExtraction | None:
 # -- loading and checking -----------------------------------------------------------------
 
 
-def load_timeline(data_dir: Path, *, article_texts: dict[str, str] | None = None) -> tuple[Timeline, list[Problem]]:
+def repair(data_dir: Path) -> None:
+    """Finish or undo a save that was interrupted, if the folder holds one and no one is writing.
+
+    Readers call this first, so `check` and the site see the old state or the
+    new one, never a half-applied save. A folder one cannot write is read as it is.
+    """
+    data_dir = Path(data_dir)
+    if not needs_repair(data_dir) and not (data_dir / LOCK_NAME).exists():  # a killed run's lock file
+        return
+    try:
+        with reader_repair(data_dir) as free:
+            if free:
+                recover(data_dir)
+    except OSError:
+        pass
+
+
+def load_timeline(
+    data_dir: Path, *, article_texts: dict[str, str] | None = None, last_good: Path | None = None
+) -> tuple[Timeline, list[Problem]]:
     """The timeline as the YAML files hold it now, and every problem found in them.
+
+    A file that cannot be read is replaced by its last good copy (kept in
+    `last_good` when given, see read_files) and reported as UnreadableFile.
 
     Records with problems are still loaded where they can be (a plain build
     warns and shows the rest); records without an id are left out. Article
     texts stay empty: they come from the seeds. With `article_texts` ({article
     id: cleaned text}) the problems include source sentences no longer found.
     """
-    files, problems = read_files(Path(data_dir))
+    repair(Path(data_dir))
+    files, problems = read_files(Path(data_dir), last_good)
     problems = problems + check_files(files, article_texts)
     timeline = Timeline()
     for kind in KINDS:
@@ -241,6 +313,7 @@ def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) 
     """Every problem in the data files, located; with `article_texts` ({article id: cleaned
     text}) also every source sentence that no longer occurs in its article."""
     data_dir = Path(data_dir)
+    repair(data_dir)
     missing = missing_data(data_dir)
     if missing:
         return [missing]
@@ -251,6 +324,7 @@ def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) 
 def missing_data(data_dir: Path) -> Problem | None:
     """The problem of a data folder that holds none of the four files, else None."""
     data_dir = Path(data_dir)
+    repair(data_dir)
     if any(data_path(data_dir, kind).exists() for kind in KINDS):
         return None
     return Problem(
@@ -267,11 +341,14 @@ def record_count(data_dir: Path) -> int:
 
 
 __all__ = [
+    "DataFolderBusy",
     "SaveReport",
     "StoreError",
+    "UnreadableFile",
     "YamlError",
     "apply_editor_corrections",
     "check_timeline",
+    "committed",
     "edited_publication_dates",
     "dump_records",
     "load_timeline",
@@ -279,5 +356,7 @@ __all__ = [
     "missing_data",
     "person_id_remap",
     "record_count",
+    "repair",
     "save_timeline",
+    "writer_lock",
 ]

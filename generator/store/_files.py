@@ -2,13 +2,14 @@
 
 Data files are read through a cache keyed by each file's stat, so a `mkdocs
 serve` rebuild after one file was saved parses and checks only that file.
-Writes go through a temporary file beside the target and a rename.
+Writes go through one transaction for the whole folder (see _transaction).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from generator.model import Problem
 from generator.store import _yaml
 from generator.store._check import FileData
 from generator.store._records import KINDS
+from generator.store._transaction import Change
 
 EXTRACTED = ".extracted"
 
@@ -45,44 +47,111 @@ def _holds(path: Path, text: str) -> bool:
         return False
 
 
-def write_all(outputs: dict[Path, str]) -> list[Path]:
-    """Write every changed file via a temporary file beside it, then rename them all.
+def changes_for(outputs: dict[Path, str], read: dict[Path, str | None]) -> list[Change]:
+    """The files of `outputs` that change, as one transaction's changes.
 
-    The slow part (writing and syncing temporary files) finishes before the
-    first rename, so an interrupted run leaves the previous files whole. The
-    last extraction (`.extracted/`) is renamed before the data files.
+    `read` maps each data file to the hash of the text the merge read: if the
+    file holds something else at the commit, the editor saved it meanwhile,
+    and it and its `.extracted/` copy are left alone (see _transaction).
     """
-    pending: list[tuple[str, Path]] = []
-    try:
-        for path, text in sorted(outputs.items(), key=lambda item: EXTRACTED not in item[0].parts):
-            if _holds(path, text):
-                continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
-            pending.append((_yaml.write_temp(path, text), path))
-    except BaseException:
-        for temp, _ in pending:
-            Path(temp).unlink(missing_ok=True)
-        raise
-    for temp, path in pending:
-        os.replace(temp, path)
-    return [path for _, path in pending]
+    changes = []
+    for path, text in outputs.items():
+        if _holds(path, text):
+            continue  # unchanged: keep its time stamp so `mkdocs serve` does not rebuild
+        kind = path.name.removesuffix(".yaml")
+        group = kind if kind in KINDS and path.suffix == ".yaml" else ""
+        guarded = path in read
+        changes.append(Change(path, text, group, read.get(path), guarded))
+    return changes
 
 
-# Files read before: {path: (stat, data, problems)}.
-_READ_CACHE: dict[str, tuple[tuple[int, int, int], FileData, list[Problem]]] = {}
+# Files read before: {path: (stat, data, problems, text if it loaded)}.
+_READ_CACHE: dict[str, tuple[tuple[int, int, int], FileData, list[Problem], str | None]] = {}
 
 
-def read_files(data_dir: Path) -> tuple[dict[str, FileData], list[Problem]]:
-    """Safe-load the four files; problems for the files that cannot be read at all."""
+@dataclass(frozen=True)
+class UnreadableFile(Problem):
+    """A data file that cannot be read at all; `shown` is the copy readers see instead ("" if none)."""
+
+    shown: str = ""
+
+
+def read_files(data_dir: Path, last_good: Path | None = None) -> tuple[dict[str, FileData], list[Problem]]:
+    """Safe-load the four files; problems for the files that cannot be read at all.
+
+    A file that cannot be read at all (a syntax error, say) is replaced by its
+    last good copy, so one typo never empties the site. With `last_good` (a
+    folder outside docs/: the site build's cache) each file is copied there
+    whenever it loads cleanly, editor's corrections and all, and that copy is
+    the best stand-in. Without one, `.extracted/` (what extraction wrote
+    last, without the editor's corrections) is the best there is. The
+    problem says which is shown.
+    """
+    data_dir = Path(data_dir)
     files: dict[str, FileData] = {}
     problems: list[Problem] = []
     for kind in KINDS:
-        files[kind], found = read_file(kind, data_path(Path(data_dir), kind))
+        path = data_path(data_dir, kind)
+        files[kind], found = read_file(kind, path)
+        copy = Path(last_good) / f"{kind}.yaml" if last_good else None
+        if files[kind].records is None:
+            files[kind], found = _instead_of(kind, data_dir, copy, files[kind], found)
+        elif copy is not None:
+            _remember_good(path, copy)
         problems.extend(found)
     return files, problems
 
 
+def _instead_of(
+    kind: str, data_dir: Path, copy: Path | None, broken: FileData, problems: list[Problem]
+) -> tuple[FileData, list[Problem]]:
+    stand_ins = [(copy, "its last version that loaded cleanly")] if copy else []
+    stand_ins.append((extracted_path(data_dir, kind), f"{EXTRACTED}/{kind}.yaml, without the corrections made since"))
+    for path, what in stand_ins:
+        data, found = read_file(kind, path)
+        if data.records is not None and not found and path.exists():
+            note = f" (until it is fixed, the site shows {what})"
+            return data, [_unreadable(p, note, str(path)) for p in problems]
+    return broken, [_unreadable(p, " (until it is fixed, the site shows none of its records)", "") for p in problems]
+
+
+def _unreadable(problem: Problem, note: str, shown: str) -> UnreadableFile:
+    return UnreadableFile(problem.file, problem.message + note, problem.line, problem.column,
+                          problem.record, problem.field, shown)
+
+
+_REMEMBERED: dict[str, tuple[int, int, int]] = {}
+
+
+def _remember_good(path: Path, copy: Path) -> None:
+    """Keep the file as it loaded cleanly as `copy` (the text that loaded, not the file again)."""
+    cached = _READ_CACHE.get(str(path.absolute()))
+    if cached is None or cached[3] is None or _REMEMBERED.get(str(copy)) == cached[0]:
+        return
+    data = cached[3].encode("utf-8")
+    try:
+        if not _holds_bytes(copy, data):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            temp = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
+            temp.write_bytes(data)
+            os.replace(temp, copy)
+    except OSError:  # a folder one may not write: the site still builds, without the safety copy
+        return
+    _REMEMBERED[str(copy)] = cached[0]
+
+
+def _holds_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 def read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
-    """One file's records and the problems that kept it from being read (cached by stat)."""
+    """One file's records and the problems that kept it from being read (cached by stat).
+
+    Keys written twice in a record are problems too, though the file loads.
+    """
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -96,15 +165,16 @@ def read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
     return cached[1], cached[2]
 
 
-def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
+def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem], str | None]:
+    """(records, problems, the text if it loaded as a list of records)."""
     name = str(path)
     try:
         text = _yaml.read_data(path)
         if text is None:  # removed since the stat
-            return FileData(kind, name, [], _nowhere), []
-        data = _yaml.load_fast(text)
+            return FileData(kind, name, [], _nowhere), [], None
+        data, duplicates = _yaml.load_checked(text)
     except _yaml.YamlError as error:
-        return FileData(kind, name, None, _nowhere), [Problem(name, error.message, error.line, error.column)]
+        return FileData(kind, name, None, _nowhere), [Problem(name, error.message, error.line, error.column)], None
     locate = _lazy_locator(text)
     if data is None:
         data = []
@@ -116,8 +186,9 @@ def _read_file(kind: str, path: Path) -> tuple[FileData, list[Problem]]:
             1,
             1,
         )
-        return FileData(kind, name, None, locate), [problem]
-    return FileData(kind, name, data, locate), []
+        return FileData(kind, name, None, locate), [problem], None
+    problems = [Problem(name, d.message, d.line, d.column, d.record, d.key) for d in duplicates]
+    return FileData(kind, name, data, locate), problems, text
 
 
 def _nowhere(path: Any, key: bool = False) -> None:

@@ -23,7 +23,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +147,30 @@ class _GuardedComposer(Composer):
     def __init__(self) -> None:
         Composer.__init__(self)
         self._depth = 0
+        self.duplicates: list[DuplicateKey] = []
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        found_before = len(self.duplicates)
+        node = Composer.compose_mapping_node(self, anchor)
+        first: dict[str, yaml.Node] = {}
+        record_id = ""
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                record_id = value.value
+            if key.value in first:
+                self.duplicates.append(
+                    DuplicateKey(key.value, first[key.value].start_mark.line + 1, key.start_mark.line + 1,
+                                 key.start_mark.column + 1)
+                )
+            else:
+                first[key.value] = key
+        # Duplicates inside this mapping (or its sources) belong to the nearest record with an id.
+        for duplicate in self.duplicates[found_before:]:
+            if not duplicate.record:
+                duplicate.record = record_id
+        return node
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -228,11 +252,30 @@ class Dumper(_Emitter, _Representer, _WriteResolver):  # type: ignore[misc,valid
 
 
 @dataclass
+class DuplicateKey:
+    """A key written twice in one mapping (YAML readers silently keep the last value)."""
+
+    key: str
+    first_line: int
+    line: int
+    column: int
+    record: str = ""
+
+    @property
+    def message(self) -> str:
+        return (
+            f"`{self.key}` is written twice in this record (lines {self.first_line} and {self.line}) and "
+            "only the last value would be read; delete the line you do not mean"
+        )
+
+
+@dataclass
 class Parsed:
     """A file's data plus its node tree, so problems can name line and column."""
 
     data: Any
     root: yaml.Node | None
+    duplicates: list[DuplicateKey] = field(default_factory=list)
 
     def locate(self, path: Sequence[str | int], key: bool = False) -> tuple[int, int] | None:
         """1-based (line, column) of the value at `path` (or of its key), or of its nearest parent."""
@@ -264,20 +307,25 @@ def parse(text: str) -> Parsed:
     """Safe-load `text` keeping its nodes; raise YamlError with the place of a syntax error or unsafe tag."""
     loader = Loader(text)
     try:
-        with _located_errors():
+        with _located_errors(text):
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
-    return Parsed(data, root)
+    return Parsed(data, root, loader.duplicates)
 
 
 def load_fast(text: str) -> Any:
     """Safe-load without keeping nodes (the quick path when nothing needs locating)."""
+    return load_checked(text)[0]
+
+
+def load_checked(text: str) -> tuple[Any, list[DuplicateKey]]:
+    """Safe-load without keeping nodes, with the keys written twice in a mapping."""
     loader = Loader(text)
     try:
-        with _located_errors():
-            return loader.get_single_data()
+        with _located_errors(text):
+            return loader.get_single_data(), loader.duplicates
     finally:
         loader.dispose()
 
@@ -290,7 +338,7 @@ def load_text(text: str) -> Any:
     """
     loader = TextLoader(text)
     try:
-        with _located_errors():
+        with _located_errors(text):
             return loader.get_single_data()
     finally:
         loader.dispose()
@@ -329,15 +377,98 @@ def read_data(path: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def _located_errors() -> Iterator[None]:
+def _located_errors(text: str) -> Iterator[None]:
     try:
         yield
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if line is not None and not isinstance(error, yaml.constructor.ConstructorError):
+            likely = likely_mistake(text, line)
+            if likely is not None:
+                raise YamlError(*likely) from None
         raise YamlError(_explain(error), line, column) from None
     except yaml.YAMLError as error:
         raise YamlError(f"YAML error: {error}", None, None) from None
+
+
+# `key: value` on one line, the value not a block scalar, flow collection or comment.
+_KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s#|>\[{].*?)\s*$")
+_LOOK_BACK_LINES = 400
+
+
+def _unclosed(value: str, quote: str) -> bool:
+    """Whether a value that opens with `quote` leaves it open at the end of its line."""
+    body = value[1:]
+    if quote == "'":
+        return body.replace("''", "").count("'") == 0
+    escaped = re.sub(r"\\.", "", body)
+    return '"' not in escaped
+
+
+def _after_quote(value: str, quote: str) -> str:
+    """What follows the closing quote of a value that opens with `quote` (on its line)."""
+    if quote == "'":
+        match = re.match(r"'(?:[^']|'')*'(.*)$", value)
+    else:
+        match = re.match(r'"(?:[^"\\]|\\.)*"(.*)$', value)
+    return match.group(1).strip() if match else ""
+
+
+def likely_mistake(text: str, failed_line: int) -> tuple[str, int, int] | None:
+    """(message, line, column) of the editor's likely mistake at or above where the parser failed.
+
+    PyYAML reports where its scanner gave up, which for an unclosed quote is
+    many lines later. The usual mistakes are recognised on the lines up to
+    the failure: an unquoted value holding ': ', a quote that is not closed,
+    and a quoted value that goes on after its closing quote.
+    """
+    lines = text.split("\n")
+    last = min(failed_line, len(lines))
+    for number in (last - 1, last):  # `title:Trump`: the key runs into the next line's
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        glued = re.match(r"^\s*(?:- )?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/'\"].*)$", line)
+        if glued and not _KEY_VALUE.match(line):
+            return (
+                f"`{glued.group('key')}:` needs a space after the colon; write {glued.group('key')}: "
+                f"{glued.group('value')}",
+                number,
+                glued.start("value"),
+            )
+    for number in range(last, max(last - _LOOK_BACK_LINES, 0), -1):
+        match = _KEY_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        key, value = match.group("key"), match.group("value")
+        column = match.start("value") + 1
+        if value[0] in "'\"":
+            quote = value[0]
+            if _unclosed(value, quote):
+                inside = quote * 2 if quote == "'" else "\\" + quote
+                return (
+                    f"the value of `{key}` opens a quote ({quote}) that is not closed on this line; "
+                    f"end the value with {quote} (a {quote} inside it is written {inside})",
+                    number,
+                    column,
+                )
+            rest = _after_quote(value, quote)
+            if rest and not rest.startswith("#") and number == last:
+                other = '"' if quote == "'" else "'"
+                return (
+                    f"the value of `{key}` starts with a quote mark but goes on after the closing one; "
+                    f"quote the whole value: {key}: {other}{value}{other}",
+                    number,
+                    column,
+                )
+            continue
+        if ": " in value or value.endswith(":"):
+            return (
+                f"the value of `{key}` contains ': ' and is not quoted, so it reads as a new field; "
+                f"quote a value that contains ': ', e.g. {key}: '{value.replace(chr(39), chr(39) * 2)}'",
+                number,
+                column,
+            )
+    return None
 
 
 def _explain(error: yaml.MarkedYAMLError) -> str:

@@ -211,3 +211,68 @@ def test_strict_build_fails_on_a_source_sentence_no_longer_in_its_article_like_c
     assert "anna-petrova-partner" in checked and "no longer occurs in article '001-helsinki'" in checked
     message = build_error(project, caplog)
     assert "anna-petrova-partner" in message and "no longer occurs in article '001-helsinki'" in message
+
+
+# -- a broken data file never empties the site ---------------------------------------------------
+
+
+def break_a_title(project: Path) -> int:
+    """The editor's usual slip: a title holding ': ' left unquoted. Returns its line."""
+    events = project / "docs" / "data" / "events.yaml"
+    lines = events.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if line == "  title: Arms control talks stall")
+    lines[number] = "  title: Arms control: talks stall"
+    events.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def test_a_broken_file_shows_a_banner_and_the_last_good_data(project):
+    build_site(project)  # a clean build keeps each file's last good copy (outside docs/)
+    line = break_a_title(project)
+    build_site(project)
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "No events yet" not in home
+    for page in ["index.html", "timeline/index.html", "people/anna-petrova/index.html"]:
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert 'class="st-data-banner" role="alert"' in html, page
+        assert f"docs/data/events.yaml:{line}:" in html
+        assert "quote a value that contains &#39;: &#39;" in html
+    # Readers still see every event, the broken file's included, as it last loaded.
+    assert "Arms control talks stall" in (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_file_without_a_clean_build_before_falls_back_to_the_last_extraction(project):
+    data = project / "docs" / "data"
+    (data / ".extracted").mkdir()
+    shutil.copy(data / "events.yaml", data / ".extracted" / "events.yaml")
+    break_a_title(project)
+    build_site(project)
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "st-data-banner" in html and ".extracted/events.yaml" in html
+    assert "No events yet" not in html
+
+
+def test_a_strict_build_fails_on_a_broken_file_with_the_check_message(project, caplog):
+    line = break_a_title(project)
+    message = build_error(project, caplog)
+    assert f"docs/data/events.yaml:{line}:" in message
+    assert "quote a value that contains ': '" in message
+
+
+def test_the_banner_goes_once_the_file_is_fixed(project):
+    events = project / "docs" / "data" / "events.yaml"
+    good = events.read_text(encoding="utf-8")
+    break_a_title(project)
+    build_site(project)
+    events.write_text(good, encoding="utf-8")
+    build_site(project)
+    assert "st-data-banner" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_key_written_twice_fails_a_strict_build_located(project, caplog):
+    events = project / "docs" / "data" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("  place: Crimea\n", "  place: Crimea\n  place: Sevastopol\n", 1), encoding="utf-8")
+    message = build_error(project, caplog)
+    assert "2014-crimea-annexation.place" in message
+    assert "`place` is written twice in this record" in message

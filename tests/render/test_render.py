@@ -7,8 +7,6 @@ regenerate them with `UPDATE_GOLDEN=1 pytest tests/render/test_render.py` and re
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -104,11 +102,24 @@ def test_site_has_every_kind_of_page_and_download(fixture_site):
 
 
 def test_listing_pages_are_kept_out_of_search_and_record_pages_are_not(fixture_site):
-    for page in ["index.md", "timeline/index.md", "people/index.md", "topics/sanctions.md"]:
+    for page in ["index.md", "timeline/index.md", "people/index.md", "topics/index.md"]:
         assert yaml.safe_load(fixture_site.pages[page].split("---")[1])["search"] == {"exclude": True}
     for page in ["events/2018.md", "people/anna-petrova.md", "sources/001-helsinki.md"]:
         meta = yaml.safe_load(fixture_site.pages[page].split("---")[1])
         assert "search" not in meta
+    # A topic page is found by the topic's name (its lists stay out: their records are indexed once).
+    topic = fixture_site.pages["topics/sanctions.md"]
+    assert "exclude" not in topic.split("# Sanctions")[0]
+    assert 'class="st-lines st-entries" aria-label="Sanctions events" data-search-exclude' in topic
+
+
+def test_metadata_reads_as_separate_words_in_search(fixture_site):
+    """Search indexes text without tags: a term and its value need a separator between them."""
+    person = to_html(fixture_site.pages["people/anna-petrova.md"])
+    text = re.sub(r"<[^>]+>", "", person)
+    assert "Main topics: Sanctions" in text
+    source = fixture_site.pages["sources/001-helsinki.md"]
+    assert '<dl class="st-meta-list" data-search-exclude>' in source  # "Published…How the date…"
 
 
 def test_record_pages_carry_their_vocabulary_topics_as_tags(fixture_site):
@@ -229,7 +240,38 @@ def test_era_labels_that_would_overlap_go_on_separate_rows():
 def test_event_icon_has_text_for_screen_readers():
     html = to_html(render_site(small_timeline()).pages["events/2021.md"])
     assert ('<span class="st-icon st-icon-phone" aria-hidden="true"></span>'
-            '<span class="st-type-label">phone call</span>') in html
+            '<span class="st-type-label">Phone call</span>') in html
+
+
+def test_type_names_are_the_same_in_the_filter_and_on_the_badges():
+    site = render_site(small_timeline())
+    timeline = site.pages["timeline/index.md"]
+    badges = set(re.findall(r'<span class="st-type-label">([^<]+)</span>', timeline))
+    options = re.search(r'<select name="type">(.*?)</select>', timeline).group(1)
+    choices = set(re.findall(r'<option value="[^"]+">([^<]+)</option>', options))
+    assert badges == choices == {"Phone call", "Summit", "Treaty"}
+
+
+def test_the_summit_filter_starts_on_any_summit():
+    timeline = render_site(small_timeline()).pages["timeline/index.md"]
+    summit = re.search(r'<select name="summit">(.*?)</select>', timeline).group(1)
+    assert summit.startswith('<option value="">Any summit</option>')
+
+
+def test_counts_of_one_are_singular():
+    site = render_site(small_timeline())
+    pages = "\n".join(site.pages.values())
+    assert not re.search(r"\b1 (events|statements|sources|articles)\b", pages)
+    assert "1 event and 1 statement" in site.pages["topics/trade.md"]
+    assert "1 article" in site.pages["timeline/index.md"]
+
+
+def test_reader_pages_name_no_repository_paths():
+    """Pages speak to readers: no data-file or package paths (edit links, when configured, aside)."""
+    site = render_site(small_timeline())
+    for path, page in site.pages.items():
+        for needle in ("generator/", "docs/data", "data/events.yaml", "topics.yaml", "from the YAML"):
+            assert needle not in page, f"{path} names {needle!r}"
 
 
 def test_icon_stylesheet_has_a_mask_for_every_type_in_the_data():
@@ -341,7 +383,11 @@ def test_summit_page_groups_events_and_puts_each_side_side_by_side():
     assert "Phone call" in after.split('id="sources"')[0]
     assert "Oslo summit" in during.split('id="after"')[0]
     sides = re.findall(r'<h3 id="side-\d">([^<]+)</h3>', html)
-    assert sorted(sides) == ["Norland", "Southland"]
+    assert sorted(sides) == ["Norland: 1 statement", "Southland: 1 statement"]
+    # One tab per side (Material's content tabs), the first one open.
+    assert re.findall(r'<label for="side-tab-\d">([^<]+)</label>', html) == ["Norland (1)", "Southland (1)"]
+    assert html.count('class="tabbed-block"') == 2
+    assert '<input checked="checked" id="side-tab-1" name="sides" type="radio" />' in html
 
 
 @pytest.mark.parametrize("stored, shown", [
@@ -393,8 +439,9 @@ def test_person_page_names_aliases_that_add_to_the_name_and_main_topics():
     timeline = small_timeline()
     timeline.people[0].aliases = ["Lee", "Ann", "Ms Lee", "the prime minister"]
     html = to_html(render_site(timeline).pages["people/ann-lee.md"])
-    assert "<dt>Also called</dt><dd>Ms Lee, the prime minister</dd>" in html
-    assert '<dt>Main topics</dt><dd><a href="../../topics/trade/">Trade</a></dd>' in html
+    assert '<dt>Also called<span class="st-sr-only">:</span></dt> <dd>Ms Lee, the prime minister</dd>' in html
+    assert ('<dt>Main topics<span class="st-sr-only">:</span></dt> <dd><a href="../../topics/trade/">Trade</a></dd>'
+            in html)
 
 
 def test_statements_under_their_event_do_not_repeat_it():
@@ -497,52 +544,7 @@ def test_paths_made_from_ids_stay_inside_their_folder(tmp_path):
 # -- downloads -------------------------------------------------------------------
 
 
-def test_timelinejs_keeps_precision_and_makes_summits_eras():
-    data = json.loads(render_site(small_timeline()).files["downloads/timelinejs.json"])
-    by_id = {e["unique_id"]: e for e in data["events"]}
-    assert by_id["2021-06-call"]["start_date"] == {"year": 2021, "month": 6, "display_date": "June 2021"}
-    assert by_id["2019-treaty"]["start_date"] == {"year": 2019, "display_date": "2019"}
-    assert by_id["2021-05-03-oslo-summit"]["start_date"]["day"] == 3
-    assert [era["text"]["headline"] for era in data["eras"]] == ["Oslo"]
-
-
-def test_timelinejs_text_is_html_escaped():
-    data = json.loads(render_site(small_timeline(summary=HOSTILE)).files["downloads/timelinejs.json"])
-    assert "<script>" not in json.dumps(data)
-
-
-def test_timelinejs_group_and_unique_id_carry_no_markup():
-    """TimelineJS prints `group` as HTML and uses `unique_id` as an element id and URL fragment."""
-    timeline = small_timeline()
-    hostile = '</title><script>alert(1)</script><img src=x onerror="alert(2)">'
-    timeline.events[1].type = f"call {hostile}"
-    timeline.events[1].id = f"call {hostile}"  # an id the store would refuse, rendered anyway
-    data = json.loads(render_site(timeline).files["downloads/timelinejs.json"])
-    event = next(e for e in data["events"] if e["start_date"].get("month") == 6)
-    assert "<" not in event["group"] and "&lt;script&gt;" in event["group"]
-    assert re.fullmatch(r"[a-z0-9-]+", event["unique_id"]), event["unique_id"]
-    ids = [e["unique_id"] for e in data["events"]]
-    assert len(set(ids)) == len(ids) and "2021-05-03-oslo-summit" in ids
-
-
-def test_icalendar_parses_with_all_day_events():
-    icalendar = pytest.importorskip("icalendar")
-    calendar = icalendar.Calendar.from_ical(render_site(small_timeline()).files["downloads/events.ics"])
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == 3
-    call = events["2021-06-call@summit-timeline"]
-    assert str(call.decoded("DTSTART")) == "2021-06-01" and str(call.decoded("DTEND")) == "2021-07-01"
-    assert "month" in str(call["DESCRIPTION"])
-
-
-def test_csv_downloads_parse_and_neutralise_formulas():
-    site = render_site(small_timeline(summary="=HYPERLINK(\"http://evil\")"))
-    events = list(csv.DictReader(io.StringIO(site.files["downloads/events.csv"].decode())))
-    assert len(events) == 3
-    summit = next(e for e in events if e["id"] == "2021-05-03-oslo-summit")
-    assert summit["summary"].startswith("'=") and summit["people"] == "Ann Lee; Bob Ray"
-    statements = list(csv.DictReader(io.StringIO(site.files["downloads/statements.csv"].decode())))
-    assert {s["speaker"] for s in statements} == {"Ann Lee", "Bob Ray"}
+# TimelineJS, calendar and spreadsheet downloads: tests/render/test_downloads.py.
 
 
 def test_yaml_downloads_hold_the_records():
@@ -571,3 +573,73 @@ def test_source_page_dates_resolve_against_the_publication_window_as_extraction_
     html = to_html(render_site(Timeline(articles=[article])).pages["sources/w.md"])
     assert 'title="DATE 2016&#45;12" datetime="2016-12"' in html
     assert 'title="DATE 2016"' not in html
+
+
+def two_summits_one_article() -> Timeline:
+    """Summits in Alta and Bodø three days apart, reported by one article, and remarks on each."""
+    text = ("Leaders met in Alta on 11 June 2021.\n\nLeaders met in Bodø on 14 June 2021.\n\n"
+            "Ann Lee said the talks in Bodø would be hard.\n\nBob Ray said Alta went well.\n\n"
+            "Ann Lee said the next meeting will be hard.")
+    source = "art-2"
+    return Timeline(
+        articles=[Article(source, "two.txt", 1, "Two summits", text, published="2021-06-15")],
+        people=[Person("ann-lee", "Ann Lee", "", "Norland"), Person("bob-ray", "Bob Ray", "", "Southland")],
+        events=[Event("alta", "2021-06-11", "Alta summit", "summit",
+                      [Source(source, "Leaders met in Alta on 11 June 2021.")], place="Alta"),
+                Event("bodo", "2021-06-14", "Bodø summit", "summit",
+                      [Source(source, "Leaders met in Bodø on 14 June 2021.")], place="Bodø"),
+                Event("vote", "2021-06-12", "Northern election", "election", [Source(source, "x")],
+                      place="Norland")],
+        statements=[
+            Statement("about-bodo", "ann-lee", "the talks in Bodø would be hard", "indirect",
+                      Source(source, "Ann Lee said the talks in Bodø would be hard."), date="2021-06-11"),
+            Statement("about-alta", "bob-ray", "Alta went well", "indirect",
+                      Source(source, "Bob Ray said Alta went well."), date="2021-06-14"),
+            Statement("vague", "ann-lee", "the next meeting will be hard", "indirect",
+                      Source(source, "Ann Lee said the next meeting will be hard."), date="2021-06-12",
+                      event="vote"),
+        ],
+    )
+
+
+def test_a_summit_page_holds_what_was_said_at_or_about_it_not_near_it():
+    site = render_site(two_summits_one_article())
+    alta, bodo = (to_html(site.pages[f"summits/{p}-2021.md"]) for p in ("alta", "bod"))
+    assert "Alta went well" in alta and "Alta went well" not in bodo
+    assert "talks in Bodø" in bodo and "talks in Bodø" not in alta
+    # Said between the two summits, naming neither, in an article reporting both: on neither page.
+    assert "next meeting" not in alta and "next meeting" not in bodo
+
+
+def test_at_names_where_a_statement_was_made_and_about_what_it_was_about():
+    site = render_site(two_summits_one_article())
+    person = to_html(site.pages["people/ann-lee.md"])
+    assert re.search(r", about <a [^>]*>Northern election</a>", person)
+    assert ", at <a" not in person
+    oslo = to_html(render_site(small_timeline()).pages["people/ann-lee.md"])
+    assert re.search(r", at <a [^>]*>Oslo summit</a>", oslo)  # a gathering with a place
+
+
+def test_an_event_card_says_what_its_statement_count_counts():
+    site = render_site(two_summits_one_article())
+    timeline = small_timeline()
+    timeline.statements.append(Statement("ann-lee-oslo", "ann-lee", "Oslo was fine", "indirect",
+                                         Source("art-1", "x"), date="2021-05-04"))
+    year = to_html(render_site(timeline).pages["events/2021.md"])
+    assert "Statements linked to this event (1); " in year
+    assert re.search(r'<a href="../../summits/oslo-2021/#said">3 statements made at or about the summit</a>',
+                     year)
+    summit = to_html(render_site(timeline).pages["summits/oslo-2021.md"])
+    assert "3 statements made at the summit or about it" in summit
+    assert site.pages  # the two-summit site renders too
+
+
+def test_a_summit_band_is_as_wide_as_its_days():
+    from generator.render._visual import MONTH_WIDTH, layout
+
+    events = [Event("one", "2021-06-02", "Short summit", "summit", [], place="A"),
+              Event("eight", "2021-06-10", "Long summit", "summit", [], place="B")]
+    visual = layout(events)
+    widths = {era.event.id: era.width for era in visual.eras}
+    day = MONTH_WIDTH / 30
+    assert widths["one"] < 2 * day  # one day, not a fixed 30 px

@@ -30,15 +30,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.site.conftest import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "timeline"
-CHROMIUM = Path("/usr/bin/chromium")
 # The README's screenshots are refreshed with `make screenshots`
 # (UPDATE_SCREENSHOTS=1); an ordinary run takes them into a temporary folder
 # so that `make test` leaves the work tree clean.
 README_SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -157,16 +156,6 @@ def hostile_build(tmp_path_factory) -> Iterator[tuple[Path, str]]:
         yield built
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def open_page(browser, width: int = 1280, javascript: bool = True):
     """A fresh page that may only talk to 127.0.0.1 and fails the test on a dialog."""
     context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
@@ -237,8 +226,8 @@ def test_visual_timeline_is_one_named_tab_stop_and_silent_for_screen_readers(bro
     else:
         pytest.fail("Tab never reached the visual timeline")
     before = region.evaluate("el => el.scrollLeft")
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"document.querySelector('.st-visual-scroll').scrollLeft > {before}")
+    page.keyboard.press("ArrowLeft")  # it opens on the latest events, at the right end
+    page.wait_for_function(f"document.querySelector('.st-visual-scroll').scrollLeft < {before}")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "person", "a dot took keyboard focus"
     page.context.close()
@@ -340,13 +329,47 @@ def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
     assert "a partner, not a competitor" in target.inner_text()
 
 
-def test_summit_page_shows_each_side(page, base_url):
+def test_summit_page_shows_each_side_in_its_own_tab(page, base_url):
     page.goto(base_url + "summits/helsinki-2018/")
-    sides = page.locator(".st-side h3").all_inner_texts()
-    assert set(sides) == {"Russia", "United States"}
-    russia = page.locator(".st-side", has_text="Russia").inner_text()
-    usa = page.locator(".st-side", has_text="United States").inner_text()
-    assert "a partner, not a competitor" in russia and "a competitor" in usa
+    tabs = page.locator(".st-sides .tabbed-labels label")
+    expect(tabs).to_have_text([re.compile(r"^Russia \(\d+\)$"), re.compile(r"^United States \(\d+\)$")])
+    russia, usa = page.locator(".st-side").nth(0), page.locator(".st-side").nth(1)
+    expect(russia).to_be_visible()
+    expect(usa).to_be_hidden()
+    assert "a partner, not a competitor" in russia.inner_text()
+    tabs.nth(1).click()
+    expect(usa).to_be_visible()
+    expect(russia).to_be_hidden()
+    assert "a competitor" in usa.inner_text()
+
+
+def test_on_a_phone_the_second_side_is_one_tap_away(browser, base_url):
+    """Side by side columns stacked on a phone put the second side after all of the first."""
+    page = open_page(browser, width=375)
+    page.goto(base_url + "summits/helsinki-2018/")
+    second = page.locator(".st-sides .tabbed-labels label").nth(1)
+    tabs_top = second.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
+    said_top = page.locator("#said").evaluate("el => el.getBoundingClientRect().top + window.scrollY")
+    assert tabs_top - said_top < 600, "the second side's tab is not near the section's start"
+    second.click()
+    heading = page.locator(".st-side h3").nth(1)
+    expect(heading).to_be_visible()
+    top = heading.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
+    assert top - tabs_top < 200  # its statements start right below the tabs
+    page.context.close()
+
+
+def test_visual_timeline_opens_on_the_latest_events(browser, base_url):
+    page = open_page(browser, width=375)
+    open_timeline(page, base_url + "timeline/")
+    page.locator(".st-visual-scroll[data-scrolled]").wait_for(state="attached")
+    frame = page.locator(".st-visual-scroll")
+    at_end = frame.evaluate("el => el.scrollWidth - el.clientWidth - el.scrollLeft <= 1")
+    assert at_end, "the drawing opens on its oldest events"
+    latest = fixture_events()[-1]["id"]  # in date order in the fixture
+    dot = page.locator(f".st-visual a[data-event='e-{latest}']")
+    expect(dot).to_be_in_viewport()
+    page.context.close()
 
 
 # -- phone, dark mode, safety ---------------------------------------------------------------
@@ -638,13 +661,31 @@ def test_downloads_parse_with_standard_libraries(base_url):
     for name in ["timelinejs.json", "events.ics", "events.csv", "statements.csv", "events.yaml"]:
         assert f'href="{name}"' in page
     timeline = json.loads(fetch("downloads/timelinejs.json"))
-    assert len(timeline["events"]) == len(fixture_events()) and timeline["eras"]
+    # Background events are left out of the TimelineJS file (see render._downloads.timelinejs).
+    assert len(timeline["events"]) == len([e for e in fixture_events() if not e.get("background")])
+    assert timeline["eras"]
     calendar = icalendar.Calendar.from_ical(fetch("downloads/events.ics"))
     assert len(calendar.walk("VEVENT")) == len(fixture_events())
     events = list(csv.DictReader(io.StringIO(fetch("downloads/events.csv").decode("utf-8"))))
     assert len(events) == len(fixture_events())
     statements = list(csv.DictReader(io.StringIO(fetch("downloads/statements.csv").decode("utf-8"))))
     assert {s["speaker"] for s in statements} >= {"Anna Petrova", "Donald Trump"}
+
+
+def test_no_repository_is_named_by_default(fixture_site):
+    """A placeholder repo_url made every page ask GitHub's API for it and linked nowhere."""
+    import yaml
+
+    class Tagged(yaml.SafeLoader):
+        pass
+
+    Tagged.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tagged)
+    assert "repo_url" not in config
+    for path in ("index.html", "summits/helsinki-2018/index.html", "people/anna-petrova/index.html"):
+        html = (fixture_site / path).read_text(encoding="utf-8")
+        assert "md-source" not in html and "github.com" not in html, path
+        assert 'class="st-edit"' not in html, path  # edit links come with a configured repo_url
 
 
 def test_custom_404_page(fixture_site):

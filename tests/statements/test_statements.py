@@ -92,6 +92,20 @@ def test_single_quotes_nested_in_double_quotes_stay_inside(nlp) -> None:
     assert [s.text for s in found] == ["They call it \u2018a new era\u2019, but it is not"]
 
 
+def test_two_apostrophes_are_one_double_quote_mark(nlp) -> None:
+    text = (
+        "Mary Lee, an economist at a tax centre, spoke on Monday.\n\n"
+        "''It is a plan with 'real' costs,'' Ms. Lee said. ''But it is not reform.''"
+    )
+    quotes = [text[q.open : q.close] for q in find_quotes(text) if q.double]
+    assert quotes == ["''It is a plan with 'real' costs,''", "''But it is not reform.''"]
+    found = statements_in(nlp, text)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "mary-lee", "It is a plan with 'real' costs"),
+        ("direct", "mary-lee", "But it is not reform."),
+    ]
+
+
 def test_an_unbalanced_quote_mark_closes_at_the_paragraph_end() -> None:
     text = (
         "The aide wrote \u201cthis mark never closes in the paragraph\n\n"
@@ -232,6 +246,33 @@ def test_groups_and_unknown_sources_get_no_speaker(nlp) -> None:
     )
     assert len(found) == 2
     assert [s.speaker for s in found] == ["", ""]
+    # No person, but a source of its own kind, in the text's words.
+    assert [s.speaker_label for s in found] == ["US officials", "a source"]
+
+
+def test_organisations_speak_under_their_own_words_and_it_takes_them_over(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "A Foreign Ministry spokesman said the border would stay closed.\n\n"
+        "The Harbour Workers Union said the strike would go on. It said talks had failed.",
+    )
+    assert [(s.speaker, s.speaker_label) for s in found] == [
+        ("", "A Foreign Ministry spokesman"),
+        ("", "The Harbour Workers Union"),
+        ("", "The Harbour Workers Union"),
+    ]
+    records = quotes_as_json_records(found, [])
+    assert [r["speaker"] for r in records][0] == "A Foreign Ministry spokesman"
+
+
+def test_a_persons_campaign_is_not_the_person(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ana Ruiz arrived late. Her campaign said the report was false.",
+    )
+    statement = one(found, "the report was false")
+    assert statement.speaker == ""
+    assert statement.speaker_label == "Ana Ruiz's campaign"
 
 
 def test_speaker_by_office_at_the_article_date(nlp) -> None:
@@ -289,9 +330,10 @@ def test_quotes_as_json_records_name_the_speaker(nlp) -> None:
     records = quotes_as_json_records(found, people)
     assert records == [
         {"start": 1, "end": 22, "text": "We will win this vote", "speaker": "Ana Ruiz",
-         "kind": "direct"},
+         "speaker_id": "ana-ruiz", "kind": "direct"},
         {"start": text.index("the count"), "end": len(text) - 1,
-         "text": "the count would take days", "speaker": "", "kind": "indirect"},
+         "text": "the count would take days", "speaker": "Officials", "speaker_id": "",
+         "kind": "indirect"},
     ]
 
 
@@ -564,7 +606,7 @@ def test_quotes_command_resolves_a_description_by_the_texts_own_date() -> None:
         assert text[record["start"] : record["end"]] == record["text"]
 
 
-def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
+def test_quotes_command_prints_full_names_and_unnamed_sources_in_their_words() -> None:
     text = (
         "Annalena Baerbock arrived from Beijing, where she had held talks.\n\n"
         '"Europe cannot be indifferent," Baerbock said. A senior official said the talks '
@@ -573,7 +615,7 @@ def test_quotes_command_prints_full_names_and_empty_unknown_speakers() -> None:
     records = _quotes_command(text, "--reference", "2023-04-18")
     assert [(r["speaker"], r["text"]) for r in records] == [
         ("Annalena Baerbock", "Europe cannot be indifferent"),
-        ("", "the talks would go on"),
+        ("A senior official", "the talks would go on"),
     ]
 
 
@@ -652,6 +694,131 @@ def test_a_verbless_quoted_label_is_not_a_statement(nlp) -> None:
         'on Tuesday. "A strategic decision for the whole region," Guterres said.',
     )
     assert [s.text for s in found] == ["A strategic decision for the whole region"]
+
+
+# --- the whole claim --------------------------------------------------------
+
+
+def test_a_cue_inside_the_sentence_keeps_both_sides_of_the_claim(nlp) -> None:
+    found = statements_in(nlp, "The new bridge, the mayor said, would cut travel times for commuters.")
+    statement = one(found, "bridge")
+    assert statement.text.startswith("The new bridge")
+    assert statement.text.endswith("would cut travel times for commuters")
+
+
+def test_a_condition_opening_the_claim_stays_in_it(nlp) -> None:
+    found = statements_in(nlp, "If Washington has any evidence, it should show it, the minister said.")
+    assert one(found, "evidence").text.startswith("If Washington has any evidence")
+
+
+def test_a_fronted_clause_read_as_adverbial_is_still_what_was_said(nlp) -> None:
+    found = statements_in(nlp, "The lowest fifth paid 2 percent, the agency said in a report.")
+    statement = one(found, "percent")
+    assert statement.text == "The lowest fifth paid 2 percent"
+    assert statement.speaker_label == "the agency"
+    assert statements_in(nlp, "When the vote came, the senator said nothing.") == []
+
+
+def test_a_name_after_a_horizontal_bar_is_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Readers sent us their views.\n\n"
+        "\u201cThe debate changed nothing for me. I will vote as I always have.\u201d \u2015 Maria Lopez\n",
+    )
+    assert [s.speaker for s in found] == ["maria-lopez"]
+
+
+def test_a_document_reads_its_words(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The union sent a letter to the mayor. The letter reads: "
+        "\u201cWe will not accept any cuts to the schools this year.\u201d",
+    )
+    assert [(s.kind, s.speaker_label) for s in found] == [("direct", "The letter")]
+
+
+def test_a_claim_the_parser_split_into_two_complements_stays_whole(nlp) -> None:
+    found = statements_in(
+        nlp, "The mayor said it is a \u201cshame\u201d there is a cloud over the council."
+    )
+    assert one(found, "shame").text == "it is a \u201cshame\u201d there is a cloud over the council"
+
+
+def test_a_lead_in_before_the_cue_is_not_part_of_the_claim(nlp) -> None:
+    found = statements_in(nlp, "In general, the minister said, the talks took place in a calm mood.")
+    assert one(found, "talks").text == "the talks took place in a calm mood"
+
+
+# --- reported speech without a clause of saying -----------------------------
+
+
+def test_phrase_content_after_call_and_an_object_complement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The mayor called for a ban on new towers in the old town. "
+        "The union called on the council to reverse the cuts. "
+        "The senator vowed to fight the plan in court. "  # an intention: not counted
+        "The campaign called the charges unfounded and false.",
+    )
+    assert [s.text for s in found] == [
+        "a ban on new towers in the old town",
+        "the council to reverse the cuts",
+        "the charges unfounded and false",
+    ]
+
+
+def test_a_headline_with_no_named_speaker_sums_up_and_is_no_statement(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Party chief calls for early vote after tax defeat\n\n"
+        "The leader of the Green party, Ana Ruiz, called for an early vote on Monday.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("ana-ruiz", "an early vote on Monday")]
+    named = statements_in(
+        nlp,
+        "Ana Ruiz calls for early vote after tax defeat\n\n"
+        "The Green party leader spoke on Monday in the capital.",
+    )
+    assert [(s.speaker, s.text) for s in named] == [("ana-ruiz", "early vote after tax defeat")]
+
+
+def test_phrase_content_after_pointed_to_and_spoke_of(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The agency pointed to the vote in Britain as a sign of anger at trade. "
+        "The mayor spoke of a new era for the old port. "
+        "Asked about the delay in the report, the minister left.",  # asked, not said
+    )
+    assert [(s.speaker_label, s.text) for s in found] == [
+        ("The agency", "the vote in Britain as a sign of anger at trade"),
+        ("The mayor", "a new era for the old port"),
+    ]
+
+
+def test_a_dateline_is_never_a_speaker(nlp) -> None:
+    found = statements_in(
+        nlp, "KYIV, June 3 (Reuters) - The president called the plan a fantasy that ignored the facts."
+    )
+    assert [s.speaker_label for s in found] == [""]
+
+
+def test_an_object_alone_is_no_statement(nlp) -> None:
+    assert statements_in(
+        nlp, "The governor promised a review. The company called a press conference on Monday."
+    ) == []
+
+
+def test_a_noun_of_saying_with_its_owner_and_clause(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Fact checkers looked at Anna Volkova\u2019s claim that there have been thousands of "
+        "thefts in the city this year. The ministry\u2019s warning that prices would rise came late. "
+        "The claim that he lied is wrong.",
+    )
+    assert [(s.speaker, s.speaker_label, s.text) for s in found] == [
+        ("anna-volkova", "", "there have been thousands of thefts in the city this year"),
+        ("", "The ministry", "prices would rise"),
+    ]
 
 
 # --- tokens compared by position, not identity (a parse walk ends) ----------

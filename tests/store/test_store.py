@@ -10,7 +10,7 @@ import pytest
 
 from generator import store
 from generator.model import Article, Event, Person, Source, Statement, Timeline
-from generator.store import _yaml
+from generator.store import _transaction
 from tests.conftest import write_files
 from tests.store.test_check import HOSTILE_EVENTS, run_bounded
 
@@ -299,14 +299,14 @@ def test_run_killed_while_writing_leaves_previous_files(tmp_path: Path, monkeypa
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     calls = []
 
-    def write_half_then_die(stream, text: str) -> None:
+    def write_half_then_die(stream, data: bytes) -> None:
         calls.append(1)
         if len(calls) == 3:  # the first files are written, then the run dies half-way through one
-            stream.write(text[: len(text) // 2])
+            stream.write(data[: len(data) // 2])
             raise KeyboardInterrupt
-        stream.write(text)
+        stream.write(data)
 
-    monkeypatch.setattr(_yaml, "write_text", write_half_then_die)
+    monkeypatch.setattr(_transaction, "write_bytes", write_half_then_die)
     changed = make_timeline()
     changed.events[0].title = "Changed"
     changed.people[0].name = "Changed"

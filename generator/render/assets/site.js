@@ -101,9 +101,26 @@
     if (mark) mark.classList.add("st-targeted");
   }
 
+  // Material's search box is a dialog without a name (axe: aria-dialog-name); name it.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
+  // The visual timeline opens on its latest events (the right end), not on the oldest
+  // background events: on a phone the first screen would show a few dots of long ago.
+  function showLatest() {
+    var frame = document.querySelector(".st-visual-scroll");
+    if (!frame || frame.getAttribute("data-scrolled")) return;
+    frame.setAttribute("data-scrolled", "1");
+    frame.scrollLeft = frame.scrollWidth;
+  }
+
   function onPage() {
     setUp();
     markTarget();
+    nameSearchDialog();
+    showLatest();
   }
 
   window.addEventListener("hashchange", markTarget);
