@@ -643,3 +643,14 @@ def test_a_summit_band_is_as_wide_as_its_days():
     widths = {era.event.id: era.width for era in visual.eras}
     day = MONTH_WIDTH / 30
     assert widths["one"] < 2 * day  # one day, not a fixed 30 px
+
+
+def test_background_events_are_listed_apart_after_the_timeline():
+    timeline = small_timeline()
+    timeline.events.append(Event("1939-pact", "1939", "Old pact", "treaty", [Source("art-1", "not in the text")],
+                                 background=True))
+    page = render_site(timeline).pages["timeline/index.md"]
+    main, background = page.split("## Background")
+    assert "Old pact" not in main and "## 1939" not in main
+    assert "Old pact" in background and "Oslo summit" not in background
+    assert "Old pact" in render_site(timeline).pages["events/1939.md"]  # its year page keeps it
