@@ -203,6 +203,8 @@ class Event:
     topics: list[str] = field(default_factory=list)
     background: bool = False
     importance: float = 0.0
+    # The last day of a happening that spans several ("7-8 July"): same format as `date`.
+    end: str = ""
 
 
 @dataclass

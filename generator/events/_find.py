@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
+from generator.events._clauses import clause_tokens, headline, is_speech_verb, predicate_for_date
+from generator.events._ranges import date_ranges
 from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
     SUMMIT_LIKE_TYPES,
@@ -39,7 +42,7 @@ from generator.model import (
 )
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "classify_event_sentence",
@@ -73,9 +76,13 @@ def find_events(
 ) -> list[Event]:
     """Events reported by the sentences of one article (before merging).
 
-    Dates inside direct quotes are left out: "today" in a quote is the day the
-    words were said, not the day the article reports. `reference` is the article's
-    reference date or window (by default `dates.article_reference(article)`).
+    Every date the parse ties to a predicate dates a happening: a trigger of an
+    event type near it in the parse, else the verb or event noun it modifies
+    ("said yesterday" is the article's own news). Dates inside direct quotes are
+    left out: "today" in a quote is the day the words were said, not the day the
+    article reports. Each event's `importance` is, before merging, the weight
+    of this one report (see `report_weight`). `reference` is the
+    article's reference date or window (by default `dates.article_reference(article)`).
     """
     published = article.published_date()
     window = reference_days(article_reference(article) if reference is None else reference)
@@ -85,84 +92,255 @@ def find_events(
         return not any(start <= offset < end for start, end in quoted)
 
     dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
+    ranges = date_ranges(article.text, dated)
+    dated = [e for e in dated if e not in ranges.consumed]
     all_triggers = [t for t in find_triggers(doc) if outside_quotes(t.start)]
     starts = [t.start for t in all_triggers]
+    date_starts = [e.start for e in dated]
+    person_at = _person_index(mentions)
     found: list[Event] = []
-    for sentence in doc.sents:
+    dating: set[int] = set()  # sentences that hold a date or tell a known summit
+    for index, sentence in enumerate(doc.sents):
         first = bisect.bisect_left(starts, sentence.start_char)
         last = bisect.bisect_left(starts, sentence.end_char)
         triggers = all_triggers[first:last]
-        if not triggers:
+        in_sentence = dated[
+            bisect.bisect_left(date_starts, sentence.start_char) : bisect.bisect_left(date_starts, sentence.end_char)
+        ]
+        if not in_sentence and not any(t.summit_like for t in triggers):
             continue
+        dating.add(index)
         participants = _participants(sentence, mentions)
-        in_sentence = [e for e in dated if sentence.start_char <= e.start < sentence.end_char]
-        candidates: list[tuple[Trigger, PartialDate, TimeExpression | None, KnownSummit | None]] = []
+        candidates: list[_Candidate] = []
         for expression in in_sentence:
-            trigger = trigger_for_date(sentence, expression, triggers)
-            if trigger is None:
-                continue
-            date = expression.date
+            date = ranges.starts.get(expression, expression.date)
             assert date is not None
-            summit = (
-                known_summit_for(sentence.text, trigger, participants, people, date, window)
-                if trigger.summit_like
-                else None
-            )
-            candidates.append((trigger, date, expression, summit))
+            trigger = trigger_for_date(sentence, expression, triggers) if triggers else None
+            if trigger is not None:
+                summit = (
+                    known_summit_for(sentence.text, trigger, participants, people, date, window)
+                    if trigger.summit_like
+                    else None
+                )
+                candidates.append(_Candidate(trigger.type, date, expression, summit, _trigger_predicate(doc, trigger)))
+                continue
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            predicate = predicate_for_date(span, expression in ranges.ends) if span is not None else None
+            if predicate is None:
+                continue
+            data = load_data("event_types")
+            kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
+            candidates.append(_Candidate(kind, date, expression, None, predicate))
         summit_trigger = next((t for t in triggers if t.summit_like), None)
-        if summit_trigger and not any(c[3] for c in candidates):
+        if summit_trigger and not any(c.summit for c in candidates):
             summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
             if summit:
-                candidates.append((summit_trigger, day_of(summit.first), None, summit))
+                candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None))
         seen: set[tuple[str, str]] = set()
-        for trigger, date, expression, summit in candidates:
-            event = _event_from(sentence, article, trigger, date, expression, summit, participants, people, published)
+        for candidate in candidates:
+            end = ranges.ends.get(candidate.expression) if candidate.expression is not None else None
+            event = _event_from(sentence, article, candidate, end, person_at, participants, people, published)
             if (event.type, event.date) not in seen:
                 seen.add((event.type, event.date))
+                event.importance = report_weight(event, index, candidate, published)
                 found.append(event)
+    own = _own_news(doc, article, all_triggers, dating, outside_quotes)
+    if own is not None:
+        index, sentence, candidate = own
+        participants = _participants(sentence, mentions)
+        event = _event_from(sentence, article, candidate, None, person_at, participants, people, published)
+        weight = load_data("event_types")["importance"]["own_news"]
+        event.importance = round(report_weight(event, index, candidate, published) * weight, 4)
+        found.append(event)
     return found
+
+
+def _own_news(
+    doc: Doc,
+    article: Article,
+    triggers: list[Trigger],
+    dating: set[int],
+    outside_quotes: Callable[[int], bool],
+) -> tuple[int, Span, _Candidate] | None:
+    """The article's own news: its lead's happening, on its publication day.
+
+    A news article leads with what has just happened, often with no date ("Troops
+    stormed the city"): the first sentence within the lead whose main verb has a
+    subject tells it, unless that sentence holds a date (its own, or one that dates
+    nothing: "The museum was closed on Sunday" is no news of the publication day).
+    """
+    published = article.published_date()
+    if published is None or published.precision != "day":
+        return None
+    data = load_data("event_types")
+    for index, sentence in enumerate(doc.sents):
+        if index >= data["importance"]["lead_sentences"] + 1:
+            return None
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX") or not outside_quotes(root.idx):
+            continue
+        if not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children):
+            continue
+        if index in dating:
+            return None
+        trigger = next((t for t in triggers if sentence.start_char <= t.start < sentence.end_char), None)
+        if trigger is not None and not trigger.summit_like:
+            return index, sentence, _Candidate(trigger.type, published, None, None, _trigger_predicate(doc, trigger))
+        kind = data["speech_type"] if is_speech_verb(root) else data["clause_type"]
+        return index, sentence, _Candidate(kind, published, None, None, root)
+    return None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    type: str
+    date: PartialDate
+    expression: TimeExpression | None
+    summit: KnownSummit | None
+    predicate: Token | None  # the verb or noun the happening is told by
+
+
+def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
+    """What a headline is built from: the trigger verb, or the verb a trigger noun is
+    the subject or object of ("imposed sanctions" → imposed), else the noun itself."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        return token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        return token.head.head  # "Biden told Putin in a phone call": who did what
+    return token
+
+
+def _person_index(mentions: list[Mention]) -> dict[int, str]:
+    """Character offset of each mention's start → person id."""
+    return {mention.start: mention.person for mention in mentions}
+
+
+def report_weight(event: Event, sentence_index: int, candidate: _Candidate, published: PartialDate | None) -> float:
+    """How much one report counts toward its day: the article's lead counts most, and
+    its own news (a day just before publication) more than history or plans."""
+    spec = load_data("event_types")["importance"]
+    weight = 1.0 if sentence_index < spec["lead_sentences"] else 1 / (1 + sentence_index / spec["position_decay"])
+    date = PartialDate.parse(event.date)
+    if event.background:
+        weight *= spec["background"]
+    elif date.precision != "day":
+        weight *= spec["not_a_day"]
+    elif published is not None and published.precision == "day":
+        age = (day_of(published) - day_of(date)).days
+        if age < 0:
+            weight *= spec["future"]
+        elif age > spec["recent_days"]:
+            weight *= spec["older"]
+        else:
+            weight *= spec["recent"]
+    if event.type == load_data("event_types")["speech_type"]:
+        weight *= spec["statement"]
+    kind = types_by_name().get(event.type)
+    weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
+    return round(weight, 4)
 
 
 def _event_from(
     sentence: Span,
     article: Article,
-    trigger: Trigger,
-    date: PartialDate,
-    expression: TimeExpression | None,
-    summit: KnownSummit | None,
-    participants: list[str],
+    candidate: _Candidate,
+    end: PartialDate | None,
+    person_at: dict[int, str],
+    sentence_people: list[str],
     people: dict[str, Person],
     published: PartialDate | None,
 ) -> Event:
     from generator.knowledge.topics import find_topics
 
+    expression, summit, date = candidate.expression, candidate.summit, candidate.date
+    predicate = candidate.predicate
+    participants = sentence_people
+    if predicate is not None:
+        first, last = clause_tokens(predicate)
+        doc = sentence.doc
+        low, high = doc[first].idx, doc[last].idx + len(doc[last])
+        participants = [p for p in sentence_people if any(low <= o < high and q == p for o, q in person_at.items())]
     if summit is not None:
         event_type, place, title = "summit", summit.places[0], summit.name
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
+        if summit.last != summit.first:
+            end = PartialDate(summit.last.year, summit.last.month, summit.last.day)
+        # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
+        leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
+        participants = list(dict.fromkeys([*sentence_people, *leaders]))
     else:
-        event_type, place = trigger.type, _place(sentence)
-        title = _noun_phrase_title(sentence, trigger, expression) or event_title(
-            event_type, participants, place, people, _actor_of(sentence, trigger)
-        )
+        event_type, place = candidate.type, _place(sentence)
+        title = ""
+        if candidate.type in types_by_name():
+            trigger_span = _trigger_span(sentence, candidate)
+            title = _noun_phrase_title(sentence, trigger_span, expression) if trigger_span else ""
+        if not title and predicate is not None:
+            title = headline(predicate, _skipped(sentence, expression), _namer(person_at, people))
+        if not title:
+            title = event_title(event_type, participants, place, people, "")
     return Event(
         id="",
         date=date.iso(),
         title=title,
         type=event_type,
         sources=[Source(article.id, sentence.text.strip())],
-        summary=_summary(sentence.text),
+        summary=_summary(sentence, person_at, people),
         people=participants,
         place=place,
         topics=find_topics(sentence.text),
         background=expression is not None and is_background_date(article.text, expression, published),
+        end=end.iso() if end is not None and end != date else "",
     )
 
 
-def _noun_phrase_title(sentence: Span, trigger: Trigger, expression: TimeExpression | None) -> str:
+def _trigger_span(sentence: Span, candidate: _Candidate) -> tuple[int, int] | None:
+    predicate = candidate.predicate
+    if predicate is None:
+        return None
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        return predicate.idx, predicate.idx + len(predicate)
+    return None
+
+
+def _skipped(sentence: Span, expression: TimeExpression | None) -> set[int]:
+    """Token indices a headline leaves out: the date phrase (with its preposition)."""
+    if expression is None:
+        return set()
+    span = sentence.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    skipped = {t.i for t in span}
+    head = span.root.head
+    if head.pos_ == "ADP" and head.i not in skipped:
+        skipped.add(head.i)
+    for token in span:
+        skipped.update(t.i for t in token.subtree)
+    return skipped
+
+
+def _namer(person_at: dict[int, str], people: dict[str, Person]) -> Callable[[Token], str]:
+    """A token's person, by name: a pronoun or surname the people stage resolved."""
+
+    def name_of(token: Token) -> str:
+        first = token.left_edge if token.pos_ == "PROPN" else token
+        for candidate in (token, first):
+            person = person_at.get(candidate.idx)
+            if person in people and (token.pos_ in ("PRON", "PROPN")):
+                return people[person].name
+        return ""
+
+    return name_of
+
+
+def _noun_phrase_title(sentence: Span, trigger: tuple[int, int], expression: TimeExpression | None) -> str:
     """A named happening ("the Hitler-Stalin Pact", "the 2016 presidential election")
     titles itself: the trigger noun with the words that name it."""
     doc = sentence.doc
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return ""
     head = span.root
@@ -231,66 +409,100 @@ def event_title(
     return title[0].upper() + title[1:]
 
 
-def _actor_of(sentence: Span, trigger: Trigger) -> str:
-    """Who did it, when the text names an organisation or country as the subject
-    of the trigger verb ("the Kremlin announced" → "Kremlin")."""
-    span = sentence.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "VERB":
-        return ""
-    for child in span.root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
-            first = min(t.i for t in child.subtree if t.ent_type_)
-            last = max(t.i for t in child.subtree if t.ent_type_)
-            return sentence.doc[first : last + 1].text
-    return ""
+# Words that tie a sentence to the one before it, dropped from a summary that stands alone.
+_LEADING_LINK = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then|still)\b,?\s*", re.I)
+_PRONOUN_SUBJECTS = frozenset(("he", "she"))
 
 
-def _summary(sentence: str) -> str:
-    text = " ".join(sentence.split())
+def _summary(sentence: Span, person_at: dict[int, str], people: dict[str, Person]) -> str:
+    """The sentence, readable on its own: no leading "But", a leading "He" named."""
+    text = " ".join(sentence.text.split())
+    text = _LEADING_LINK.sub("", text)
+    first = sentence[0] if len(sentence) else None
+    if first is not None and first.lower_ in ("but", "and", "so", "yet", "however", "meanwhile", "also", "then"):
+        first = next((t for t in sentence if t.i > first.i and not t.is_punct), None)
+    if first is not None and first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"):
+        person = person_at.get(first.idx)
+        if person in people:
+            text = re.sub(r"^" + re.escape(first.text) + r"\b", people[person].name, text, count=1, flags=re.I)
+    text = text[:1].upper() + text[1:]
     if len(text) <= MAX_SUMMARY_CHARS:
         return text
     return text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _same_happening(a: Event, b: Event) -> bool:
-    """Same kind, compatible dates, and the same place, people or name."""
-    if a.type != b.type:
-        return False
-    da, db = PartialDate.parse(a.date), PartialDate.parse(b.date)
-    coarse, fine = (da, db) if len(a.date) <= len(b.date) else (db, da)
-    if not fine.iso().startswith(coarse.iso()):
-        return False
-    if a.title == b.title or (da == db and da.precision == "year"):
+    """Reports of one happening: the same date (never two different days, nor a day
+    and the month around it, unless both name it alike), the same kind, and the
+    same name, place or people."""
+    if a.title == b.title and a.type == b.type and _compatible_dates(a.date, b.date):
         return True
-    if a.place and b.place:
-        return a.place == b.place
-    # Without two places, only reports dated alike are merged on shared people.
-    return da == db and bool(set(a.people) & set(b.people))
+    if a.date != b.date or a.type != b.type:
+        return False
+    if PartialDate.parse(a.date).precision != "day":
+        # "2016" or "July" is too vague to join reports on people; only names that nest
+        # ("2016 election", "2016 US presidential election") are one happening.
+        words_a, words_b = _title_words(a.title), _title_words(b.title)
+        return a.type not in _CLAUSE_TYPES() and bool(words_a and words_b) and (
+            words_a <= words_b or words_b <= words_a
+        )
+    if a.place and b.place and a.place != b.place:
+        return False
+    shared_people = bool(set(a.people) & set(b.people))
+    if a.type in _CLAUSE_TYPES():
+        # Untyped clauses are one happening only when their headlines agree too.
+        return shared_people and _title_words(a.title) & _title_words(b.title) != set()
+    return shared_people or bool(a.place and a.place == b.place) or not (a.people or b.people)
+
+
+def _compatible_dates(a: str, b: str) -> bool:
+    coarse, fine = (a, b) if len(a) <= len(b) else (b, a)
+    return fine.startswith(coarse)
+
+
+@cache
+def _CLAUSE_TYPES() -> frozenset[str]:  # noqa: N802 - a constant read from the data file
+    data = load_data("event_types")
+    return frozenset((data["speech_type"], data["clause_type"]))
+
+
+_STOP_WORDS = frozenset(("the", "a", "an", "of", "in", "on", "to", "and", "for", "at", "with", "by", "says", "say"))
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's content words, singular ("elections" → "election")."""
+    words = (w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", title.lower()))
+    return {w for w in words if w not in _STOP_WORDS and len(w) > 2}
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """One event per happening, with all its sources; ids assigned, sorted by date.
 
-    A merged event is background when most of its reports treat it so.
+    A merged event is background when most of its reports treat it so; its
+    importance comes from its reports (`combine_importance`).
     """
     merged: list[Event] = []
     background_votes: list[list[bool]] = []
-    # Only events of one type and year can be one happening: compare within those.
-    buckets: dict[tuple[str, str], list[int]] = {}
+    reports: list[list[tuple[str, float]]] = []
+    # Only events of one year can be one happening: compare within those.
+    buckets: dict[str, list[int]] = {}
     for event in events:
-        bucket = buckets.setdefault((event.type, event.date[:4]), [])
+        report = (event.sources[0].article if event.sources else "", event.importance or 1.0)
+        bucket = buckets.setdefault(event.date[:4], [])
         for index in bucket:
             if _same_happening(merged[index], event):
                 _absorb(merged[index], event)
                 background_votes[index].append(event.background)
+                reports[index].append(report)
                 break
         else:
             bucket.append(len(merged))
             merged.append(event)
             background_votes.append([event.background])
+            reports.append([report])
     for event, votes in zip(merged, background_votes, strict=True):
         event.background = sum(votes) * 2 > len(votes)
-        event.importance = event_importance(event)
+    combine_importance(merged, reports)
     merged.sort(key=lambda e: (e.date, -e.importance, e.title))
     _assign_ids(merged)
     return merged
@@ -299,6 +511,8 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 def _absorb(target: Event, other: Event) -> None:
     if len(other.date) > len(target.date):
         target.date = other.date
+    if other.end and not target.end:
+        target.end = other.end
     for source in other.sources:
         if source not in target.sources:
             target.sources.append(source)
@@ -307,15 +521,38 @@ def _absorb(target: Event, other: Event) -> None:
     target.place = target.place or other.place
 
 
+def combine_importance(events: list[Event], reports: list[list[tuple[str, float]]]) -> None:
+    """Importance that ranks the days a reader most needs.
+
+    Each article counts once per day: its best report of that day, plus a small
+    share for each further one; that is split among the day's events by how
+    strongly the article tells each. So a day reported by many independent
+    articles, in their leads, ranks high, however many clauses one article spends on it.
+    """
+    spec = load_data("event_types")["importance"]
+    per_article_day: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for index, (event, told) in enumerate(zip(events, reports, strict=True)):
+        best: dict[str, float] = {}
+        for article, weight in told:
+            best[article] = max(best.get(article, 0.0), weight)
+        for article, weight in best.items():
+            per_article_day.setdefault((article, event.date[:10]), []).append((index, weight))
+    scores = [0.0] * len(events)
+    for shares in per_article_day.values():
+        weights = sorted((w for _, w in shares), reverse=True)
+        total = weights[0] * (1 + spec["repeat_share"] * min(len(weights) - 1, spec["max_repeats"]))
+        whole = sum(weights)
+        for index, weight in shares:
+            scores[index] += total * weight / whole
+    for event, score in zip(events, scores, strict=True):
+        event.importance = round(score, 3)
+
+
 def event_importance(event: Event) -> float:
-    """Independent reports count most, then how often it is told, then its kind."""
-    articles = {source.article for source in event.sources}
-    score = (
-        2.0 * len(articles)
-        + 0.5 * len(event.sources)
-        + (types_by_name()[event.type].weight if event.type in types_by_name() else 1)
-    )
-    return round(score / (3 if event.background else 1), 2)
+    """An event's importance on its own reports (one per source, each of weight 1)."""
+    probe = Event(**{**event.__dict__, "sources": list(event.sources)})
+    combine_importance([probe], [[(s.article, 1.0) for s in event.sources]])
+    return probe.importance
 
 
 def _assign_ids(events: list[Event]) -> None:

@@ -246,11 +246,12 @@ class _Pages:
         self.pages[path] = _front_matter(meta or {}) + text
 
 
-def _months(view: SiteView, year_page: str) -> list[tuple[str, str, list[Any]]]:
-    """[(heading, anchor, events)] for one year page, months in order, month-unknown first."""
+def _months(view: SiteView, year_page: str, background: bool = True) -> list[tuple[str, str, list[Any]]]:
+    """[(heading, anchor, events)] for one year page, months in order, month-unknown first;
+    without the background events when `background` is False (the timeline shows them apart)."""
     groups: dict[str, list[Any]] = {}
     for event in view.events:
-        if view.event_page[event.id] != year_page:
+        if view.event_page[event.id] != year_page or (event.background and not background):
             continue
         date = parse_date(event.date)
         key = f"{date.year}-{date.month:02d}" if date and date.month else (str(date.year) if date else "")
@@ -342,8 +343,9 @@ def _add_pages(pages: _Pages, view: SiteView, sizes: dict[str, int]) -> None:
         return {"tags": labels, "hide": ["tags"]} if labels else {}
 
     pages.add("index.md", "home.md.j2", listing)
-    pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(view.events),
-              months_of=lambda path: _months(view, path))
+    on_timeline = [e for e in view.events if not e.background]  # background is listed apart below it
+    pages.add("timeline/index.md", "timeline.md.j2", listing, visual=layout(on_timeline),
+              months_of=lambda path: _months(view, path, background=False))
     events_by_page: dict[str, list[Any]] = {}
     for event in view.events:
         events_by_page.setdefault(view.event_page[event.id], []).append(event)

@@ -69,6 +69,9 @@ def event_days(event: Event) -> EventDays | None:
         if span is not None:
             first, last = span
             return EventDays(first.isoformat(), "day", last.isoformat() if last > first else "")
+    end = parse_date(event.end) if event.end else None
+    if end is not None and date.precision == "day" and end.precision == "day" and end.iso() > date.iso():
+        return EventDays(date.iso(), date.precision, end.iso())  # a span the article gives ("from June 3 to 9")
     return EventDays(date.iso(), date.precision)
 
 

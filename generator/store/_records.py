@@ -25,7 +25,7 @@ LAYOUT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "events": (
         ("id", "date", "title", "summary", "type", "people", "place", "topics", "sources"),
-        ("background", "importance"),
+        ("end", "background", "importance"),
     ),
     "statements": (
         ("id", "speaker", "text", "kind", "date", "audience", "event", "source"),
@@ -89,6 +89,7 @@ def event_to_mapping(event: Event) -> Mapping:
             "place": _or_none(event.place),
             "topics": list(event.topics),
             "sources": [_source(source) for source in event.sources],
+            "end": event.end,
             "background": event.background,
             # Rounded: a score's last digits are noise in a file people read.
             "importance": round(float(event.importance), 3),
@@ -203,6 +204,7 @@ def event_from_mapping(m: Mapping) -> Event:
         topics=_texts(m.get("topics")),
         background=m.get("background") is True,
         importance=float(_number(m.get("importance"), 0.0)),
+        end=_text(m.get("end")),
     )
 
 

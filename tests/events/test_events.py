@@ -15,7 +15,7 @@ def _expression(text: str, phrase: str, value: str) -> TimeExpression:
     return TimeExpression(start, start + len(phrase), phrase, "DATE", value)
 
 
-def test_dates_in_quotes_and_dates_of_speech_make_no_event(nlp) -> None:
+def test_a_date_in_a_quote_dates_nothing_and_a_date_of_speech_dates_the_words(nlp) -> None:
     text = "“We met today,” Anna Berg said on May 3. The summit was useful, she said on Friday."
     doc = nlp(text)
     expressions = [
@@ -23,7 +23,12 @@ def test_dates_in_quotes_and_dates_of_speech_make_no_event(nlp) -> None:
         _expression(text, "May 3", "2019-05-03"),
         _expression(text, "Friday", "2019-05-10"),
     ]
-    assert find_events(doc, _article(text), expressions, [], {}) == []
+    people = {"anna-berg": Person("anna-berg", "Anna Berg")}
+    mentions = [Mention(text.index("Anna"), text.index("Anna") + 9, "Anna Berg", "anna-berg")]
+    events = find_events(doc, _article(text), expressions, mentions, people)
+    # What was said is the article's news on the day it was said; the summit is not dated by it.
+    assert [(e.date, e.type) for e in events] == [("2019-05-03", "statement"), ("2019-05-10", "statement")]
+    assert events[0].title == "Anna Berg: “We met today”"
 
 
 def test_a_known_summit_dates_a_sentence_that_names_its_place(nlp) -> None:
@@ -62,7 +67,7 @@ def test_dated_sentence_with_trigger_becomes_event_with_people_place_and_source(
     assert event.type == "meeting"
     assert event.people == ["anna-berg", "omar-haddad"]
     assert event.place == "Vienna"
-    assert event.title == "Berg–Haddad meeting in Vienna"
+    assert event.title == "Anna Berg meets Omar Haddad in Vienna"
     assert event.sources == [Source("a", "Anna Berg met Omar Haddad in Vienna on May 3, 2019.")]
     assert not event.background
 
@@ -139,7 +144,7 @@ def test_named_happenings_title_themselves_and_actors_title_the_rest(nlp) -> Non
     ]
     titles = {e.date: e.title for e in find_events(doc, _article(text), expressions, [], {})}
     assert titles["2016"] == "2016 presidential election"
-    assert titles["2019-05-02"] == "Kremlin announcement"
+    assert titles["2019-05-02"] == "Kremlin announces talks to go on"
 
 
 def test_a_date_on_another_noun_dates_no_event(nlp) -> None:
@@ -155,3 +160,92 @@ def test_talks_on_the_day_of_a_known_summit_are_that_summit(nlp) -> None:
     expressions = [_expression(text, "Wednesday", "2021-06-16")]
     (event,) = find_events(doc, _article(text, published="2021-06-12"), expressions, [], {})
     assert (event.type, event.date, event.place) == ("summit", "2021-06-16", "Geneva")
+
+
+def test_what_was_said_yesterday_is_the_articles_news_titled_who_says_what(nlp) -> None:
+    text = "Omar Haddad said yesterday that the border would reopen."
+    people = {"omar-haddad": Person("omar-haddad", "Omar Haddad")}
+    mentions = [Mention(0, 11, "Omar Haddad", "omar-haddad")]
+    expressions = [_expression(text, "yesterday", "2019-05-09")]
+    (event,) = find_events(nlp(text), _article(text), expressions, mentions, people)
+    assert (event.date, event.type, event.people) == ("2019-05-09", "statement", ["omar-haddad"])
+    assert event.title == "Omar Haddad says border to reopen"
+
+
+def test_a_dated_clause_without_a_trigger_is_a_happening_headlined_in_the_present(nlp) -> None:
+    text = "Rebels seized the airport on Tuesday."
+    (event,) = find_events(nlp(text), _article(text), [_expression(text, "Tuesday", "2019-05-07")], [], {})
+    assert (event.date, event.type, event.title) == ("2019-05-07", "happening", "Rebels seize airport")
+
+
+def test_a_span_of_days_has_a_start_and_an_end(nlp) -> None:
+    text = "The ministers met in Oslo on 7-8 May. The strike lasted from June 3 to June 9."
+    expressions = [
+        _expression(text, "8 May", "2019-05-08"),
+        _expression(text, "June 3", "2019-06-03"),
+        _expression(text, "June 9", "2019-06-09"),
+    ]
+    events = find_events(nlp(text), _article(text), expressions, [], {})
+    assert [(e.date, e.end) for e in events] == [("2019-05-07", "2019-05-08"), ("2019-06-03", "2019-06-09")]
+
+
+def test_a_state_on_a_date_is_no_happening(nlp) -> None:
+    text = "The weather was mild on Sunday."
+    assert find_events(nlp(text), _article(text), [_expression(text, "Sunday", "2019-05-05")], [], {}) == []
+
+
+def test_reports_of_different_days_never_merge() -> None:
+    merged = merge_events([_event("2018-07-16", "Helsinki"), _event("2018-07-17", "Helsinki", article="b")])
+    assert [e.date for e in merged] == ["2018-07-16", "2018-07-17"]
+
+
+def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often() -> None:
+    told_often = [_event("2018-07-16", "Oslo", kind=kind) for kind in ("summit", "meeting", "speech", "sanctions")]
+    independent = [_event("2018-07-20", "Rome", article=name) for name in ("a", "b")]
+    events = merge_events([*told_often, *independent])
+    day_score = {}
+    for event in events:
+        day_score[event.date] = day_score.get(event.date, 0) + event.importance
+    assert day_score["2018-07-20"] > day_score["2018-07-16"]
+
+
+def test_a_known_summit_has_its_leaders_the_article_names_as_participants(nlp) -> None:
+    text = "Biden arrived for the summit in Geneva. Putin had flown in earlier."
+    people = {
+        "joe-biden": Person("joe-biden", "Joe Biden"),
+        "vladimir-putin": Person("vladimir-putin", "Vladimir Putin"),
+    }
+    putin = text.index("Putin")
+    mentions = [Mention(0, 5, "Biden", "joe-biden"), Mention(putin, putin + 5, "Putin", "vladimir-putin")]
+    (event,) = find_events(nlp(text), _article(text, published="2021-06-16"), [], mentions, people)
+    assert event.type == "summit" and set(event.people) == {"joe-biden", "vladimir-putin"}
+
+
+def test_an_undated_lead_is_the_articles_own_news_on_its_publication_day(nlp) -> None:
+    text = "Flood waters swept through the valley towns. Farmers lost their harvest in 2017."
+    expressions = [_expression(text, "2017", "2017")]
+    events = find_events(nlp(text), _article(text, published="2019-05-10"), expressions, [], {})
+    lead = next(e for e in events if e.date == "2019-05-10")
+    assert lead.sources[0].text == "Flood waters swept through the valley towns."
+    assert lead.title.startswith("Flood waters sweep")
+    dated_text = "Flood waters swept through the valley towns on Thursday."
+    (dated,) = find_events(
+        nlp(dated_text), _article(dated_text), [_expression(dated_text, "Thursday", "2019-05-09")], [], {}
+    )
+    assert 0 < lead.importance < dated.importance  # an undated report is a weaker claim on its day
+
+
+def test_a_lead_that_holds_a_date_is_no_news_of_the_publication_day(nlp) -> None:
+    text = "The weather was mild on Sunday. Markets were calm."
+    expressions = [_expression(text, "Sunday", "2019-05-05")]
+    assert find_events(nlp(text), _article(text, published="2019-05-10"), expressions, [], {}) == []
+
+
+def test_a_pronoun_subject_heads_by_what_it_stands_for(nlp) -> None:
+    text = "The city council met in March. It voted on Tuesday to close the bridge."
+    expressions = [_expression(text, "March", "2019-03"), _expression(text, "Tuesday", "2019-05-07")]
+    events = find_events(nlp(text), _article(text), expressions, [], {})
+    assert next(e for e in events if e.date == "2019-05-07").title == "City council votes to close bridge"
+    text = "The report was delayed. It emerged on Tuesday that the minister had resigned."
+    events = find_events(nlp(text), _article(text), [_expression(text, "Tuesday", "2019-05-07")], [], {})
+    assert not next(e for e in events if e.date == "2019-05-07").title.startswith("Report")

@@ -234,3 +234,12 @@ def test_spreadsheet_cells_that_would_run_as_formulas_get_an_apostrophe():
         row = next(e for e in read_csv(site_files(timeline)["downloads/events.csv"])
                    if e["id"] == "2021-05-03-oslo-summit")
         assert row["summary"].startswith("'" + prefix)
+
+
+def test_an_event_the_article_gives_a_span_of_days_ends_on_its_last_day():
+    from generator.render._downloads import event_days
+
+    strike = Event(id="e", date="2019-06-03", title="Strike", type="happening", sources=[], end="2019-06-09")
+    assert (event_days(strike).start, event_days(strike).end) == ("2019-06-03", "2019-06-09")
+    one_day = Event(id="f", date="2019-06-03", title="Vote", type="happening", sources=[])
+    assert event_days(one_day).end == ""

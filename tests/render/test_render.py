@@ -659,3 +659,14 @@ def test_an_organisation_or_unnamed_source_is_shown_as_the_text_names_it():
     listing = next(text for path, text in pages.items()
                    if "the talks would go on" in text and "— A ministry spokesman" in text)
     assert "Unattributed" not in listing.split("the talks would go on", 1)[1][:400]
+
+
+def test_background_events_are_listed_apart_after_the_timeline():
+    timeline = small_timeline()
+    timeline.events.append(Event("1939-pact", "1939", "Old pact", "treaty", [Source("art-1", "not in the text")],
+                                 background=True))
+    page = render_site(timeline).pages["timeline/index.md"]
+    main, background = page.split("## Background")
+    assert "Old pact" not in main and "## 1939" not in main
+    assert "Old pact" in background and "Oslo summit" not in background
+    assert "Old pact" in render_site(timeline).pages["events/1939.md"]  # its year page keeps it
