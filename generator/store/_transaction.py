@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.store._yaml import mode_for
+
 STAGING = ".transaction"
 MANIFEST = "MANIFEST.json"
 _TEMP_SUFFIX = ".tmp"
@@ -86,15 +88,6 @@ def write_bytes(handle: object, data: bytes) -> None:
     handle.write(data)  # type: ignore[attr-defined]
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def commit(data_dir: Path, changes: Iterable[Change]) -> Applied:
     """Write `changes` as one transaction (see the module's docstring); the caller holds the lock."""
     data_dir = Path(data_dir)
@@ -119,7 +112,7 @@ def _stage(data_dir: Path, staging: Path, changes: list[Change]) -> None:
     for number, change in enumerate(changes):
         name = f"{number:03d}-{change.target.name}"
         data = change.text.encode("utf-8")
-        _write_synced(staging / name, data, _mode_for(change.target))
+        _write_synced(staging / name, data, mode_for(change.target))
         entries.append(
             {
                 "staged": name,

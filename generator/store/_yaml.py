@@ -522,7 +522,7 @@ def write_temp(path: Path, text: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(temp_name, _mode_for(path))  # mkstemp makes files private; data files are not
+        os.chmod(temp_name, mode_for(path))  # mkstemp makes files private; data files are not
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
             write_text(temp, text)
             temp.flush()
@@ -533,7 +533,7 @@ def write_temp(path: Path, text: str) -> str:
     return temp_name
 
 
-def _mode_for(path: Path) -> int:
+def mode_for(path: Path) -> int:
     """The replaced file's permissions, or what a new file gets under the umask."""
     try:
         return path.stat().st_mode & 0o777
