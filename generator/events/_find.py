@@ -21,6 +21,8 @@ from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
     SUMMIT_LIKE_TYPES,
     Trigger,
+    classify_event_sentence,
+    event_types,
     find_triggers,
     quoted_regions,
     trigger_for_date,
@@ -41,6 +43,17 @@ from generator.model import (
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "classify_event_sentence",
+    "event_importance",
+    "event_types",
+    "find_events",
+    "is_background_date",
+    "link_statements",
+    "merge_events",
+    "quoted_regions",
+]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_SUMMARY_CHARS = 240
