@@ -428,10 +428,6 @@ class SiteTimeline:
     skipped: list[Problem]  # seed files that could not be read
     seeds_found: bool
 
-    def __iter__(self) -> Iterator[Timeline | list[Problem]]:
-        """`timeline, problems = load_site_timeline(...)`, as callers wrote it before (problems with skipped)."""
-        return iter((self.timeline, self.problems + self.skipped))
-
 
 def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -> SiteTimeline:
     """The YAML as the editor left it, with each article's cleaned text (and captions) from the seeds.

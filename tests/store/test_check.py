@@ -295,8 +295,8 @@ def test_hostile_data_file_is_refused_by_the_site_build_which_goes_on(tmp_path: 
     run = run_bounded(
         "-c",
         "import sys; from pathlib import Path; from generator.pipeline import load_site_timeline\n"
-        "timeline, problems = load_site_timeline(Path(sys.argv[1]), Path(sys.argv[2]))\n"
-        "print(len(timeline.events), len(timeline.articles)); print(*problems, sep='\\n')",
+        "site = load_site_timeline(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "print(len(site.timeline.events), len(site.timeline.articles)); print(*site.problems, sep='\\n')",
         str(tmp_path / "data"),
         str(tmp_path / "no-seeds"),
     )
