@@ -12,17 +12,14 @@ from Material's own markup would go in MATERIAL_ONLY with its reason.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import CHROMIUM
-from tests.site.test_site import FIXTURE, ROOT, QuietHandler
+from tests.site.conftest import CHROMIUM, serve_folder
+from tests.site.test_site import FIXTURE, ROOT
 
 AXE = ROOT / "tests" / "site" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -49,9 +46,6 @@ def served_with_edit_links(base: Path) -> Iterator[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    handler = functools.partial(QuietHandler, directory=str(base / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_port}/"
     project = base / "project"
     (project / "docs").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -59,14 +53,9 @@ def served_with_edit_links(base: Path) -> Iterator[str]:
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(FIXTURE / "data", project / "docs" / "data")
     shutil.copytree(FIXTURE / "seeds", project / "seeds")
-    build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(base / "site"), site_url=url))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve_folder(base / "site") as url:
+        build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(base / "site"), site_url=url))
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import re
 import shutil
-import threading
 import urllib.request
 from collections.abc import Iterator
 from html import escape as html_escape
@@ -30,7 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.site.conftest import CHROMIUM
+from tests.site.conftest import CHROMIUM, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "timeline"
@@ -66,25 +63,11 @@ def build_project(base: Path, data: Path, seeds: Path, site_url: str) -> Path:
     return site
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def served_build(base: Path, data: Path, seeds: Path) -> Iterator[tuple[Path, str]]:
     """Build into base/site and serve it on 127.0.0.1; (site folder, its URL)."""
-    handler = functools.partial(QuietHandler, directory=str(base / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_port}/"
-    site = build_project(base, data, seeds, url)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site, url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(base / "site") as url:
+        yield build_project(base, data, seeds, url), url
 
 
 def has_real_data() -> bool:

@@ -13,11 +13,8 @@ other request is refused.
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +22,7 @@ import pytest
 
 from generator.model import Article, Event, Source, Timeline
 from generator.render import render_site
-from tests.site.conftest import CHROMIUM
+from tests.site.conftest import CHROMIUM, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TIMELINEJS = ROOT / "tests" / "site" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
@@ -81,11 +78,6 @@ def timelines() -> dict[str, Timeline]:
     return found
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[tuple[str, dict[str, dict]]]:
     """(URL of the test page, {name: the TimelineJS document served as name.json})."""
@@ -100,13 +92,8 @@ def served(tmp_path_factory) -> Iterator[tuple[str, dict[str, dict]]]:
         data = render_site(timeline, built_at=BUILT).files["downloads/timelinejs.json"]
         (folder / f"{name}.json").write_bytes(data)
         documents[name] = json.loads(data)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/", documents
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(folder) as url:
+        yield url, documents
 
 
 def shown(browser, url: str) -> dict:
