@@ -37,6 +37,8 @@ from generator.model import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from generator.render import RenderedSite
+
 # The NLP stages import spaCy (slow to import); they are imported where used so
 # that the site build, which only loads YAML, starts fast.
 
@@ -448,9 +450,19 @@ def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -
     return SiteTimeline(timeline, problems, skipped, seeds_found)
 
 
-def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
-    """Write the site's Markdown pages and downloads to `out`; the count and problems."""
-    from generator.render import render_site, write_site
+def render_from_data(data: Path, seeds: Path, site_url: str | None = None) -> tuple[RenderedSite, list[Problem]]:
+    """The site's pages and downloads from the data as it is now (as the plugin renders
+    them, stamped with the data's last change), and the problems found loading it."""
+    from generator.render import build_time, render_site
 
     site = load_site_timeline(data, seeds)
-    return len(write_site(render_site(site.timeline), Path(out))), site.problems + site.skipped
+    rendered = render_site(site.timeline, site_url=site_url, built_at=build_time(Path(data).glob("*.yaml")))
+    return rendered, site.problems + site.skipped
+
+
+def render_to_folder(data: Path, seeds: Path, out: Path) -> tuple[int, list[Problem]]:
+    """Write the site's Markdown pages and downloads to `out`; the count and problems."""
+    from generator.render import write_site
+
+    rendered, problems = render_from_data(data, seeds)
+    return len(write_site(rendered, Path(out))), problems

@@ -61,15 +61,13 @@ def zensical_config(base: dict[str, Any], nav: list[Any], extra_css: list[str],
 
 def write_project(out: Path, *, data: Path, seeds: Path, config: Path = DEFAULT_CONFIG) -> Path:
     """Render the site into `out`/docs and write `out`/mkdocs.yml for Zensical; its path."""
-    from generator.pipeline import load_site_timeline
-    from generator.render import build_time, render_site, write_site
+    from generator.pipeline import render_from_data
+    from generator.render import write_site
 
     base = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader that also reads !ENV
-    site_timeline = load_site_timeline(data, seeds)
-    for problem in site_timeline.problems:
+    site, problems = render_from_data(data, seeds, site_url=base.get("site_url") or None)
+    for problem in problems:
         print(problem, file=sys.stderr)
-    site = render_site(site_timeline.timeline, site_url=base.get("site_url") or None,
-                       built_at=build_time(Path(data).glob("*.yaml")))
     if (out / "docs").exists():
         shutil.rmtree(out / "docs")
     write_site(site, out / "docs")
