@@ -88,6 +88,20 @@ def _is_name_word(token: Token, know: Knowledge) -> bool:
     return not know.is_title_word(text)
 
 
+def _is_joined_name_part(doc: Doc, i: int) -> bool:
+    """A lower-case part joined by a hyphen to a name word: "Ki-moon", "Geun-hye"."""
+    token = doc[i]
+    if token.text == "-":
+        return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not token.whitespace_ and (
+            doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isalpha()
+        )
+    return (
+        i >= 2 and token.text.isalpha() and token.text.islower()
+        and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+        and doc[i - 2].text[:1].isupper()
+    )
+
+
 def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozenset[str]) -> list[
     tuple[int, int]
 ]:
@@ -109,7 +123,7 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
     ):
         start += 1
     while end > start and (
-        not _is_name_word(doc[end - 1], know)
+        not (_is_name_word(doc[end - 1], know) or _is_joined_name_part(doc, end - 1))
         or norm(doc[end - 1].text) in NAME_PARTICLES
         or norm(doc[end - 1].text) in verbs
     ):
@@ -131,7 +145,8 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
     cleaned = []
     for s, e in parts:
         if e > s and all(
-            _is_name_word(doc[i], know) or doc[i].text in ("-",) or doc[i].is_space
+            _is_name_word(doc[i], know) or _is_joined_name_part(doc, i) or doc[i].text in ("-",)
+            or doc[i].is_space
             for i in range(s, e)
         ):
             cleaned.append((s, e))

@@ -87,6 +87,9 @@ class Attribution:
                     # A dateline ("NAIROBI, Sept 4 - Ruto opened ...") may parse as a subject too.
                     named = [c for c in subjects if c.i in self.person_at]
                     return (named or subjects)[0]
+        outer = self._outer_speech_verb_of_conjunct(verb)
+        if outer is not None:
+            return self.subject_of(outer)
         seen = 0
         current = verb
         while seen < 6:
@@ -115,6 +118,9 @@ class Attribution:
                 inverted = self._name_after(verb)
                 if inverted is not None:
                     return inverted
+                named_before = self._name_between_quote_and(verb)
+                if named_before is not None:
+                    return named_before
             if current.head.i == current.i:
                 return None
             if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
@@ -123,6 +129,20 @@ class Attribution:
                 continue
             return None
         return None
+
+    def _outer_speech_verb_of_conjunct(self, verb: Token) -> Token | None:
+        """'X said the country would leave the pact and suggested that ...': the parser joins
+        the second speech verb to the reported "would leave"; a past tense after a modal
+        is the speaker's next act, not part of what was reported."""
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(
+            c.dep_ in _SUBJECTS for c in verb.children
+        ):
+            return None
+        reported, outer = verb.head, verb.head.head
+        if reported.dep_ != "ccomp" or not self.is_speech_verb(outer) or outer.i > verb.i:
+            return None
+        modal = any(c.dep_ == "aux" and c.lower_ in self.cues.non_factual for c in reported.children)
+        return outer if modal else None
 
     def _name_after(self, verb: Token) -> Token | None:
         """'"...," said Mr Putin when asked ...': the name right after an inverted verb."""
@@ -145,6 +165,23 @@ class Attribution:
         if head.dep_ in ("dobj", "dative"):
             return None  # "warned his counterpart": whom it was said to
         return doc[i]
+
+    def _name_between_quote_and(self, verb: Token) -> Token | None:
+        """'"...," Tulsa police Chief Chuck Jordan said': the parse lost the subject, but a
+        quote closes just before and only one person's name (with titles) comes between."""
+        doc = self.doc
+        i = verb.i - 1
+        if i < 0 or i not in self.person_at:
+            return None
+        person = self.person_at[i]
+        j = i
+        while j >= 0 and verb.i - j <= 8 and not self.in_quote[j] and doc[j].text != "," and (
+            not self._is_quote_mark(doc[j])
+        ):
+            if self.person_at.get(j, person) != person or doc[j].pos_ in ("VERB", "AUX"):
+                return None  # another person or a clause of its own: not just a name
+            j -= 1
+        return doc[i] if j >= 0 and self.follows_quote(doc[j + 1]) else None
 
     def follows_quote(self, verb: Token) -> bool:
         """Is the verb the attribution of the quote just before it ('"...," said X')?"""

@@ -87,10 +87,26 @@ def _reported(ctx: Context) -> list[Reported]:
     return outer
 
 
-def _reconcile(reports: list[Reported], units: list[QuoteUnit]) -> list[Reported]:
+def _without_trailing_source(ctx: Context, report: Reported, units: list[QuoteUnit]) -> Reported:
+    """'"...," Tulsa police Chief Chuck Jordan said': a misparse may hang the speaker's
+    name on the quoted clause; the words between the quote and its verb are the source."""
+    verb_char = ctx.doc[report.cue.token].idx
+    if report.end > verb_char:
+        return report
+    for unit in units:
+        if not (report.start <= unit.open + 1 and unit.close < report.end):
+            continue
+        tail = ctx.tokens(unit.close, report.end)
+        if not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in tail):
+            return replace(report, end=unit.close)
+    return report
+
+
+def _reconcile(ctx: Context, reports: list[Reported], units: list[QuoteUnit]) -> list[Reported]:
     """A clause that is all quote becomes that direct quote; quotes inside a clause join it."""
     kept: list[Reported] = []
     for report in reports:
+        report = _without_trailing_source(ctx, report, units)
         span = (report.start, report.end)
         quoted = sum(_overlap(span, (u.start, u.end)) for u in units)
         if quoted >= _QUOTE_SHARE_FOR_DIRECT * (report.end - report.start):
@@ -225,7 +241,7 @@ def find_statements(
     units = quote_units(ctx)
     for unit in units:
         attach_cue(ctx, unit)
-    reports = _reconcile(_reported(ctx), units)
+    reports = _reconcile(ctx, _reported(ctx), units)
     items = _direct_items(ctx, units)
     for report in reports:
         if not any(_overlap((report.start, report.end), (s, e)) for s, e, _, _ in items):

@@ -884,3 +884,64 @@ def test_according_to_after_a_participle_of_speech_finishes_in_process(nlp) -> N
             "saying that the border would stay open.\n",
         )
     assert "the border would stay open" in " ".join(s.text for s in found)
+
+
+# --- speakers the parse loses -------------------------------------------------
+
+
+def test_a_titled_name_between_the_quote_and_its_verb_is_the_speaker(nlp) -> None:
+    # The small model's own misparse of such a sentence, rebuilt word for word: it hangs
+    # "Dayton fire Chief Ruth Allen" on the quoted clause and leaves "said" without subject.
+    from spacy.tokens import Doc
+
+    words = ['"', "I", "will", "give", "this", "pledge", "to", "you", ":", "We", "will",
+             "find", "answers", "in", "this", "fire", ",", '"', "Dayton", "fire", "Chief",
+             "Ruth", "Allen", "said", "Monday", "."]
+    spaces = [False, True, True, True, True, True, True, False, True, True, True, True, True,
+              True, True, False, False, True, True, True, True, True, True, True, False, False]
+    heads = [23, 3, 3, 11, 5, 3, 3, 6, 11, 11, 11, 23, 11, 11, 15, 13, 11, 11, 11, 20, 18,
+             22, 20, 23, 23, 23]
+    deps = ["punct", "nsubj", "aux", "ccomp", "det", "dobj", "prep", "pobj", "punct",
+            "nsubj", "aux", "ccomp", "dobj", "prep", "det", "pobj", "punct", "punct", "advcl",
+            "compound", "dobj", "compound", "appos", "ROOT", "npadvmod", "punct"]
+    tags = ["``", "PRP", "MD", "VB", "DT", "NN", "IN", "PRP", ":", "PRP", "MD", "VB", "NNS",
+            "IN", "DT", "NN", ",", "''", "NNP", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "ADP", "PRON", "PUNCT", "PRON",
+           "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "NOUN",
+           "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    ents = ["O"] * 18 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
+              pos=pos, ents=ents)
+    people, mentions = find_people(doc, None)
+    article = Article(id="art", file="art.txt", part=0, title="", text=doc.text)
+    found = find_statements(doc, article, people, mentions)
+    statement = one(found, "I will give this pledge")
+    assert (statement.kind, statement.speaker) == ("direct", "ruth-allen")
+    assert "Ruth Allen" not in statement.text
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_part_stays_whole(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Foreign Minister Kang Kyung-wha said the sanctions would stay.\n\n"
+        '"We count on the council to remain united," Kang Kyung-wha added.',
+    )
+    assert {s.speaker for s in found} == {"kang-kyung-wha"}
+
+
+def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_speakers(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Prime Minister Anna Berg said this week that the country would leave the pact by "
+        "March and suggested that it would withdraw from the customs union.",
+    )
+    assert one(found, "withdraw from the customs union").speaker == "anna-berg"
+
+
+def test_concluded_with_a_colon_introduces_the_quote(nlp) -> None:
+    found = statements_in(
+        nlp,
+        'Senator Tom Hale spoke for an hour.\n\nHe concluded: "Nobody in this room can '
+        'tell the truth about the budget."',
+    )
+    assert one(found, "Nobody in this room").speaker == "tom-hale"
