@@ -178,7 +178,9 @@ class Attribution:
         while j >= 0 and verb.i - j <= 8 and not self.in_quote[j] and doc[j].text != "," and (
             not self._is_quote_mark(doc[j])
         ):
-            if self.person_at.get(j, person) != person or doc[j].pos_ in ("VERB", "AUX"):
+            if self.person_at.get(j, person) != person or doc[j].pos_ in ("VERB", "AUX") and (
+                not doc[j].text[:1].isupper()  # "Tulsa" read as a verb is still a name's word
+            ):
                 return None  # another person or a clause of its own: not just a name
             j -= 1
         return doc[i] if j >= 0 and self.follows_quote(doc[j + 1]) else None

@@ -97,7 +97,7 @@ def _without_trailing_source(ctx: Context, report: Reported, units: list[QuoteUn
         if not (report.start <= unit.open + 1 and unit.close < report.end):
             continue
         tail = ctx.tokens(unit.close, report.end)
-        if not any(ctx.doc[i].pos_ in ("VERB", "AUX") for i in tail):
+        if not any(ctx.doc[i].pos_ in ("VERB", "AUX") and ctx.doc[i].is_lower for i in tail):
             return replace(report, end=unit.close)
     return report
 
