@@ -79,6 +79,10 @@ class Attribution:
                     and prep.head.pos_ in ("VERB", "AUX")):
                 return own[0]  # "..., with Belgium warning ...": Belgium, not the main subject
             root = self.sentences.of(verb.i).root
+            if self.in_quote[root.i]:
+                # '... treating it as praise -- "That shows I am clever" -- and asserting ...':
+                # the parser made the quote the sentence; the writer's clause hangs on it.
+                root = self._outer_clause(root) or root
             if root.i != verb.i:
                 subjects = [
                     c for c in root.children if c.dep_ in _SUBJECTS and not self.in_quote[c.i]
@@ -128,6 +132,15 @@ class Attribution:
                 current = current.head
                 continue
             return None
+        return None
+
+    def _outer_clause(self, quoted_root: Token) -> Token | None:
+        """The writer's first clause with a subject that the parser hung on a quoted root."""
+        for token in self.sentences.of(quoted_root.i):
+            if (not self.in_quote[token.i] and token.pos_ in ("VERB", "AUX")
+                    and self.in_quote[token.head.i]
+                    and any(c.dep_ in _SUBJECTS and not self.in_quote[c.i] for c in token.children)):
+                return token
         return None
 
     def _outer_speech_verb_of_conjunct(self, verb: Token) -> Token | None:

@@ -170,6 +170,30 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         _cue_from_previous_paragraph(ctx, unit)
     if unit.cue is None and content[-1:] in _SENTENCE_END:
         _cue_from_words_of(ctx, after_start, after_end, unit)
+    if unit.cue is None:
+        unit.cue = _cue_of_verb_taking_the_quote(ctx, unit)
+
+
+def _cue_of_verb_taking_the_quote(ctx: Context, unit: QuoteUnit) -> Cue | None:
+    """'In a speech, Trump attacked "the hateful ideology of ..."': a quote that is the
+    object of a named person's verb right before it is that person's words."""
+    tokens = ctx.tokens(unit.start, unit.end)
+    if not len(tokens):
+        return None
+    heads = {ctx.doc[i].head.i for i in tokens if not unit.open <= ctx.doc[ctx.doc[i].head.i].idx < unit.close}
+    if len(heads) != 1:
+        return None
+    verb = ctx.doc[heads.pop()]
+    if verb.pos_ != "VERB" or ctx.in_quote[verb.i] or verb.idx + len(verb.text) > unit.open:
+        return None
+    if len(ctx.tokens(verb.idx + len(verb.text), unit.open)) > 1:
+        return None  # only the opening mark may stand between them
+    if not any(ctx.doc[i].dep_ in ("dobj", "ccomp", "oprd") and ctx.doc[i].head.i == verb.i
+               for i in tokens):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not ctx.in_quote[c.i]]
+    person = ctx.attribution.person_at.get(subjects[0].i, "") if subjects else ""
+    return Cue(verb.i, person) if person else None
 
 
 def _cue_from_words_of(ctx: Context, start: int, end: int, unit: QuoteUnit) -> None:

@@ -948,3 +948,22 @@ def test_concluded_with_a_colon_introduces_the_quote(nlp) -> None:
         'tell the truth about the budget."',
     )
     assert one(found, "Nobody in this room").speaker == "tom-hale"
+
+
+def test_a_quote_the_parser_made_the_sentence_is_the_writers_subjects(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Mr. Stone hardly settled the matter, treating Mrs. Lind's jab first as praise -- "
+        "''That shows I am clever'' -- and, when pressed after the debate, asserting, "
+        "''Of course, I pay my taxes.''",
+    )
+    assert {s.speaker for s in found if "clever" in s.text or "my taxes" in s.text} == {"stone"}
+
+
+def test_a_quote_that_is_the_object_of_a_named_persons_verb_is_theirs(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "In a May speech, Senator Ray Stone attacked ''the dangerous ideas of the far left "
+        "and its friends in the media.''",
+    )
+    assert one(found, "the dangerous ideas").speaker == "ray-stone"
