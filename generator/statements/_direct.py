@@ -138,6 +138,10 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         if not ends_sentence or len(lead) <= 3:
             unit.cue = cue_for(ctx.doc[verb])
             return
+    named_before = _name_then_dash(ctx, unit)
+    if named_before is not None:
+        unit.cue = named_before
+        return
     dash_cue = _dash_attribution(ctx, after_start, after_end, _opens_paragraph(ctx, unit))
     if dash_cue is not None:
         unit.cue = dash_cue
@@ -237,6 +241,22 @@ def _dash_attribution(ctx: Context, start: int, end: int, headline: bool = False
         # "'We will not be intimidated': Baltic leaders unite": quoted, by nobody named.
         return Cue(tokens[1], "")
     return None
+
+
+def _name_then_dash(ctx: Context, unit: QuoteUnit) -> Cue | None:
+    """'including the former governor Anna Lind -- "It is wrong ..." -- and Peter Holm':
+    a quote set off by dashes right after a name is that person's words."""
+    before_start, before_end = _before_region(ctx, unit)
+    lead_in = ctx.text[before_start:before_end].rstrip()
+    dash = lead_in.rstrip("".join(_DASHES))
+    if dash == lead_in or ctx.text[unit.close : unit.close + 4].lstrip()[:1] not in _DASHES:
+        return None  # set off by dashes on both sides, an aside: not "supportive of X -- '...'"
+    tokens = [i for i in ctx.tokens(before_start, before_start + len(dash.rstrip()))
+              if not ctx.doc[i].is_space]
+    if not tokens:
+        return None
+    person = ctx.attribution.person_at.get(tokens[-1])
+    return Cue(tokens[-1], person) if person else None
 
 
 def _name_and_colon(ctx: Context, start: int, end: int) -> Cue | None:

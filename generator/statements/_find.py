@@ -118,6 +118,8 @@ def _reconcile(ctx: Context, reports: list[Reported], units: list[QuoteUnit]) ->
             if unit.open < report.start <= unit.start:
                 report = replace(report, start=unit.open)  # keep the opening mark
             if unit.open >= report.start - 1 and unit.start < report.end:
+                if unit.cue is not None and unit.cue.speaker and not report.cue.speaker:
+                    continue  # a named speaker's quote inside a nameless group's claim stays his
                 unit.absorbed = True
                 if unit.close > report.end and unit.end - report.end < 200:
                     report = replace(report, end=max(report.end, unit.close))

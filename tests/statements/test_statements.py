@@ -967,3 +967,13 @@ def test_a_quote_that_is_the_object_of_a_named_persons_verb_is_theirs(nlp) -> No
         "and its friends in the media.''",
     )
     assert one(found, "the dangerous ideas").speaker == "ray-stone"
+
+
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "A chorus of Democrats agrees, including the former governor Anna Lind -- ''It is "
+        "wrong for a candidate to hide his records from voters'' -- and Peter Holm, a former "
+        "tax official.",
+    )
+    assert one(found, "It is wrong for a candidate").speaker == "anna-lind"
