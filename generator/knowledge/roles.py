@@ -84,6 +84,10 @@ class Knowledge:
     offices: tuple[Office, ...] = ()
     # lowercase full name or alias -> canonical holder name
     known_names: dict[str, str] = field(default_factory=dict)
+    # lowercase name or alias of a historical figure (passing_mentions.yaml) -> its name
+    historical_names: dict[str, str] = field(default_factory=dict)
+    # lemmas that put the phrase a name is in into a comparison ("compare", "like")
+    comparison_words: frozenset[str] = frozenset()
 
     def is_title_word(self, word: str) -> bool:
         word = norm(word).strip(".")
@@ -188,6 +192,11 @@ def knowledge() -> Knowledge:
             for alias in (holder.name, *holder.aliases):
                 know.known_names.setdefault(norm(alias), holder.name)
     know.offices = tuple(offices)
+    passing = load_data("passing_mentions") or {}
+    for entry in passing.get("historical_figures") or []:
+        for alias in (entry["name"], *(entry.get("aliases") or ())):
+            know.historical_names.setdefault(norm(str(alias)), str(entry["name"]))
+    know.comparison_words = _lower_set(passing.get("comparison_words"))
     return know
 
 

@@ -28,6 +28,7 @@ from generator.people._names import (
     surname,
     title_before,
 )
+from generator.people._passing import passing
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Doc, Token
@@ -216,6 +217,21 @@ def _office_info(name: str, reference: PartialDate | None, know: Knowledge) -> R
     return RoleInfo(held[0].role, held[0].country, held[0].role)
 
 
+def _without(drafts: list[Draft], mentions: list[NameMention], dropped: set[int]
+             ) -> tuple[list[Draft], list[NameMention]]:
+    """The drafts and mentions left when the `dropped` drafts go, renumbered."""
+    renumber: dict[int, int] = {}
+    kept: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        if index not in dropped:
+            renumber[index] = len(kept)
+            kept.append(draft)
+    left = [m for m in mentions if m.person in renumber]
+    for mention in left:
+        mention.person = renumber[mention.person]
+    return kept, left
+
+
 def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], list[Mention]]:
     """The people one article mentions, and every mention of them (names, pronouns, descriptions).
 
@@ -232,9 +248,12 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         mention.role, mention.honorific_gender = title_before(doc, mention, know, named)
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
-    countries = _country_evidence(doc, know)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
+    dropped = passing(doc, drafts, know, in_quote)
+    if dropped:
+        drafts, mentions = _without(drafts, mentions, dropped)
+    countries = _country_evidence(doc, know)
     agreed = _pronoun_agreement(doc, mentions, know, in_quote)
     candidates: list[Candidate] = []
     role_texts: list[str] = []
