@@ -13,13 +13,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from generator.knowledge.roles import Knowledge, RoleInfo, analyse_role, knowledge, norm
+from generator.knowledge.roles import (
+    GENERIC_ROLES,
+    Knowledge,
+    RoleInfo,
+    analyse_role,
+    knowledge,
+    norm,
+)
 from generator.knowledge.speech import speech_cues
 from generator.model import Mention, PartialDate, Person, slugify
 from generator.nlp.quotes import find_quotes
 from generator.nlp.sentences import all_tokens, sentences
-from generator.people._coref import Candidate, Resolver, make_ref, resolve
+from generator.people._coref import Candidate, Resolution, Resolver, make_ref, resolve
 from generator.people._names import (
+    RELATIONAL_NOUNS,
     Draft,
     NameMention,
     apposition_role,
@@ -217,6 +225,31 @@ def _office_info(name: str, reference: PartialDate | None, know: Knowledge) -> R
     return RoleInfo(held[0].role, held[0].country, held[0].role)
 
 
+# Words a description starts with that are no part of the role it gives.
+_DESCRIPTION_DETERMINERS = frozenset(["the", "this", "that"])
+
+
+def _described_roles(doc: Doc, resolutions: list[Resolution], know: Knowledge) -> dict[int, str]:
+    """The role the text gives a person only by describing them: "the Russian president's
+    adviser said ... Yury Ushakov told journalists" makes Ushakov "Russian president's
+    adviser" (the first definite description of a role that resolved to them)."""
+    roles: dict[int, str] = {}
+    for resolution in resolutions:
+        if resolution.person in roles or resolution.end - resolution.start < 2:
+            continue  # a pronoun, or a bare "the aide" that says little
+        head = doc[resolution.end - 1]
+        lower = norm(head.text)
+        if lower not in know.role_nouns or lower in RELATIONAL_NOUNS or lower in GENERIC_ROLES:
+            continue
+        tokens = list(doc[resolution.start : resolution.end])
+        if norm(tokens[0].text) not in _DESCRIPTION_DETERMINERS:
+            continue  # "his adviser", "a senior official": not who they are
+        words = " ".join(t.text_with_ws for t in tokens[1:]).split()
+        if len(words) >= 2:
+            roles[resolution.person] = " ".join(doc[tokens[1].i : resolution.end].text.split())
+    return roles
+
+
 def _without(drafts: list[Draft], mentions: list[NameMention], dropped: set[int]
              ) -> tuple[list[Draft], list[NameMention]]:
     """The drafts and mentions left when the `dropped` drafts go, renumbered."""
@@ -279,6 +312,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
     resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms, text)
     resolutions = resolve(resolver)
+    described = _described_roles(doc, resolutions, know)
 
     # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.
     people: dict[str, Person] = {}
@@ -287,7 +321,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         person_id = slugify(candidate.name)
         id_of[candidate.key] = person_id
         role = role_texts[candidate.key] if candidate.key < len(role_texts) else ""
-        role = role or _office_role(candidate.name, reference, know)
+        role = role or described.get(candidate.key, "") or _office_role(candidate.name, reference, know)
         if person_id not in people:
             people[person_id] = Person(person_id, candidate.name, role, candidate.country, [])
         else:

@@ -109,3 +109,18 @@ def test_a_title_of_the_possessor_stays_the_possessors(nlp) -> None:
     found = people_in(nlp, "Russian President Vladimir Putin's spokesman Dmitry Peskov said so.")
     assert found["vladimir-putin"].role == "Russian President"
     assert found["dmitry-peskov"].role.endswith("Putin's spokesman")
+
+
+def test_a_description_that_resolves_to_a_person_gives_the_role_the_text_has_no_title_for(nlp) -> None:
+    found = people_in(
+        nlp,
+        "Asked about the summit, the Russian president's adviser said that Moscow sees the US "
+        "as a partner. Ivan Sokolov told journalists the meeting itself was important.",
+    )
+    assert found["ivan-sokolov"].role == "Russian president's adviser"
+
+
+def test_a_title_outranks_a_description(nlp) -> None:
+    found = people_in(nlp, "Kremlin aide Ivan Sokolov arrived. The Russian president's adviser said "
+                           "the meeting itself was important.")
+    assert found["ivan-sokolov"].role == "Kremlin aide"
