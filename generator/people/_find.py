@@ -283,7 +283,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
             mention.role = apposition_role(doc, mention, know)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
-    dropped = passing(doc, drafts, know, in_quote)
+    dropped = passing(doc, drafts, know, in_quote, reference.year if reference else None)
     if dropped:
         drafts, mentions = _without(drafts, mentions, dropped)
     countries = _country_evidence(doc, know)

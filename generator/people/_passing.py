@@ -112,13 +112,19 @@ def mention_use(doc: Doc, mention: NameMention, know: Knowledge, in_quote: list[
     )
 
 
-def _historical(draft: Draft, know: Knowledge) -> bool:
+def _historical(draft: Draft, know: Knowledge, year: int | None) -> bool:
+    """A historical figure, for an article written after they died (`year`: the article's)."""
     names = {" ".join(draft.words), *(" ".join(m.words) for m in draft.mentions)}
-    return any(norm(name) in know.historical_names for name in names)
+    for name in names:
+        died = know.historical_names.get(norm(name))
+        if died is not None and (year is None or year > died):
+            return True
+    return False
 
 
-def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool]) -> set[int]:
-    """Indexes of the drafts that are only mentioned in passing."""
+def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool],
+            year: int | None = None) -> set[int]:
+    """Indexes of the drafts that are only mentioned in passing (`year`: the article's)."""
     dropped: set[int] = set()
     for index, draft in enumerate(drafts):
         if not draft.mentions:
@@ -135,6 +141,6 @@ def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool]
                 continue
         if speaks_or_acts:
             continue
-        if _historical(draft, know) or all(u.compared for u in uses):
+        if _historical(draft, know, year) or all(u.compared for u in uses):
             dropped.add(index)
     return dropped

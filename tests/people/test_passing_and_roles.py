@@ -13,8 +13,8 @@ from generator.model import PartialDate, Person
 from generator.people import find_people
 
 
-def people_in(nlp, text: str) -> dict[str, Person]:
-    people, _ = find_people(nlp(text), PartialDate.parse("2021-06-01"))
+def people_in(nlp, text: str, reference: str = "2021-06-01") -> dict[str, Person]:
+    people, _ = find_people(nlp(text), PartialDate.parse(reference))
     return {person.id: person for person in people}
 
 
@@ -45,6 +45,12 @@ def test_a_full_name_only_inside_a_comparison_is_no_person(nlp) -> None:
     found = people_in(nlp, "Observers compared the meeting to the talks of Edward Carrow decades ago. "
                            "Ana Ruiz said the talks were useful.")
     assert "edward-carrow" not in found and "ana-ruiz" in found
+
+
+def test_a_historical_figure_is_news_in_an_article_from_their_lifetime(nlp) -> None:
+    text = "The envoy spoke of his long talks with Mikhail Gorbachev in Moscow."
+    assert "mikhail-gorbachev" not in people_in(nlp, text, "2023-03-01")
+    assert "mikhail-gorbachev" in people_in(nlp, text, "1987-03-01")
 
 
 def test_a_historical_figure_who_acts_is_a_person(nlp) -> None:
