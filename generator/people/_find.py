@@ -229,14 +229,25 @@ def _office_info(name: str, reference: PartialDate | None, know: Knowledge) -> R
 _DESCRIPTION_DETERMINERS = frozenset(["the", "this", "that"])
 
 
-def _described_roles(doc: Doc, resolutions: list[Resolution], know: Knowledge) -> dict[int, str]:
+def _described_roles(doc: Doc, resolutions: list[Resolution], mentions: list[NameMention],
+                     candidates: list[Candidate], know: Knowledge) -> dict[int, str]:
     """The role the text gives a person only by describing them: "the Russian president's
     adviser said ... Yury Ushakov told journalists" makes Ushakov "Russian president's
-    adviser" (the first definite description of a role that resolved to them)."""
+    adviser" (the first definite description of a role that resolved to them, in the
+    sentence of one of their names or the one beside it, of no other country than theirs)."""
+    sentence_of = sentences(doc).index_of_token
+    named_in: dict[int, set[int]] = defaultdict(set)  # person -> sentences naming them
+    for mention in mentions:
+        named_in[mention.person].add(sentence_of[mention.start])
     roles: dict[int, str] = {}
     for resolution in resolutions:
         if resolution.person in roles or resolution.end - resolution.start < 2:
             continue  # a pronoun, or a bare "the aide" that says little
+        if resolution.person >= len(candidates):
+            continue
+        sentence = sentence_of[resolution.start]
+        if not named_in[resolution.person] & {sentence - 1, sentence, sentence + 1}:
+            continue  # too far from the name to be sure it is theirs
         head = doc[resolution.end - 1]
         lower = norm(head.text)
         if lower not in know.role_nouns or lower in RELATIONAL_NOUNS or lower in GENERIC_ROLES:
@@ -244,9 +255,11 @@ def _described_roles(doc: Doc, resolutions: list[Resolution], know: Knowledge) -
         tokens = list(doc[resolution.start : resolution.end])
         if norm(tokens[0].text) not in _DESCRIPTION_DETERMINERS:
             continue  # "his adviser", "a senior official": not who they are
-        words = " ".join(t.text_with_ws for t in tokens[1:]).split()
-        if len(words) >= 2:
-            roles[resolution.person] = " ".join(doc[tokens[1].i : resolution.end].text.split())
+        text = " ".join(doc[tokens[1].i : resolution.end].text.split())
+        country = analyse_role(text.split(), know).country
+        own = candidates[resolution.person].country
+        if len(text.split()) >= 2 and not (country and own and country != own):
+            roles[resolution.person] = text
     return roles
 
 
@@ -312,7 +325,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
     resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms, text)
     resolutions = resolve(resolver)
-    described = _described_roles(doc, resolutions, know)
+    described = _described_roles(doc, resolutions, mentions, resolver.candidates, know)
 
     # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.
     people: dict[str, Person] = {}

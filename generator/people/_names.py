@@ -445,10 +445,16 @@ _CLAUSE_DEPS = frozenset(["relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"
 
 
 def _role_phrase(head: Token) -> list[Token]:
-    """The role noun's phrase without the clauses hung on it."""
+    """The role noun's phrase without the clauses hung on it: a relative clause, or a
+    clause set off by a comma ("a journalist on the Rome based paper" keeps its "based")."""
+    doc = head.doc
     cut: set[int] = set()
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS:
+        if child.dep_ not in _CLAUSE_DEPS:
+            continue
+        low, high = sorted((head.i, child.left_edge.i))
+        if child.dep_ == "relcl" or any(doc[i].text in (",", ";", "\u2013", "\u2014")
+                                        for i in range(low, high)):
             cut.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in cut]
 
