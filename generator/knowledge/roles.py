@@ -84,6 +84,11 @@ class Knowledge:
     offices: tuple[Office, ...] = ()
     # lowercase full name or alias -> canonical holder name
     known_names: dict[str, str] = field(default_factory=dict)
+    # lowercase name or alias of a historical figure (passing_mentions.yaml) -> the year
+    # they died (history in articles written after it)
+    historical_names: dict[str, int] = field(default_factory=dict)
+    # lemmas that put the phrase a name is in into a comparison ("compare", "like")
+    comparison_words: frozenset[str] = frozenset()
 
     def is_title_word(self, word: str) -> bool:
         word = norm(word).strip(".")
@@ -188,6 +193,12 @@ def knowledge() -> Knowledge:
             for alias in (holder.name, *holder.aliases):
                 know.known_names.setdefault(norm(alias), holder.name)
     know.offices = tuple(offices)
+    passing = load_data("passing_mentions") or {}
+    for entry in passing.get("historical_figures") or []:
+        died = int(entry.get("died") or 0)  # no year: history in any article
+        for alias in (entry["name"], *(entry.get("aliases") or ())):
+            know.historical_names.setdefault(norm(str(alias)), died)
+    know.comparison_words = _lower_set(passing.get("comparison_words"))
     return know
 
 

@@ -13,13 +13,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from generator.knowledge.roles import Knowledge, RoleInfo, analyse_role, knowledge, norm
+from generator.knowledge.roles import (
+    GENERIC_ROLES,
+    Knowledge,
+    RoleInfo,
+    analyse_role,
+    knowledge,
+    norm,
+)
 from generator.knowledge.speech import speech_cues
 from generator.model import Mention, PartialDate, Person, slugify
 from generator.nlp.quotes import find_quotes
 from generator.nlp.sentences import all_tokens, sentences
-from generator.people._coref import Candidate, Resolver, make_ref, resolve
+from generator.people._coref import Candidate, Resolution, Resolver, make_ref, resolve
 from generator.people._names import (
+    RELATIONAL_NOUNS,
     Draft,
     NameMention,
     apposition_role,
@@ -28,6 +36,7 @@ from generator.people._names import (
     surname,
     title_before,
 )
+from generator.people._passing import passing
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Doc, Token
@@ -216,6 +225,59 @@ def _office_info(name: str, reference: PartialDate | None, know: Knowledge) -> R
     return RoleInfo(held[0].role, held[0].country, held[0].role)
 
 
+# Words a description starts with that are no part of the role it gives.
+_DESCRIPTION_DETERMINERS = frozenset(["the", "this", "that"])
+
+
+def _described_roles(doc: Doc, resolutions: list[Resolution], mentions: list[NameMention],
+                     candidates: list[Candidate], know: Knowledge) -> dict[int, str]:
+    """The role the text gives a person only by describing them: "the Russian president's
+    adviser said ... Yury Ushakov told journalists" makes Ushakov "Russian president's
+    adviser" (the first definite description of a role that resolved to them, in the
+    sentence of one of their names or the one beside it, of no other country than theirs)."""
+    sentence_of = sentences(doc).index_of_token
+    named_in: dict[int, set[int]] = defaultdict(set)  # person -> sentences naming them
+    for mention in mentions:
+        named_in[mention.person].add(sentence_of[mention.start])
+    roles: dict[int, str] = {}
+    for resolution in resolutions:
+        if resolution.person in roles or resolution.end - resolution.start < 2:
+            continue  # a pronoun, or a bare "the aide" that says little
+        if resolution.person >= len(candidates):
+            continue
+        sentence = sentence_of[resolution.start]
+        if not named_in[resolution.person] & {sentence - 1, sentence, sentence + 1}:
+            continue  # too far from the name to be sure it is theirs
+        head = doc[resolution.end - 1]
+        lower = norm(head.text)
+        if lower not in know.role_nouns or lower in RELATIONAL_NOUNS or lower in GENERIC_ROLES:
+            continue
+        tokens = list(doc[resolution.start : resolution.end])
+        if norm(tokens[0].text) not in _DESCRIPTION_DETERMINERS:
+            continue  # "his adviser", "a senior official": not who they are
+        text = " ".join(doc[tokens[1].i : resolution.end].text.split())
+        country = analyse_role(text.split(), know).country
+        own = candidates[resolution.person].country
+        if len(text.split()) >= 2 and not (country and own and country != own):
+            roles[resolution.person] = text
+    return roles
+
+
+def _without(drafts: list[Draft], mentions: list[NameMention], dropped: set[int]
+             ) -> tuple[list[Draft], list[NameMention]]:
+    """The drafts and mentions left when the `dropped` drafts go, renumbered."""
+    renumber: dict[int, int] = {}
+    kept: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        if index not in dropped:
+            renumber[index] = len(kept)
+            kept.append(draft)
+    left = [m for m in mentions if m.person in renumber]
+    for mention in left:
+        mention.person = renumber[mention.person]
+    return kept, left
+
+
 def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], list[Mention]]:
     """The people one article mentions, and every mention of them (names, pronouns, descriptions).
 
@@ -232,9 +294,12 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         mention.role, mention.honorific_gender = title_before(doc, mention, know, named)
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
-    countries = _country_evidence(doc, know)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
+    dropped = passing(doc, drafts, know, in_quote, reference.year if reference else None)
+    if dropped:
+        drafts, mentions = _without(drafts, mentions, dropped)
+    countries = _country_evidence(doc, know)
     agreed = _pronoun_agreement(doc, mentions, know, in_quote)
     candidates: list[Candidate] = []
     role_texts: list[str] = []
@@ -260,6 +325,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
     refs = [make_ref(doc[m.end - 1], m.person, sentence_of[m.start], forms) for m in mentions]
     resolver = Resolver(doc, know, candidates, refs, in_quote, reference, forms, text)
     resolutions = resolve(resolver)
+    described = _described_roles(doc, resolutions, mentions, resolver.candidates, know)
 
     # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.
     people: dict[str, Person] = {}
@@ -268,7 +334,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         person_id = slugify(candidate.name)
         id_of[candidate.key] = person_id
         role = role_texts[candidate.key] if candidate.key < len(role_texts) else ""
-        role = role or _office_role(candidate.name, reference, know)
+        role = role or described.get(candidate.key, "") or _office_role(candidate.name, reference, know)
         if person_id not in people:
             people[person_id] = Person(person_id, candidate.name, role, candidate.country, [])
         else:

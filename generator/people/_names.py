@@ -356,7 +356,13 @@ def _nearest(candidates: list[int], drafts: list[Draft], mention: NameMention) -
 def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int]) -> tuple[
     str, str
 ]:
-    """(role text, honorific gender) from the words right before a name."""
+    """(role text, honorific gender) from the words right before a name.
+
+    A name inside another person's title is part of that title ("Obama aide John
+    Doe": John Doe's role is "Obama aide"), and has no title of its own.
+    """
+    if _in_a_title(doc, mention, know):
+        return "", ""
     i = mention.start - 1
     start = mention.start
     gender = ""
@@ -364,7 +370,11 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
     while i >= 0 and steps < 9:
         token = doc[i]
         lower = norm(token.text)
-        if "\n" in token.text or token.is_punct and token.text not in ("-",) or i in names:
+        if "\n" in token.text or token.is_punct and token.text not in ("-",):
+            break
+        # Another name may be in the title only as its modifier ("Obama aide", "Putin's spokesman").
+        carried = i in names and token.dep_ in ("compound", "poss") and i < token.head.i < mention.start
+        if i in names and not carried:
             break
         if lower in RELATIONAL_NOUNS:
             break
@@ -372,7 +382,7 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
         is_org_word = token.tag_ in ("NNP", "NNPS") and token.ent_type_ not in ("PERSON", "DATE")
         if lower in know.honorifics or f"{lower}." in know.honorifics:
             gender = gender or know.honorifics.get(lower, know.honorifics.get(f"{lower}.", ""))
-        elif not (is_title or is_org_word or lower in _CONNECTORS):
+        elif not (is_title or is_org_word or carried or lower in _CONNECTORS):
             break
         start = i
         i -= 1
@@ -383,7 +393,7 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
     role_words = [w for w in words if norm(w).strip(".") not in know.honorifics]
     if not any(know.is_title_word(w) and norm(w) not in know.honorifics for w in role_words):
         return "", gender
-    text = doc[start : mention.start].text if start < mention.start else ""
+    text = _possessor_first(doc, start, mention.start, know)
     # Drop a leading honorific ("Mr President Trump" -> "President").
     for honorific in sorted(know.honorifics, key=len, reverse=True):
         if norm(text).startswith(honorific + " "):
@@ -392,18 +402,94 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
     return " ".join(text.split()), gender
 
 
+def _in_a_title(doc: Doc, mention: NameMention, know: Knowledge) -> bool:
+    """Is the name a modifier of a title word after it ("Obama aide", "Trump's adviser")?"""
+    last = doc[mention.end - 1]
+    head = last.head
+    if not (last.dep_ in ("compound", "poss") and head.i >= mention.end
+            and norm(head.text) in know.role_nouns and head.ent_type_ != "PERSON"):
+        return False
+    if mention.start == 0:
+        return True
+    # The words right before the name are its own title when they hang on it
+    # ("Russian President Vladimir Putin's spokesman"), not when they hang on the
+    # title after it ("former top Obama aide").
+    token = doc[mention.start - 1]
+    for _ in range(6):
+        if mention.start <= token.head.i < mention.end:
+            return False
+        if token.head.i == token.i or not token.head.i < mention.start:
+            return True
+        token = token.head
+    return True
+
+
+_POSSESSIVES = frozenset(["'s", "\u2019s", "'", "\u2019"])
+
+
+def _possessor_first(doc: Doc, start: int, end: int, know: Knowledge) -> str:
+    """The title's words, a person's possessive first: "former Trump's adviser" (the
+    former adviser of Trump) reads "Trump's former adviser", never an adjective on a name."""
+    if start >= end:
+        return ""
+    text = doc[start:end].text
+    marks = [i for i in range(start + 1, end) if doc[i].text in _POSSESSIVES]
+    if not marks:
+        return text
+    mark = marks[-1]
+    owner = doc[mark - 1]
+    is_name = (owner.tag_ in ("NNP", "NNPS") and not know.is_title_word(owner.text)
+               and not know.country_of(owner.text))
+    # The words before the owner's name that describe the possessed role: "former", "top".
+    lead = start
+    while lead < mark - 1 and (norm(doc[lead].text) in know.past_words
+                               or norm(doc[lead].text) in know.fillers
+                               or doc[lead].dep_ == "amod" and doc[lead].head.i > mark):
+        lead += 1
+    if not is_name or lead == start:
+        return text
+    owner_part = doc[lead : mark + 1].text
+    described = doc[start:lead].text
+    rest = doc[mark + 1 : end].text
+    return " ".join(f"{owner_part} {described} {rest}".split())
+
+
+# Parts of a role noun's phrase that say what its holder did, not who they are:
+# "the US ambassador to Russia, who left Moscow", "Russia's ambassador, withdrawn from ...".
+_CLAUSE_DEPS = frozenset(["relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"])
+
+
+def _role_phrase(head: Token) -> list[Token]:
+    """The role noun's phrase without the clauses hung on it: a relative clause, or a
+    clause set off by a comma ("a journalist on the Rome based paper" keeps its "based")."""
+    doc = head.doc
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            continue
+        low, high = sorted((head.i, child.left_edge.i))
+        if child.dep_ == "relcl" or any(doc[i].text in (",", ";", "\u2013", "\u2014")
+                                        for i in range(low, high)):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in cut]
+
+
 def apposition_role(doc: Doc, mention: NameMention, know: Knowledge) -> str:
     """The role in an apposition: "John Sullivan, the US ambassador to Russia," / "X's envoy, Y"."""
     root = doc[mention.end - 1]
     phrase_tokens: list[Token] = []
     if root.dep_ == "appos" and norm(root.head.text) in know.role_nouns:
         head = root.head
-        phrase_tokens = [t for t in head.subtree if t.i < mention.start or t.i >= mention.end]
-        phrase_tokens = [t for t in phrase_tokens if t not in root.subtree]
+        inside = {t.i for t in root.subtree}
+        phrase_tokens = [t for t in _role_phrase(head) if t.i not in inside
+                         and (t.i < mention.start or t.i >= mention.end)]
+        if head.i < mention.start:
+            # "Russia's ambassador to the US, Anatoly Antonov, ...": the role is before the name.
+            phrase_tokens = [t for t in phrase_tokens if t.i < mention.start]
     else:
         for child in root.children:
             if child.dep_ == "appos" and norm(child.text) in know.role_nouns:
-                phrase_tokens = list(child.subtree)
+                phrase_tokens = _role_phrase(child)
                 break
     if not phrase_tokens:
         return ""

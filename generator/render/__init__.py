@@ -273,7 +273,7 @@ def _nav(view: SiteView) -> list[Any]:
     def section(title: str, index: str, paths: list[str]) -> dict[str, Any]:
         return {title: [index, *(paths if len(paths) <= NAV_ITEMS_LIMIT else [])]}
 
-    people = sorted(view.timeline.people, key=lambda p: p.name)
+    people = view.listed_people  # only the people with a page
     return [
         {"Home": "index.md"},
         section("Timeline", "timeline/index.md", view.years),
@@ -357,7 +357,7 @@ def _add_pages(pages: _Pages, view: SiteView, sizes: dict[str, int]) -> None:
         pages.add(summit.path, "summit.md.j2", tagged([summit.event, *summit.during], summit.statements),
                   summit=summit)
     pages.add("people/index.md", "people.md.j2", listing)
-    for person in view.timeline.people:
+    for person in view.listed_people:  # a name with nothing on it gets no page
         said = view.statements_by_speaker.get(person.id, [])
         pages.add(view.person_paths[person.id], "person.md.j2",
                   tagged(view.events_by_person.get(person.id, []), said), person=person)

@@ -56,13 +56,19 @@ class SiteView:
         self.event_by_id = {e.id: e for e in self.events}
         self.statement_order = {id(s): n for n, s in enumerate(self.statements)}
         self._found_topics: dict[int, list[str]] = {}
-        # Pages are named by id, which stays when an editor renames a person.
-        self.person_paths = unique_paths([p.id for p in timeline.people], "people", {})
         self.source_paths = unique_paths([a.id for a in timeline.articles], "sources", {})
         self.event_anchor: dict[str, Markup] = self._event_anchors()
         self.event_page = {e.id: self._year_page(e) for e in self.events}
         self.years = sorted({self.event_page[e.id] for e in self.events}, key=self._year_order)
         self._index_records()
+        # A person gets a page (and a place in the index, the navigation and links) only
+        # with something on it: statements, or events they take part in. The others stay
+        # in the data, where an editor can give them statements, and read as plain text.
+        # Pages are named by id, which stays when an editor renames a person.
+        self.listed_people = sorted(
+            (p for p in timeline.people if self.has_page_content(p.id)), key=lambda p: (p.name, p.id)
+        )
+        self.person_paths = unique_paths([p.id for p in self.listed_people], "people", {})
         self.summits = summit_views(self)
         self.summit_by_event = {s.event.id: s for s in self.summits}
         self.summit_of: dict[str, list[SummitView]] = defaultdict(list)
@@ -96,6 +102,10 @@ class SiteView:
                 self.events_by_person[person].append(event)
             for article_id in dict.fromkeys(source.article for source in event.sources):
                 self.events_by_article[article_id].append(event)
+
+    def has_page_content(self, person_id: str) -> bool:
+        """Whether the person speaks or takes part in an event (what a person page shows)."""
+        return bool(self.statements_by_speaker.get(person_id) or self.events_by_person.get(person_id))
 
     # -- dates and pages ---------------------------------------------------
 

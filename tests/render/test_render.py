@@ -526,9 +526,12 @@ def test_article_url_must_be_http():
 
 def test_paths_made_from_ids_stay_inside_their_folder(tmp_path):
     timeline = small_timeline()
+    old_id = timeline.people[0].id
     timeline.people[0].id = "../../../etc/passwd"
     timeline.people[0].name = "../../../etc/passwd"
     timeline.articles[0].id = "/abs/../article"
+    for event in timeline.events:  # the person keeps their events, and so their page
+        event.people = [timeline.people[0].id if p == old_id else p for p in event.people]
     for record in [*timeline.events, *timeline.statements]:
         for source in [*getattr(record, "sources", []), getattr(record, "source", None)]:
             if source is not None:
@@ -670,3 +673,44 @@ def test_background_events_are_listed_apart_after_the_timeline():
     assert "Old pact" not in main and "## 1939" not in main
     assert "Old pact" in background and "Oslo summit" not in background
     assert "Old pact" in render_site(timeline).pages["events/1939.md"]  # its year page keeps it
+
+
+# -- people with nothing on them -------------------------------------------------
+
+
+def test_a_person_with_no_statement_and_no_event_gets_no_page_nor_entry():
+    """A name the data holds (an editor may give it statements later) but nothing is
+    about yet: no page, no line in the people index, no navigation entry, no link."""
+    timeline = small_timeline()
+    timeline.people.append(Person("cy-day", "Cy Day", "Envoy", "Norland", ["Day"]))
+    site = render_site(timeline)
+    assert "people/cy-day.md" not in site.pages
+    assert {"people/ann-lee.md", "people/bob-ray.md"} <= set(site.pages)
+    assert not any("cy-day" in page for page in site.pages.values())
+    assert "Cy Day" not in site.pages["people/index.md"]
+    people_nav = next(item["People"] for item in site.nav if "People" in item)
+    assert people_nav == ["people/index.md", "people/ann-lee.md", "people/bob-ray.md"]
+    assert "<strong>2</strong> people" in site.pages["index.md"]
+    # The data download still holds the name, for the editor.
+    assert "cy-day" in site.files["downloads/people.yaml"].decode("utf-8")
+
+
+def test_a_person_with_only_an_event_or_only_a_statement_has_a_page():
+    timeline = small_timeline()
+    timeline.statements = [s for s in timeline.statements if s.speaker != "bob-ray"]
+    timeline.events = [e for e in timeline.events if e.id != "2021-05-03-oslo-summit"]
+    site = render_site(timeline)
+    # Ann Lee still speaks; Bob Ray still phones her.
+    assert {"people/ann-lee.md", "people/bob-ray.md"} <= set(site.pages)
+    timeline.events = []
+    site = render_site(timeline)
+    assert "people/bob-ray.md" not in site.pages and "people/ann-lee.md" in site.pages
+
+
+def test_an_event_participant_without_a_record_is_plain_text():
+    """An id in an event that names no person record: a chip without a link, never a 404."""
+    timeline = small_timeline()
+    timeline.events[1].people = ["bob-ray", "nobody-known"]
+    html = to_html(render_site(timeline).pages["events/2021.md"])
+    assert "people/nobody-known" not in html
+    assert '<span class="st-chip st-chip-person">nobody&#45;known</span>' in html

@@ -616,6 +616,27 @@ def test_crawl_finds_no_broken_internal_link(fixture_site):
     assert pages >= 20
 
 
+def test_a_person_with_nothing_on_them_has_no_page_and_no_link(browser, base_url, fixture_site):
+    """Pavel Orlov is in the fixture's people.yaml with no statement and no event: the
+    site shows no page for him, lists him nowhere and links to him from no page."""
+    assert not (fixture_site / "people" / "pavel-orlov").exists()
+    for path in fixture_site.rglob("*.html"):
+        assert "people/pavel-orlov" not in path.read_text(encoding="utf-8"), path
+    docs = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not any("Pavel Orlov" in d["title"] or "pavel-orlov" in d["location"] for d in docs)
+    page = open_page(browser)
+    page.goto(base_url + "people/")
+    people = page.locator("article ul.st-index li")
+    expect(people.first).to_be_visible()
+    assert people.count() == 3 and "Pavel Orlov" not in page.locator("article").inner_text()
+    assert "Pavel Orlov" not in page.locator("nav.md-nav--primary").inner_text()
+    page.goto(base_url)
+    expect(page.locator(".st-counts")).to_contain_text("3 people")
+    response = page.goto(base_url + "people/pavel-orlov/")
+    assert response is not None and response.status == 404
+    page.context.close()
+
+
 def test_headings_are_in_order_on_every_page(fixture_site):
     for path in fixture_site.rglob("*.html"):
         levels = parse(path).headings
