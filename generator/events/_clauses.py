@@ -144,7 +144,7 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         # "BP said on Monday it had capped the well": who said it heads the headline.
         words = _verb_clause(predicate.head, skip, name_of, depth=0)
     else:
-        context = _context_subject(predicate) if _subject_of(predicate) is None else None
+        context = _context_subject(predicate, name_of) if _subject_of(predicate) is None else None
         words = _verb_clause(predicate, skip, name_of, depth=0, subject=context)
         if not _acceptable(predicate, words, context):
             return ""
@@ -162,14 +162,14 @@ _DANGLING_WORDS = frozenset(
 )
 
 
-def _context_subject(verb: Token) -> Token | None:
-    """Who a subjectless verb's sentence is about: the subject of its main clause
-    ("Peters advised ... -prophesying in 1997 ..." → Peters), a noun or a named person."""
+def _context_subject(verb: Token, name_of: Namer) -> Token | None:
+    """Who a subjectless participle's sentence is about: the subject of its main clause
+    ("Peters advised ..., prophesying in 1997 ..." → Peters), a noun or a named person."""
     root = verb.sent.root
-    if root.i == verb.i:
+    if root.i == verb.i or verb.tag_ not in ("VBG", "VBN", "VB"):
         return None
     subject = _subject_of(root)
-    if subject is None or subject.pos_ == "PRON" and _antecedent(subject) is None:
+    if subject is None or subject.pos_ == "PRON" and not name_of(subject):
         return None
     return subject
 
@@ -397,7 +397,9 @@ def _subject_of(verb: Token) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
             before = [c for c in subjects if c.i < token.i]
-            child = before[-1] if before else subjects[0]
+            # "The interview, snippets of which were released": the noun, not the relative phrase
+            plain = [c for c in before if not any(t.lower_ in ("which", "whom") for t in c.subtree)]
+            child = plain[-1] if plain else before[-1] if before else subjects[0]
             if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl") and token.head.i != token.i:
                 return token.head  # "the law, which passed in July" → the law passed
             return child
@@ -450,7 +452,8 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     future = any(c.lower_ in FUTURE_MODALS for c in auxiliaries)
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
-    if not auxiliaries and (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VBN" and (
+    own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
+    if not auxiliaries and not own_subject and (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VBN" and (
         verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
     )):
         return [verb.text]  # "the agreements signed in 2015" → "Agreements signed"
@@ -495,6 +498,8 @@ def _noun_phrase(head: Token, skip: set[int], name_of: Namer, with_preps: bool =
     kept = _phrase_tokens(head, skip, with_preps)
     while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
         kept = kept[1:]
+    while len(kept) > 1 and kept[-1].pos_ in ("DET", "ADP", "CCONJ"):
+        kept = kept[:-1]  # "conditions of a [2014] case" never ends "of a"
     indices = {t.i for t in kept}
     kept = [t for t in kept if not _is_infix(t) or {t.i - 1, t.i + 1} <= indices]  # "oil-and-water" cut to "oil"
     words = [w for w in _render(_cut_phrase(kept)).split(" ") if w]
