@@ -453,9 +453,9 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
-    if not auxiliaries and not own_subject and (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VBN" and (
-        verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
-    )):
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+    shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    if not auxiliaries and not own_subject and (participle or shared_passive):
         return [verb.text]  # "the agreements signed in 2015" → "Agreements signed"
     lemma = _lemma(verb)
     if _intent(verb):
