@@ -352,7 +352,7 @@ def _render(tokens: list) -> str:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is None:
             break
-        if following is _ELLIPSIS:
+        if isinstance(following, _Ellipsis):
             continue
         out.append(token.whitespace_ if following.i == token.i + 1 else " ")
     return "".join(out)
