@@ -74,6 +74,7 @@ _LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 class _Patterns:
     drop: re.Pattern[str]
     strip_prefix: re.Pattern[str]
+    cut_from: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
 
@@ -87,11 +88,32 @@ def _patterns() -> _Patterns:
     data = load_data("boilerplate")
     return _Patterns(
         drop=_any_of(data["drop_lines"]),
-        strip_prefix=_any_of(data["strip_prefixes"]),
+        strip_prefix=_any_of([*data["strip_prefixes"], _picture_credit(data)]),
+        cut_from=_any_of(data["cut_from"]),
         # By-lines are matched case-sensitively: "By contrast …" is prose.
         credit=_any_of(data["credit_lines"], flags=0),
         caption=_any_of(data["caption_lines"]),
     )
+
+
+# A capitalised name of up to four words ("Jane Doe", "Saul Loeb"), and the slash
+# between credits, written "/" or, in text escaped once too often, "\\/".
+_CREDIT_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+_CREDIT_SLASH = r"\\?/"
+
+
+def _picture_credit(data: dict) -> str:
+    """A picture credit at the start of a line, as a pattern (see boilerplate.yaml)."""
+    agencies = "|".join(re.escape(a) for a in sorted(data["picture_agencies"], key=len, reverse=True))
+    labels = "|".join(re.escape(label) for label in data["picture_credit_labels"])
+    agency = rf"(?:{agencies})(?=\s)"
+    slashed = rf"(?:{_CREDIT_NAME}{_CREDIT_SLASH})"
+    labelled = (
+        rf"(?:{labels})\s*:\s*(?-i:{slashed}*{agency}|{slashed}+[A-Z][\w.'’-]*(?=\s)"
+        rf"|{_CREDIT_NAME}\s(?:for|via)\s(?:the\s)?(?:{_CREDIT_NAME}\s)?(?:{agencies})(?=\s))"
+    )
+    bare = rf"(?-i:{slashed}+{agency})"
+    return rf"(?:{labelled}|{bare})\s+"
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
@@ -380,6 +402,7 @@ def clean_lines(body: str) -> list[str]:
             lines = [" ".join(lines)]
         for line in lines:
             line = patterns.strip_prefix.sub("", line, count=1) if _starts_with_furniture(line) else line
+            line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
             if line and not patterns.drop.fullmatch(line):
                 paragraphs.append(line)
     return paragraphs

@@ -452,3 +452,27 @@ def test_hostile_front_matter_skips_the_file_with_a_located_message(
     assert [a.file for a in articles] == ["good.txt"]
     (problem,) = problems
     assert "bad.txt" in problem.file and "front matter is not valid YAML (front matter line" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Photograph: Jane Doe/AP The minister said no.", "The minister said no."),
+        ("Photograph: Jane Doe\\/AFP\\/Getty Images The minister said no.", "The minister said no."),
+        ("Photograph: Reuters The minister said no.", "The minister said no."),
+        ("Photograph: Jane Doe for the Guardian The minister said no.", "The minister said no."),
+        ("Jane Doe\\/Reuters The minister said no.", "The minister said no."),
+        ("10.15 am EDT: The minister said no.", "The minister said no."),
+        ("9.19am: The minister said no.", "The minister said no."),
+        ("The minister said no This article appeared on p12 of the Main section of the Daily Paper.",
+         "The minister said no"),
+        ("A version appeared on p3 of the Main section section on Friday Follow the latest news on Twitter", ""),
+    ],
+)
+def test_picture_credits_clock_stamps_and_print_notes_are_cut_from_a_line(line: str, kept: str) -> None:
+    assert clean_lines(f"{line}\nSecond real line.") == [*([kept] if kept else []), "Second real line."]
+
+
+def test_prose_with_a_slash_or_a_time_is_kept() -> None:
+    lines = ["He met the AP/Reuters team.", "The 9/11 attacks changed everything.", "At 10.15 the talks began."]
+    assert clean_lines("\n".join(lines)) == lines

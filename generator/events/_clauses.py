@@ -118,46 +118,186 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     """
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_phrase(predicate, skip, name_of, with_preps=True)
+        governing = _governing_clause(predicate)
+        if len(words) == 1 and governing is not None:
+            # A bare "Election": the clause it is the subject of tells what happened to it.
+            clause = _verb_clause(governing, skip, name_of, depth=0)
+            if _acceptable(governing, clause):
+                words = clause
+    elif _gerund_governor(predicate) is not None:
+        # "BP committed on Monday to improving its record": what BP did was commit (to improving it).
+        governor = _gerund_governor(predicate)
+        assert governor is not None
+        words = _verb_clause(governor, skip, name_of, depth=0)
+        if not _acceptable(governor, words):
+            return ""
+    elif (
+        predicate.pos_ == "VERB"
+        and predicate.dep_ == "xcomp"
+        and predicate.head.pos_ == "VERB"
+        and not _intent(predicate)
+        and not any(c.dep_ in OBJECTS for c in predicate.head.children)
+    ):
+        # "Blair decided on Monday to show off": what he did was decide (to show off).
+        words = _verb_clause(predicate.head, skip, name_of, depth=0)
     elif predicate.dep_ == "ccomp" and is_speech_verb(predicate.head) and skip and min(skip) < predicate.left_edge.i:
         # "BP said on Monday it had capped the well": who said it heads the headline.
         words = _verb_clause(predicate.head, skip, name_of, depth=0)
     else:
-        words = _verb_clause(predicate, skip, name_of, depth=0)
-    text = _tidy(" ".join(words[:MAX_TITLE_WORDS]))
+        context = _context_subject(predicate, name_of) if _subject_of(predicate) is None else None
+        words = _verb_clause(predicate, skip, name_of, depth=0, subject=context)
+        if not _acceptable(predicate, words, context):
+            return ""
+    cut = len(words) > MAX_TITLE_WORDS
+    words = words[:MAX_TITLE_WORDS]
+    while cut and len(words) > 1 and words[-1].lower() in _DANGLING_WORDS:
+        words.pop()  # a headline cut short ends on a content word
+    text = _tidy(" ".join(words))
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _verb_clause(verb: Token, skip: set[int], name_of: Namer, depth: int) -> list[str]:
-    subject = _subject_of(verb)
+_DANGLING_WORDS = frozenset(
+    ("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from", "that", "which", "its",
+     "their", "his", "her")
+)
+
+
+def _context_subject(verb: Token, name_of: Namer) -> Token | None:
+    """Who a subjectless participle's sentence is about: the subject of its main clause
+    ("Peters advised ..., prophesying in 1997 ..." → Peters), a noun or a named person."""
+    root = verb.sent.root
+    if root.i == verb.i or verb.tag_ not in ("VBG", "VBN", "VB"):
+        return None
+    subject = _subject_of(root)
+    if subject is None or subject.pos_ == "PRON" and not name_of(subject):
+        return None
+    return subject
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether a headline can say who did what the verb tells."""
+    return _subject_of(verb) is not None or _expletive(verb) is not None
+
+
+def _gerund_governor(verb: Token) -> Token | None:
+    """The verb whose preposition a subjectless gerund follows ("committed to improving")."""
+    if verb.pos_ != "VERB" or verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.head.lower_ in _adjunct_prepositions():
+        return None  # "before meeting his supporters": a happening of its own
+    governor = verb.head.head
+    return governor if governor.pos_ == "VERB" and governor.i != verb.head.i else None
+
+
+@cache
+def _adjunct_prepositions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_adjunct_prepositions"])
+
+
+def _governing_clause(noun: Token) -> Token | None:
+    """The verb a noun is the subject of ("The election coincides with ..." → coincides)."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def _acceptable(verb: Token, words: list[str], context: Token | None = None) -> bool:
+    """A headline says who did what: a verb with a subject, and a copula or light verb
+    with what it links ("Oil spill is" and "Releases its final report" are fragments).
+    "We" and "you" are the writer's voice, no one a headline can name."""
+    if not words:
+        return False
+    subject = _subject_of(verb) or context
+    if subject is None and not _expletive(verb):
+        return False
+    if subject is not None and subject.lower_ in ("we", "you", "i") and words[0].lower() in ("we", "you", "i"):
+        return False
+    if words[-1].lower() in ("is", "are", "be", "was", "were", "been", "has", "have", "that", "which"):
+        return False
+    if _lemma(verb) in _light_verbs() and not any(
+        c.dep_ in (*OBJECTS, "xcomp", "ccomp", "prep", "agent", "advmod", "prt") for c in verb.children
+    ):
+        return False
+    return not (words[-1].lower() in ("is", "are", "be") and len(words) <= 3)
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_light_verbs"])
+
+
+@cache
+def _intent_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_intent_words"])
+
+
+def _intent(verb: Token) -> bool:
+    """"is due to release", "is set to visit": a plan, headlined "X to release"."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lower_ in _intent_words()
+
+
+def _expletive(verb: Token) -> Token | None:
+    """"There were similar concerns": what the "there" introduces (the attribute)."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("attr", "nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _verb_clause(
+    verb: Token, skip: set[int], name_of: Namer, depth: int, subject: Token | None = None
+) -> list[str]:
+    introduced = _expletive(verb)
+    if introduced is not None:  # "There were similar concerns in 1991" → "Similar concerns"
+        return _noun_phrase(introduced, skip, name_of, with_preps=True)
+    subject = subject or _subject_of(verb)
+    if subject is not None and verb.dep_ == "relcl" and any(t.lower_ in ("which", "whom") for t in subject.subtree):
+        subject = verb.head  # "the interview, snippets of which were released" → the interview
     words: list[str] = []
     if subject is not None and not name_of(subject):
         subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
         words += _noun_phrase(subject, skip, name_of)
     words += _verb_words(verb, subject)
-    # "go ahead", "set up": the particle or adverb right after the verb belongs to it.
-    words += [c.text for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 and c.n_rights == 0
-              and c.lower_ not in ("also", "not", "yesterday", "today", "tomorrow", "now", "then")]
+    words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     if is_speech_verb(verb) and reported and depth == 0 and _quoted(reported[0]):
         # A direct quote heads as one: "Anna Berg: “We met today”".
         inner = [t for t in reported[0].subtree if not t.is_quote and t.i not in skip]
-        quote = _tidy(" ".join(t.text for t in inner[:MAX_PHRASE_WORDS + 3]).strip(" ,"))
+        quote = _tidy(_render(_cut(inner, MAX_PHRASE_WORDS + 3)).strip(" ,"))
         who = _noun_phrase(subject, skip, name_of) if subject is not None else []
         return [" ".join(who) + ":", f"“{quote}”"] if who else [f"“{quote}”"]
     if is_speech_verb(verb) and reported and depth == 0:
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < reported[0].i and c.i not in skip]
         if told:
             words += _noun_phrase(told[0], skip, name_of)
-        return words + _verb_clause(reported[0], skip, name_of, depth + 1)
-    objects = [c for c in verb.children if c.dep_ in OBJECTS and c.i not in skip]
-    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    if objects:
+        inner = _verb_clause(reported[0], skip, name_of, depth + 1)
+        speaker = _noun_phrase(subject, skip, name_of) if subject is not None else []
+        inner_subject = _subject_of(reported[0])
+        if speaker and inner[: len(speaker)] == speaker and inner_subject is not None and inner_subject.pos_ == "PRON":
+            # "Browne said he would raise ..." → "Browne to raise ..."; with whom he told,
+            # the pronoun stays: "Wereley tells committee he does not conceive of ...".
+            return inner if not told else words + [inner_subject.lower_] + inner[len(speaker):]
+        return words + inner
+    objects = [c for c in verb.children if c.dep_ in OBJECTS and c.i not in skip
+               and (c.lower_ not in RELATIVE_PRONOUNS or verb.dep_ == "relcl")]
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not complements and not any(c.dep_ in ("prep", "agent") and c.i not in skip for c in verb.children):
+        # "vowed on Monday to look into claims": the infinitive the parser hung aside
+        complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # "the interview, which NBC aired": what "which" stands for
+        words += _noun_phrase(verb.head, skip, name_of)
+    elif objects:
         words += _noun_phrase(objects[0], skip, name_of)
     elif complements and depth < 2:
-        marker = [c.text for c in complements[0].children if c.dep_ == "aux" and c.lower_ == "to"]
+        marker = [c.text for c in complements[0].children if c.dep_ in ("aux", "auxpass") and c.i < complements[0].i]
         inner = complements[0]
-        words += marker + [inner.text] + _complement_words(inner, skip, name_of)
+        words += marker + [inner.text] + _particle_words(inner) + _complement_words(inner, skip, name_of)
         return words
     elif reported and depth < 1:
         return words + _verb_clause(reported[0], skip, name_of, depth + 1)
@@ -165,8 +305,57 @@ def _verb_clause(verb: Token, skip: set[int], name_of: Namer, depth: int) -> lis
     return words
 
 
+def _particle_words(verb: Token) -> list[str]:
+    """"go ahead", "set up", "walked away from": the particle or adverb right after the verb belongs to it."""
+    return [c.text for c in verb.rights if c.i == verb.i + 1 and (
+        c.dep_ == "prt" or c.dep_ == "advmod" and (c.n_rights == 0 or c.lower_ in _particles())
+    ) and c.lower_ not in ("also", "not", "yesterday", "today", "tomorrow", "now", "then")]
+
+
 def _quoted(clause: Token) -> bool:
-    return any(t.is_quote for t in clause.subtree) or (clause.i > 0 and clause.doc[clause.left_edge.i - 1].is_quote)
+    """A direct quote: the reported clause opens with a quotation mark. "Said that
+    defences were “useless”" quotes a word inside indirect speech."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    first = clause.left_edge
+    return first.is_quote or (first.i > 0 and clause.doc[first.i - 1].is_quote)
+
+
+# Words a cut-short quote or phrase must not end on ("… his Freedom Pass that").
+_DANGLING_POS = frozenset(("DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON", "PUNCT"))
+
+
+def _cut(tokens: list[Token], limit: int) -> list[Token]:
+    """At most `limit` words, ending on a content word; an ellipsis token marks a cut."""
+    if len(tokens) <= limit:
+        return tokens
+    kept = tokens[:limit]
+    while len(kept) > 1 and (kept[-1].pos_ in _DANGLING_POS or kept[-1].lower_ in RELATIVE_PRONOUNS):
+        kept.pop()
+    return [*kept, _ELLIPSIS]
+
+
+class _Ellipsis:
+    text = "…"
+    whitespace_ = ""
+    i = -2
+
+
+_ELLIPSIS = _Ellipsis()
+
+
+def _render(tokens: list) -> str:
+    """Tokens as the text has them: "US-led", "$230", "#3m" (no space the text does not have)."""
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        out.append(token.text)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None:
+            break
+        if isinstance(following, _Ellipsis):
+            continue
+        out.append(token.whitespace_ if following.i == token.i + 1 else " ")
+    return "".join(out)
 
 
 def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done: bool = False) -> list[str]:
@@ -177,6 +366,11 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
             return _noun_phrase(objects[0], skip, name_of)
     for child in verb.children:
         if child.dep_ in ("prep", "agent") and child.i > verb.i and child.i not in skip:
+            gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if gerund is not None and gerund.i not in skip:
+                # "committed to improving its record": the gerund and what it takes
+                words += [child.text, gerund.text, *_complement_words(gerund, skip, name_of)]
+                break
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].i not in skip and objects[0].ent_type_ not in ("DATE", "TIME"):
                 words += [child.text, *_noun_phrase(objects[0], skip, name_of)]
@@ -187,18 +381,42 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
 RELATIVE_PRONOUNS = frozenset(("which", "who", "that", "whom", "whose"))
 
 
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_particles"])
+
+
 def _subject_of(verb: Token) -> Token | None:
+    """Who does what the verb tells: its own subject (the nearest before it, when a
+    misparse gives it two), else the subject it shares: a conjoined verb's
+    ("arrived and met"), a complement's ("is due to release", "decided to go"), a
+    participle's or gerund's ("after being kidnapped", "committed to improving";
+    "accused the government of using" → the government)."""
     token = verb
-    for _ in range(3):
-        for child in token.children:
-            if child.dep_ in SUBJECTS:
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl") and token.head.i != token.i:
-                    return token.head  # "the law, which passed in July" → the law passed
-                return child
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            before = [c for c in subjects if c.i < token.i]
+            # "The interview, snippets of which were released": the noun, not the relative phrase
+            plain = [c for c in before if not any(t.lower_ in ("which", "whom") for t in c.subtree)]
+            child = plain[-1] if plain else before[-1] if before else subjects[0]
+            if child.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("relcl", "acl") and token.head.i != token.i:
+                return token.head  # "the law, which passed in July" → the law passed
+            return child
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head  # "sanctions imposed in April": the sanctions
-        # A conjoined or complement verb shares its head's subject ("arrived and met").
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+        if token.head.i == token.i:
+            break
+        if token.dep_ == "pcomp" and token.head.pos_ in ("ADP", "SCONJ") and token.head.head.i != token.head.i:
+            governor = token.head.head
+            told = [c for c in governor.children if c.dep_ == "dobj" and c.i < token.head.i]
+            if told and governor.pos_ == "VERB" and token.head.lower_ not in _adjunct_prepositions():
+                return told[0]  # "accused the government of using ..."
+            token = governor
+            continue
+        # A conjoined or complement verb shares its head's subject ("arrived and met");
+        # so does a participle ("trying to find out"), not a finite clause ("since it exploded").
+        if token.dep_ in ("conj", "xcomp", "acomp") or token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN", "VB"):
             token = token.head
             continue
         break
@@ -234,7 +452,14 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     future = any(c.lower_ in FUTURE_MODALS for c in auxiliaries)
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
+    own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+    shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    if not auxiliaries and not own_subject and (participle or shared_passive):
+        return [verb.text]  # "the agreements signed in 2015" → "Agreements signed"
     lemma = _lemma(verb)
+    if _intent(verb):
+        return ["not to" if negated else "to", lemma]  # "is due to release" → "to release"
     if future:
         return ["not to" if negated else "to", lemma]
     plural = subject is not None and (
@@ -243,7 +468,7 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     )
     if negated:
         return ["do not" if plural else "does not", lemma]
-    if verb.tag_ in ("VBG",) and not auxiliaries:
+    if verb.tag_ in ("VBG",) and not auxiliaries and (subject is None or subject.head.i == verb.i):
         return [verb.text]
     return [_inflect(lemma, "VBP" if plural else "VBZ", verb.text)]
 
@@ -271,10 +496,42 @@ def _noun_phrase(head: Token, skip: set[int], name_of: Namer, with_preps: bool =
     if head.pos_ == "PRON":
         return [head.text.lower() if head.lower_ not in ("i",) else head.text]
     kept = _phrase_tokens(head, skip, with_preps)
-    words = [t.text for t in kept]
-    while words and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
-        words, kept = words[1:], kept[1:]
-    return words[:MAX_PHRASE_WORDS]
+    while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
+        kept = kept[1:]
+    while len(kept) > 1 and kept[-1].pos_ in ("DET", "ADP", "CCONJ"):
+        kept = kept[:-1]  # "conditions of a [2014] case" never ends "of a"
+    indices = {t.i for t in kept}
+    kept = [t for t in kept if not _is_infix(t) or {t.i - 1, t.i + 1} <= indices]  # "oil-and-water" cut to "oil"
+    words = [w for w in _render(_cut_phrase(kept)).split(" ") if w]
+    return words
+
+
+def _cut_phrase(tokens: list[Token]) -> list[Token]:
+    """At most MAX_PHRASE_WORDS words (a hyphen joins two into one), not ending on a
+    function word ("oil spill from a BP-owned Alaska" loses its cut-off tail)."""
+    kept: list[Token] = []
+    words = 0
+    for token in tokens:
+        if not _is_infix(token):
+            words += 1
+        if words > MAX_PHRASE_WORDS:
+            while kept and (kept[-1].pos_ in _DANGLING_POS or _is_infix(kept[-1])):
+                kept.pop()
+            break
+        kept.append(token)
+    return kept
+
+
+def _is_infix(token: Token) -> bool:
+    """The hyphen of "US-led": no space either side."""
+    doc = token.doc
+    return (
+        token.text in ("-", "–", "/")
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
 
 
 def _phrase_tokens(head: Token, skip: set[int], with_preps: bool) -> list[Token]:
@@ -282,11 +539,13 @@ def _phrase_tokens(head: Token, skip: set[int], with_preps: bool) -> list[Token]
 
     def walk(token: Token, top: bool) -> None:
         for child in token.lefts:
-            if child.i not in skip and child.dep_ not in CLAUSAL_DEPS:
+            if child.i not in skip and (child.dep_ not in CLAUSAL_DEPS or _is_infix(child)):
                 walk(child, False)
         kept.append(token)
         for child in token.rights:
-            if child.i in skip or child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "ccomp"):
+            if child.i in skip or child.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl", "ccomp"):
+                continue
+            if child.dep_ == "punct" and not _is_infix(child):
                 continue
             if child.dep_ == "prep" and not (top and (with_preps or child.lower_ == "of")):
                 continue

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
-from generator.events._clauses import clause_tokens, headline, is_speech_verb, predicate_for_date
+from generator.events._clauses import clause_tokens, has_subject, headline, is_speech_verb, predicate_for_date
 from generator.events._ranges import date_ranges
 from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
@@ -209,8 +209,15 @@ def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
     token = span.root
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         return token.head
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.head.pos_ == "VERB"
+        and has_subject(token.head.head)
+    ):
         return token.head.head  # "Biden told Putin in a phone call": who did what
+    # "help in overthrowing the government following the invasion": no one to say who
+    # overthrew; the trigger noun titles the happening ("US-led invasion of Afghanistan").
     return token
 
 
@@ -356,7 +363,13 @@ def _noun_phrase_title(sentence: Span, trigger: tuple[int, int], expression: Tim
         return ""  # "next Wednesday's talks" names nothing once the week has passed
     if not dated and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return ""
-    text = doc[words[0].i : head.i + 1].text
+    last = head.i
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if target is not None and target.pos_ == "PROPN" and target.ent_type_ not in ("DATE", "TIME"):
+        if target.right_edge.i - of.i <= 4:
+            last = target.right_edge.i  # "the invasion of Afghanistan" names the invasion
+    text = doc[words[0].i : last + 1].text
     return text[0].upper() + text[1:]
 
 

@@ -1,0 +1,104 @@
+"""Event titles: headline-style "who did what", one test per construction of the clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.events import find_events
+from generator.model import Article, Mention, Person, TimeExpression
+
+
+def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | None = None, pronoun: str = "") -> str:
+    """The title of the event `phrase` dates in `text` (people: name → id, found by
+    name; `pronoun`: a word that refers to the first of them, as the people stage finds)."""
+    start = text.index(phrase)
+    expression = TimeExpression(start, start + len(phrase), phrase, "DATE", value)
+    people = people or {}
+    persons = {pid: Person(pid, name) for name, pid in people.items()}
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, pid) for n, pid in people.items()]
+    if pronoun:
+        at = text.index(f" {pronoun} ") + 1
+        mentions.append(Mention(at, at + len(pronoun), pronoun, next(iter(people.values()))))
+        mentions.sort(key=lambda m: m.start)
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    events = find_events(nlp(text), article, [expression], mentions, persons)
+    (event,) = [e for e in events if e.date == value]
+    return event.title
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "title"),
+    [
+        # a plan: "is due to" / "is set to" → "X to release"
+        ("The panel is due to release its final report on 11 January.", "11 January", "2019-01-11",
+         "Panel to release its final report"),
+        # a participle that modifies a noun keeps its form
+        ("Officials praised the accord signed in March by both ministers.", "March", "2019-03",
+         "Accord signed by both ministers"),
+        # the object "which" is the noun the relative clause tells of
+        ("The interview, which the network aired on Monday, was long.", "Monday", "2019-05-06",
+         "Network airs interview"),
+        # the particle after the verb belongs to it
+        ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06", "Minister walks away"),
+        # a gerund after the verb's preposition completes it
+        ("The company publicly committed to improving its safety record on Monday.", "Monday", "2019-05-06",
+         "Company commits to improving its safety record"),
+        # a complement "to be": the copula is no verb to leave out
+        ("The mayor promised on Monday to be a friend of the port.", "Monday", "2019-05-06",
+         "Mayor promises to be friend of the port"),
+        # "There were ...": what "there" introduces
+        ("There were similar protests in 1991 across the north.", "1991", "1991", "Similar protests"),
+        # the subject a passive gerund shares with its clause
+        ("The reporter was missing after being kidnapped by gunmen on Monday.", "Monday", "2019-05-06",
+         "Reporter kidnapped by gunmen"),
+        # a gerund after "before" is a happening of the clause's subject
+        ("The mayor wants a full council before meeting the donors in Oslo on 28 January.", "28 January",
+         "2019-01-28", "Mayor meets donors in Oslo"),
+        # "accused X of doing": X does
+        ("The army shelled the town after accusing the rebels of hiding weapons in April.", "April", "2019-04",
+         "Army accuses rebels of hiding weapons"),
+        # a finite clause has its own subject, not its head's ("since the rig exploded")
+        ("A team of divers, trying to learn how fast oil flowed since the rig exploded on 20 April, found nothing.",
+         "20 April", "2019-04-20", "Rig explodes"),
+        # an indirect report quoting one word is no direct quote
+        ("The minister said on Monday that the plans were “useless”.", "Monday", "2019-05-06",
+         "Minister says plans are useless"),
+        # hyphenated words keep their hyphen, money its sign
+        ("A 13-part series was shown on Monday.", "Monday", "2019-05-06", "13-part series shown"),
+    ],
+)
+def test_headline_says_who_did_what(nlp, text: str, phrase: str, value: str, title: str) -> None:
+    assert _title(nlp, text, phrase, value) == title
+
+
+def test_a_speaker_who_reports_his_own_plan_heads_it_once(nlp) -> None:
+    text = "Anna Berg said on Monday she would raise the issue at a meeting."
+    title = _title(nlp, text, "Monday", "2019-05-06", {"Anna Berg": "anna-berg"}, "she")
+    assert title == "Anna Berg to raise issue at meeting"
+
+
+def test_whom_a_speaker_told_keeps_the_pronoun_of_the_report(nlp) -> None:
+    text = "Anna Berg told the committee yesterday she could not accept the figure."
+    title = _title(nlp, text, "yesterday", "2019-05-09", {"Anna Berg": "anna-berg"}, "she")
+    assert title == "Anna Berg tells committee she does not accept figure"
+
+
+def test_a_long_direct_quote_is_cut_on_a_content_word_with_an_ellipsis(nlp) -> None:
+    text = "“The port is now open to every ship that comes from the south with grain,” Anna Berg said on Monday."
+    title = _title(nlp, text, "Monday", "2019-05-06", {"Anna Berg": "anna-berg"})
+    assert title == "Anna Berg: “The port is now open to every ship that comes…”"
+
+
+def test_a_subjectless_participle_takes_the_subject_of_its_sentence(nlp) -> None:
+    text = "The general lectured at the college, predicting in 1997 an age of constant conflict."
+    assert _title(nlp, text, "1997", "1997").startswith("General predicts")
+
+
+def test_a_clause_of_the_writers_own_voice_is_no_headline(nlp) -> None:
+    text = "We will be continuing our round-up of the reports on Monday."
+    assert not _title(nlp, text, "Monday", "2019-05-06").lower().startswith("we ")
+
+
+def test_a_gerund_after_an_object_is_done_by_the_clause(nlp) -> None:
+    text = "Iran gave help in toppling the government following the US-led invasion of Afghanistan in October 2001."
+    assert _title(nlp, text, "October 2001", "2001-10") == "Iran gives help in toppling government"
