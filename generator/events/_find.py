@@ -170,8 +170,8 @@ def _own_news(
     """The article's own news: its lead's happening, on its publication day.
 
     A news article leads with what has just happened, often with no date ("Troops
-    stormed the city"): the first sentence within the lead whose main verb has a
-    subject tells it, unless that sentence holds a date (its own, or one that dates
+    stormed the city"): the first sentence within the lead whose main verb (not a
+    copula: "The plan is a folly" tells a state) has a subject tells it, unless that sentence holds a date (its own, or one that dates
     nothing: "The museum was closed on Sunday" is no news of the publication day).
     """
     published = article.published_date()
@@ -182,8 +182,8 @@ def _own_news(
         if index >= data["importance"]["lead_sentences"] + 1:
             return None
         root = sentence.root
-        if root.pos_ not in ("VERB", "AUX") or not outside_quotes(root.idx):
-            continue
+        if root.pos_ != "VERB" or not outside_quotes(root.idx):
+            continue  # "The minister is a coward": a state (an opinion's lead), no happening
         if not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children):
             continue
         if index in dating:

@@ -261,3 +261,9 @@ def test_the_articles_time_stamp_dates_no_happening_and_its_lead_is_the_own_news
     (dated,) = find_events(nlp(plain), _article(plain), [_expression(plain, "Friday", "2019-05-10")], [], {})
     # Not a report dated by the stamp: the article's undated own news, the weaker claim.
     assert event.date == "2019-05-10" and 0 < event.importance < dated.importance
+
+
+def test_an_opinions_copular_lead_is_no_own_news_but_the_happening_after_it_is(nlp) -> None:
+    text = "The war is a folly. Troops stormed the city of Tal Afar."
+    events = find_events(nlp(text), _article(text, published="2019-05-10"), [], [], {})
+    assert [(e.date, e.sources[0].text) for e in events] == [("2019-05-10", "Troops stormed the city of Tal Afar.")]
