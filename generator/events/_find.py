@@ -171,8 +171,9 @@ def _own_news(
 
     A news article leads with what has just happened, often with no date ("Troops
     stormed the city"): the first sentence within the lead whose main verb (not a
-    copula: "The plan is a folly" tells a state) has a subject tells it, unless that sentence holds a date (its own, or one that dates
-    nothing: "The museum was closed on Sunday" is no news of the publication day).
+    copula: "The plan is a folly" tells a state) has a subject tells it, unless
+    that sentence holds a date (its own, or one that dates nothing: "The museum
+    was closed on Sunday" is no news of the publication day).
     """
     published = article.published_date()
     if published is None or published.precision != "day":
