@@ -50,6 +50,7 @@ __all__ = [
     "event_types",
     "find_events",
     "is_background_date",
+    "is_dateline",
     "link_statements",
     "merge_events",
     "quoted_regions",
@@ -91,7 +92,11 @@ def find_events(
     def outside_quotes(offset: int) -> bool:
         return not any(start <= offset < end for start, end in quoted)
 
-    dated = [e for e in expressions if e.date is not None and outside_quotes(e.start)]
+    dated = [
+        e
+        for e in expressions
+        if e.date is not None and outside_quotes(e.start) and not is_dateline(article.text, e, published)
+    ]
     ranges = date_ranges(article.text, dated)
     dated = [e for e in dated if e not in ranges.consumed]
     all_triggers = [t for t in find_triggers(doc) if outside_quotes(t.start)]
@@ -165,9 +170,10 @@ def _own_news(
     """The article's own news: its lead's happening, on its publication day.
 
     A news article leads with what has just happened, often with no date ("Troops
-    stormed the city"): the first sentence within the lead whose main verb has a
-    subject tells it, unless that sentence holds a date (its own, or one that dates
-    nothing: "The museum was closed on Sunday" is no news of the publication day).
+    stormed the city"): the first sentence within the lead whose main verb (not a
+    copula: "The plan is a folly" tells a state) has a subject tells it, unless
+    that sentence holds a date (its own, or one that dates nothing: "The museum
+    was closed on Sunday" is no news of the publication day).
     """
     published = article.published_date()
     if published is None or published.precision != "day":
@@ -177,8 +183,8 @@ def _own_news(
         if index >= data["importance"]["lead_sentences"] + 1:
             return None
         root = sentence.root
-        if root.pos_ not in ("VERB", "AUX") or not outside_quotes(root.idx):
-            continue
+        if root.pos_ != "VERB" or not outside_quotes(root.idx):
+            continue  # "The minister is a coward": a state (an opinion's lead), no happening
         if not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children):
             continue
         if index in dating:
@@ -375,6 +381,18 @@ def _noun_phrase_title(sentence: Span, trigger: tuple[int, int], expression: Tim
 
 # Dependents that make part of a happening's name ("2016 presidential election").
 NAMING_DEPS = frozenset(("compound", "amod", "nummod", "nmod", "poss", "npadvmod"))
+
+
+# A clock time with its zone right after a date: "Tuesday 4 January 2005 08.43 GMT".
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[A-Z]{1,3}[SD]?T|UTC)\b")
+
+
+def is_dateline(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:
+    """The article's own time stamp ("Tuesday 4 January 2005 08.43 GMT"): its
+    publication day with the clock time it was posted, which dates no happening."""
+    if published is None or expression.date is None or expression.date != published:
+        return False
+    return bool(_CLOCK_AFTER.match(text, expression.end))
 
 
 def is_background_date(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.events import classify_event_sentence, find_events, is_background_date, merge_events
+from generator.events import classify_event_sentence, find_events, is_background_date, is_dateline, merge_events
 from generator.model import Article, Event, Mention, PartialDate, Person, Source, TimeExpression
 
 
@@ -249,3 +249,21 @@ def test_a_pronoun_subject_heads_by_what_it_stands_for(nlp) -> None:
     text = "The report was delayed. It emerged on Tuesday that the minister had resigned."
     events = find_events(nlp(text), _article(text), [_expression(text, "Tuesday", "2019-05-07")], [], {})
     assert not next(e for e in events if e.date == "2019-05-07").title.startswith("Report")
+
+
+def test_the_articles_time_stamp_dates_no_happening_and_its_lead_is_the_own_news(nlp) -> None:
+    text = "River ferries halted Friday 10 May 2019 08.43 BST Storms closed the harbour. Crews waited."
+    stamp = _expression(text, "Friday 10 May 2019", "2019-05-10")
+    assert is_dateline(text, stamp, PartialDate.parse("2019-05-10"))
+    assert not is_dateline(text, stamp, PartialDate.parse("2019-05-11"))  # not the publication day
+    (event,) = find_events(nlp(text), _article(text, published="2019-05-10"), [stamp], [], {})
+    plain = "Storms closed the harbour on Friday. Crews waited."
+    (dated,) = find_events(nlp(plain), _article(plain), [_expression(plain, "Friday", "2019-05-10")], [], {})
+    # Not a report dated by the stamp: the article's undated own news, the weaker claim.
+    assert event.date == "2019-05-10" and 0 < event.importance < dated.importance
+
+
+def test_an_opinions_copular_lead_is_no_own_news_but_the_happening_after_it_is(nlp) -> None:
+    text = "The war is a folly. Troops stormed the city of Tal Afar."
+    events = find_events(nlp(text), _article(text, published="2019-05-10"), [], [], {})
+    assert [(e.date, e.sources[0].text) for e in events] == [("2019-05-10", "Troops stormed the city of Tal Afar.")]
