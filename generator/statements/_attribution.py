@@ -290,6 +290,14 @@ class Attribution:
         if following:
             # A clause after the verb wins over one the parser hung before it
             # ("One diplomat, granted anonymity ..., said the debate ...").
+            clause = following[0]
+            inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i > clause.i]
+            if clause.lower_ in self.cues.claim_nouns and inner and not any(
+                c.dep_ in _SUBJECTS for c in clause.children
+            ):
+                # 'said of the collusion claims that there is ...': the parser read the
+                # noun "claims" as a verb; what was said is the clause after it.
+                return list(inner[0].subtree)
             tokens = self._from_verb(verb, following[0])
             for clause in following[1:]:
                 # 'said it is a "shame" there is a cloud over ...': the parser split one
@@ -324,17 +332,8 @@ class Attribution:
             told = self._that_clause_read_as_relative(verb)
             if told:
                 return told
-        if base in self.cues.object_clause:
-            objects = [c for c in verb.children if c.dep_ in ("dobj",)]
-            # "accused X of ...", "warned X against ...", "urged X to ...", not "warned X over Y".
-            preps = [
-                c for c in verb.children
-                if c.i > verb.i and (c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in (
-                    "of", "against"))
-            ]
-            if objects and preps:
-                tokens = [t for t in verb.subtree if t.i > verb.i]
-                return tokens
+        if self._takes_object_clause(verb):
+            return [t for t in verb.subtree if t.i > verb.i]
         phrase = self._phrase_content(verb, base)
         if phrase:
             return phrase
@@ -356,6 +355,18 @@ class Attribution:
                 return before
             return before + after
         return None
+
+    def _takes_object_clause(self, verb: Token) -> bool:
+        """"accused X of ...", "warned X against ...", "urged X to ...", not "warned X over Y"."""
+        if self.cues.verb(verb.text) not in self.cues.object_clause:
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj",)]
+        preps = [
+            c for c in verb.children
+            if c.i > verb.i and (c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in (
+                "of", "against"))
+        ]
+        return bool(objects and preps)
 
     def _phrase_content(self, verb: Token, base: str) -> list[Token] | None:
         """'called for a ban on ...', 'vowed to fight on', 'called the deal a disaster':
@@ -515,6 +526,8 @@ class Attribution:
         words = [t for t in self.doc[start:end] if t.is_alpha]
         if len(words) < 3:
             return None
+        if start == verb.i + 1 and self._takes_object_clause(verb):
+            start = verb.i  # "accused the US of stalling ...": the claim reads only with its verb
         chars = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
         return Reported(self.cue_for(verb), chars[0], chars[1], (start, end))
 

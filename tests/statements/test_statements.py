@@ -652,7 +652,7 @@ def test_two_speech_verbs_of_one_subject_are_two_statements(nlp) -> None:
         "adding new conditions.",
     )
     assert [s.text for s in found] == [
-        'it had shown "flexibility"', "Israel of adding new conditions"
+        'it had shown "flexibility"', "accused Israel of adding new conditions"
     ]
 
 
@@ -977,3 +977,12 @@ def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons(nlp) -> None:
         "tax official.",
     )
     assert one(found, "It is wrong for a candidate").speaker == "anna-lind"
+
+
+def test_said_of_the_claims_that_reports_the_clause_not_the_noun(nlp) -> None:
+    found = statements_in(
+        nlp,
+        'Mr Orlov said of the bribery claims that there is "no proof when it comes to the '
+        'real record".',
+    )
+    assert one(found, "no proof").text.startswith("there is")
