@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Token
 from generator.statements._attribution import Attribution, Cue
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-# Parts of a subject phrase that describe it rather than name it ("..., who has ...").
-_NOT_LABEL = ("relcl", "appos", "acl", "punct", "advcl", "parataxis")
+# Parts of a subject phrase that describe it rather than name it ("..., who has ...",
+# "even China", "Trump this week").
+_NOT_LABEL = ("relcl", "appos", "acl", "punct", "advcl", "parataxis", "advmod", "npadvmod")
 _RELATIVES = ("who", "which", "that")
 _GROUP_PRONOUNS = ("it", "they")
 _PERSONAL_PRONOUNS = ("he", "she", "i", "we", "you", "him", "her", "them", "me", "us")

@@ -986,3 +986,12 @@ def test_said_of_the_claims_that_reports_the_clause_not_the_noun(nlp) -> None:
         'real record".',
     )
     assert one(found, "no proof").text.startswith("there is")
+
+
+def test_a_source_label_leaves_out_adverbs_and_times(nlp) -> None:
+    found = statements_in(
+        nlp,
+        'Even Brazil, Argentina\'s main partner, said it was "firmly opposed" to the tariff.'
+        "\n\nThe ministry this week said that prices would rise.",
+    )
+    assert [s.speaker_label for s in found] == ["Brazil", "The ministry"]
