@@ -11,11 +11,15 @@ just before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.nlp.quotes import Quote
 from generator.people import NAME_PARTICLES
 from generator.statements._attribution import Cue
 from generator.statements._context import Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # A quote of fewer words needs a cue right next to it to count ('"Yes," he said');
 # otherwise it is a scare quote or a quoted phrase.
@@ -176,6 +180,8 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         _cue_from_words_of(ctx, after_start, after_end, unit)
     if unit.cue is None:
         unit.cue = _cue_of_verb_taking_the_quote(ctx, unit)
+    if unit.cue is None:
+        unit.cue = _cue_of_speech_verb_above(ctx, unit)
 
 
 def _cue_of_verb_taking_the_quote(ctx: Context, unit: QuoteUnit) -> Cue | None:
@@ -240,6 +246,34 @@ def _dash_attribution(ctx: Context, start: int, end: int, headline: bool = False
     if headline and lead == ":" and len(tokens) > 1:
         # "'We will not be intimidated': Baltic leaders unite": quoted, by nobody named.
         return Cue(tokens[1], "")
+    return None
+
+
+def _quote_root(ctx: Context, unit: QuoteUnit) -> Token | None:
+    """The one word of a quote whose head lies outside it, if there is one."""
+    tokens = ctx.tokens(unit.start, unit.end)
+    roots = [ctx.doc[i] for i in tokens
+             if not unit.open <= ctx.doc[i].head.idx < unit.close or ctx.doc[i].head.i == i]
+    return roots[0] if len(roots) == 1 else None
+
+
+def _cue_of_speech_verb_above(ctx: Context, unit: QuoteUnit) -> Cue | None:
+    """'Trump tells his supporters at a rally to "go to your place and vote"': a quote
+    inside what a speech verb governs is that verb's speaker's, however far apart."""
+    root = _quote_root(ctx, unit)
+    if root is None or words_in(ctx.text[unit.start : unit.end]) < MIN_ORPHAN_QUOTE_WORDS:
+        return None  # a short phrase this far from its verb is the writer's borrowing
+    token, steps = root, 0
+    while token.head.i != token.i and steps < 4:
+        token, steps = token.head, steps + 1
+        if ctx.in_quote[token.i]:
+            return None  # the quote sits inside another quote's words
+        if ctx.attribution.is_speech_verb(token) and ctx.attribution.is_factual(token):
+            cue = ctx.attribution.cue_for(token)
+            return cue if cue.speaker else None
+        if token.dep_ in ("relcl", "acl") or token.pos_ == "NOUN" and token.dep_ in (
+                "nsubj", "nsubjpass"):
+            return None  # a relative clause or a subject phrase: someone else's words
     return None
 
 

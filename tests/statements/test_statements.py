@@ -995,3 +995,12 @@ def test_a_source_label_leaves_out_adverbs_and_times(nlp) -> None:
         "\n\nThe ministry this week said that prices would rise.",
     )
     assert [s.speaker_label for s in found] == ["Brazil", "The ministry"]
+
+
+def test_a_quote_inside_what_a_speech_verb_governs_is_its_speakers(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ray Stone tells his supporters at a rally in Ohio to \u201cgo to your place "
+        "and vote\u201d before the polls close.",
+    )
+    assert one(found, "go to your place").speaker == "ray-stone"
