@@ -73,6 +73,11 @@ class Attribution:
             named = [c for c in own if c.i in self.person_at]
             if named:
                 return named[0]
+            before = self.doc[verb.i - 1] if verb.i else verb
+            if verb.dep_ == "acl" and verb.head.i in self.person_at:
+                return verb.head  # "footage of Senator Stone saying ...": the one shown saying it
+            if before.i in self.person_at and before.dep_ == "pobj" and before.i != verb.i:
+                return before  # the same, with "saying" hung on the main verb
             prep = verb.head
             if (own and own[0].i < verb.i and prep.lower_ in ("with", "without")
                     and prep.i > 0 and self.doc[prep.i - 1].text == ","

@@ -318,6 +318,8 @@ def _verb_of_named_subject(ctx: Context, start: int, end: int) -> int:
         if count > 5:
             break
         token = ctx.doc[i]
+        if token.pos_ in ("SCONJ",) or token.dep_ == "mark":
+            return -1  # '"...," when Lind attacked him': a clause about when, not who said it
         if token.pos_ != "VERB" or ctx.in_quote[i]:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -1004,3 +1004,13 @@ def test_a_quote_inside_what_a_speech_verb_governs_is_its_speakers(nlp) -> None:
         "and vote\u201d before the polls close.",
     )
     assert one(found, "go to your place").speaker == "ray-stone"
+
+
+def test_footage_of_a_person_saying_gives_that_person_not_the_when_clause(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Governor Ann Lind attacked his record all evening.\n\n"
+        "The spot ends with footage of Senator Ray Stone saying during the debate last week, "
+        "\u201cThat makes me clever,\u201d when Lind attacked him.",
+    )
+    assert one(found, "That makes me clever").speaker == "ray-stone"
