@@ -140,17 +140,37 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested_close(text: str, i: int, hi: int) -> int:
+    """Where an opening curly mark inside an open quote closes, if it is a quote within the
+    quote: its closing mark is followed by a second one (the outer's) before any opener."""
+    closes = []
+    for j in range(i + 1, hi):
+        if text[j] in DOUBLE_OPENERS:
+            return -1
+        if text[j] in DOUBLE_CLOSERS:
+            closes.append(j)
+            if len(closes) == 2:
+                return closes[0]
+    return -1
+
+
 def _double_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     open_at: int | None = None  # index of the pending opening mark
     paragraphs_spanned = 1
     reopening: int | None = None  # the mark that re-opens a continued quote
+    nested: set[int] = set()  # inner marks of a quote within a quote (“... calls “hell” ...”)
     for number, (lo, hi) in enumerate(paragraphs):
         for i in range(lo, hi):
             char = text[i]
-            if char not in DOUBLE_MARKS or i == reopening:
+            if char not in DOUBLE_MARKS or i == reopening or i in nested:
                 continue
+            if open_at is not None and char in DOUBLE_OPENERS:
+                inner_close = _nested_close(text, i, hi)
+                if inner_close >= 0:
+                    nested.update((i, inner_close))
+                    continue
             can_open, can_close = _flanks(text, i, lo, hi)
             if can_open == can_close:  # ambiguous: the glyph or the state decides
                 if char in DOUBLE_OPENERS:

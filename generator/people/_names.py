@@ -130,6 +130,11 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
         end -= 1
     if end <= start:
         return []
+    if end - start == 1 and end < len(doc) and doc[end].tag_ == "NNP" and not doc[end].ent_type_ and (
+        _is_name_word(doc[end], know) and norm(doc[end].text) not in verbs
+        and not doc[end - 1].whitespace_.count("\n")
+    ):
+        end += 1  # "― Ana" + "Torres": the NER stopped after the given name
     # "Biden-Putin summit": two names joined by a hyphen are two mentions.
     parts: list[tuple[int, int]] = []
     part_start = start

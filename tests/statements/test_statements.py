@@ -1014,3 +1014,19 @@ def test_footage_of_a_person_saying_gives_that_person_not_the_when_clause(nlp) -
         "\u201cThat makes me clever,\u201d when Lind attacked him.",
     )
     assert one(found, "That makes me clever").speaker == "ray-stone"
+
+
+def test_reader_quotes_each_signed_after_a_bar_with_a_quote_inside_one(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Readers wrote in after the debate.\n\n"
+        "\u201cHe never answered a single question tonight.\u201d \u2015 Laura Diaz "
+        "\u201cI\u2019d rather live in what he calls \u201chell\u201d than live in a town where "
+        "he is mayor.\u201d \u2015 Ana Torres \u201cHe answers to no one at all.\u201d \u2015 "
+        "Rosa Pineda",
+    )
+    assert [(s.speaker, s.text[:12]) for s in found] == [
+        ("laura-diaz", "He never ans"), ("ana-torres", "I\u2019d rather l"),
+        ("rosa-pineda", "He answers t"),
+    ]
+    assert "\u201chell\u201d than live" in found[1].text
