@@ -32,6 +32,8 @@ class SpeechCues:
     infinitive_content: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     object_complement: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
+    question_openers: frozenset[str] = frozenset()
 
     def takes_phrase(self, base: str) -> bool:
         return (base in self.content_prepositions or base in self.infinitive_content
@@ -66,6 +68,8 @@ def speech_cues() -> SpeechCues:
         infinitive_content=_set(phrase.get("infinitive")),
         object_complement=_set(phrase.get("object_complement")),
         claim_nouns=_set(data.get("claim_nouns")),
+        question_verbs=_set(data.get("question_verbs")),
+        question_openers=_set(data.get("question_openers")),
         reporting=_set(data.get("reporting_verbs")),
         object_clause=_set(data.get("object_clause_verbs")),
         speaker_object=_set(data.get("speaker_object_verbs")),

@@ -17,6 +17,8 @@ from generator.statements._audience import audience
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Dependencies that hang a subjectless speech verb on the verb whose subject it shares.
+# "when asked whether ...", "if asked how ...": a question put to the subject.
+_ELLIPSIS_OPENERS = ("when", "if", "once", "after", "before", "while")
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
 
 
@@ -508,13 +510,22 @@ class Attribution:
     def reported(self, verb: Token) -> Reported | None:
         """The clause a speech verb reports, if it takes one ("said (that) ...")."""
         base = self.cues.verb(verb.text)
-        if base not in self.cues.reporting and not self.cues.takes_phrase(base):
+        question = base in self.cues.question_verbs and base not in self.cues.reporting
+        if base not in self.cues.reporting and not self.cues.takes_phrase(base) and not question:
             return None
         if self.in_quote[verb.i] or not self.is_factual(verb):
             return None
         tokens = self._clause_tokens(verb)
         if not tokens:
             return None
+        if question and not (tokens[0].i > verb.i and tokens[0].lower_ in self.cues.question_openers):
+            return None  # "asked the candidates to stop": a request, not a question put
+        if question and (verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "nsubjpass")
+                                                    for c in verb.children) or (
+            any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.lower_ in _ELLIPSIS_OPENERS
+                for c in verb.children)  # "when asked whether": the question was put to him
+        )):
+            return None  # "Asked whether ...", "he was asked how ...": the question was put to him
         if not self.is_agent(self.subject_of(verb)):
             return None
         introduced = tokens[0].lower_ == "that" and tokens[0].i > verb.i

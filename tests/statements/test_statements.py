@@ -1030,3 +1030,16 @@ def test_reader_quotes_each_signed_after_a_bar_with_a_quote_inside_one(nlp) -> N
         ("rosa-pineda", "He answers t"),
     ]
     assert "\u201chell\u201d than live" in found[1].text
+
+
+def test_reported_that_and_a_question_asked_in_the_texts_words(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "The Daily Ledger reported Saturday that it had received the first pages of the "
+        "filings.\n\nAt a rally, Senator Ann Lind asked why anyone would get up at 3 a.m. to "
+        "send angry posts.\n\nThe moderator asked the candidates to discuss their own ideas."
+        "\n\nAsked whether he would resign, Mr Holm said nothing.",
+    )
+    assert [(s.speaker or s.speaker_label, s.text.split()[0]) for s in found] == [
+        ("The Daily Ledger", "it"), ("ann-lind", "why"),
+    ]
