@@ -134,6 +134,10 @@ class Attribution:
                     return named_before
             if current.head.i == current.i:
                 return None
+            if current.dep_ == "xcomp" and current.tag_ == "VB":
+                controller = [c for c in current.head.children if c.dep_ == "dobj"]
+                if controller:
+                    return controller[0]  # "forced Stumpf to admit that ...": Stumpf admits
             if current.dep_ in _SHARED_SUBJECT or verb.tag_ == "VBG":
                 # "..., adding that", "criticised X for Y, saying ...": the main clause's subject.
                 current = current.head

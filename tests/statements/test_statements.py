@@ -1043,3 +1043,12 @@ def test_reported_that_and_a_question_asked_in_the_texts_words(nlp) -> None:
     assert [(s.speaker or s.speaker_label, s.text.split()[0]) for s in found] == [
         ("The Daily Ledger", "it"), ("ann-lind", "why"),
     ]
+
+
+def test_the_object_made_to_speak_is_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Ann Lind also forced Mark Holt, who was under questioning from the "
+        "committee, to admit that no senior executives had been held accountable.",
+    )
+    assert one(found, "no senior executives").speaker == "mark-holt"
