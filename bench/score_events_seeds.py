@@ -48,9 +48,13 @@ def _span(date: str, end: str = "") -> tuple[datetime.date, datetime.date]:
     return first, last
 
 
-def matches(event_date: str, gold_date: str, event_end: str = "", gold_end: str = "") -> bool:
-    """An event's date (span) is the gold date, or finer and inside it (inside the gold span)."""
-    event, gold = _span(event_date, event_end), _span(gold_date, gold_end)
+def matches(event_date: str, gold_date: str, gold_end: str = "") -> bool:
+    """An event's (first) date is the gold date, or finer and inside it (or inside the gold span).
+
+    An event's own last day is not asked for: a two-day summit is found by the
+    gold meeting on its first day.
+    """
+    event, gold = _span(event_date), _span(gold_date, gold_end)
     return gold[0] <= event[0] and event[1] <= gold[1]
 
 
@@ -62,6 +66,10 @@ def _key(item: dict) -> tuple[str, str]:
     return str(item["date"]), str(item.get("end") or "")
 
 
+def _start(item: dict) -> tuple[str, str]:
+    return str(item["date"]), ""
+
+
 def score(gold: dict[str, list[dict]], events: list[dict]) -> tuple[list[tuple[str, int, int, int, int]], list[str]]:
     """Per part: (part, gold dates found, gold dates, events right, events total); and the misses.
 
@@ -71,12 +79,12 @@ def score(gold: dict[str, list[dict]], events: list[dict]) -> tuple[list[tuple[s
     rows, misses = [], []
     for part, happenings in gold.items():
         told = _told(part, events)
-        dates = [_key(e) for e in told]
-        main = [_key(e) for e in told if not e.get("background")]
+        dates = [_start(e) for e in told]
+        main = [_start(e) for e in told if not e.get("background")]
         gold_dates = sorted({_key(h) for h in happenings if not h.get("background")})
         every_gold = {_key(h) for h in happenings}
-        found = [g for g in gold_dates if any(matches(d[0], g[0], d[1], g[1]) for d in dates)]
-        right = [d for d in main if any(matches(d[0], g[0], d[1], g[1]) for g in every_gold)]
+        found = [g for g in gold_dates if any(matches(d[0], *g) for d in dates)]
+        right = [d for d in main if any(matches(d[0], *g) for g in every_gold)]
         rows.append((part, len(found), len(gold_dates), len(right), len(main)))
         misses += [f"{part}: {g[0]}" + (f"/{g[1]}" if g[1] else "") for g in gold_dates if g not in found]
     return rows, misses
@@ -86,7 +94,7 @@ def one_to_one(gold: dict[str, list[dict]], events: list[dict], background: bool
     """Gold happenings (background ones, or the others) each matched to an event of its own at its date."""
     found = total = 0
     for part, happenings in gold.items():
-        told = [_key(e) for e in _told(part, events)]
+        told = [_start(e) for e in _told(part, events)]
         wanted = [_key(h) for h in happenings if bool(h.get("background")) == background]
         # Narrowest gold spans first, so a day's event is not spent on a year.
         wanted.sort(key=lambda g: _span(*g)[1] - _span(*g)[0])
@@ -94,7 +102,7 @@ def one_to_one(gold: dict[str, list[dict]], events: list[dict], background: bool
         for g in wanted:
             total += 1
             for i, d in enumerate(told):
-                if i not in used and matches(d[0], g[0], d[1], g[1]):
+                if i not in used and matches(d[0], *g):
                     used.add(i)
                     found += 1
                     break
