@@ -169,12 +169,23 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         if not _acceptable(predicate, words, context):
             return ""
     cut = len(words) > MAX_TITLE_WORDS
-    words = words[:MAX_TITLE_WORDS]
+    words = words[:1] + [_lowered(w) for w in words[1:MAX_TITLE_WORDS]]
     while cut and len(words) > 1 and words[-1].lower() in _DANGLING_WORDS:
         words.pop()  # a headline cut short ends on a content word
     text = _tidy(" ".join(words))
     return text[:1].upper() + text[1:] if text else ""
 
+
+def _lowered(word: str) -> str:
+    """A preposition or conjunction the text capitalised by mistake ("proposed it During a
+    call"): lower case inside a headline; names ("The Hague", "Of Mice") are not these words."""
+    return word.lower() if word.istitle() and word.lower() in _MID_TITLE_WORDS else word
+
+
+_MID_TITLE_WORDS = frozenset(
+    ("during", "after", "before", "since", "until", "with", "without", "for", "from", "into", "onto", "over",
+     "under", "about", "against", "amid", "among", "between", "through", "while", "and", "or", "but")
+)
 
 _DANGLING_WORDS = frozenset(
     ("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from", "that", "which", "its",

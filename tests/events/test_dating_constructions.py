@@ -56,3 +56,9 @@ def test_a_possessive_inside_a_clause_stays_the_subjects_own(nlp) -> None:
     text = "Ann Lee praised her country's progress on Tuesday."
     (event,) = _events(nlp, text, "Tuesday", "2019-05-07", {"Ann Lee": "ann"}, "her")
     assert "Ann Lee's" not in event.title
+
+
+def test_a_preposition_the_text_capitalised_is_lower_case_in_the_title(nlp) -> None:
+    text = "Ann Lee proposed the talks During a telephone call in April."
+    titles = [e.title for e in _events(nlp, text, "April", "2019-04", {"Ann Lee": "ann"})]
+    assert titles and all(" During " not in t for t in titles), titles
