@@ -51,8 +51,11 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
         if span.start <= token.i < span.end:
             continue
         if token.pos_ == "ADP":
+            noun = _noun_dated_from(token) if not starts_span else None
+            if noun is not None:
+                return noun
             if token.lower_ in _not_dating() and not starts_span:
-                return None  # "since 2003", "by Friday", "from the previous evening": not when it happened
+                return None  # "since 2003", "by Friday", "from Monday": not when it happened
             continue
         if token.pos_ == "VERB":
             return token
@@ -63,9 +66,26 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 return token
             if token.pos_ == "PROPN" and token.dep_ == "compound":
                 continue  # "the March 3 Baghdad bombing"
+            if token.ent_type_ == "PERSON" and span.root.dep_ == "compound" and span.root.head.i == token.i:
+                continue  # "called him a killer in march John Smith ...": no date names a person
             return None
         if token.pos_ not in ("NUM", "ADJ", "ADV", "DET", "PART"):
             return None
+    return None
+
+
+def _noun_dated_from(preposition: Token) -> Token | None:
+    """"his tweet from the previous evening", "the report from Monday": a "from" right
+    after an event noun tells when that happened, though the parser may hang it on
+    the verb ("repeated his tweet from ..."); after a verb alone it starts a span."""
+    if preposition.lower_ != "from" or preposition.i == 0:
+        return None
+    head = preposition.head
+    if head.pos_ == "NOUN" and head.lower_ in event_nouns():
+        return head
+    before = preposition.doc[preposition.i - 1]
+    if before.pos_ == "NOUN" and before.lower_ in event_nouns() and before.dep_ == "dobj" and before.head.i == head.i:
+        return before
     return None
 
 
@@ -117,7 +137,7 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     gives a person's name for a token that refers to one (else "").
     """
     if predicate.pos_ in ("NOUN", "PROPN"):
-        words = _noun_phrase(predicate, skip, name_of, with_preps=True)
+        words = _noun_phrase(predicate, skip, name_of, with_preps=True, owners=True)
         governing = _governing_clause(predicate)
         if len(words) == 1 and governing is not None:
             # A bare "Election": the clause it is the subject of tells what happened to it.
@@ -149,12 +169,23 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         if not _acceptable(predicate, words, context):
             return ""
     cut = len(words) > MAX_TITLE_WORDS
-    words = words[:MAX_TITLE_WORDS]
+    words = words[:1] + [_lowered(w) for w in words[1:MAX_TITLE_WORDS]]
     while cut and len(words) > 1 and words[-1].lower() in _DANGLING_WORDS:
         words.pop()  # a headline cut short ends on a content word
     text = _tidy(" ".join(words))
     return text[:1].upper() + text[1:] if text else ""
 
+
+def _lowered(word: str) -> str:
+    """A preposition or conjunction the text capitalised by mistake ("proposed it During a
+    call"): lower case inside a headline; names ("The Hague", "Of Mice") are not these words."""
+    return word.lower() if word.istitle() and word.lower() in _MID_TITLE_WORDS else word
+
+
+_MID_TITLE_WORDS = frozenset(
+    ("during", "after", "before", "since", "until", "with", "without", "for", "from", "into", "onto", "over",
+     "under", "about", "against", "amid", "among", "between", "through", "while", "and", "or", "but")
+)
 
 _DANGLING_WORDS = frozenset(
     ("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from", "that", "which", "its",
@@ -250,6 +281,9 @@ def _expletive(verb: Token) -> Token | None:
 def _verb_clause(
     verb: Token, skip: set[int], name_of: Namer, depth: int, subject: Token | None = None
 ) -> list[str]:
+    explained = _explained_clause(verb) if depth > 0 else None
+    if explained is not None:  # "That is why the summit would be ..., he said" → what follows "why"
+        return _verb_clause(explained, skip, name_of, depth)
     introduced = _expletive(verb)
     if introduced is not None:  # "There were similar concerns in 1991" → "Similar concerns"
         return _noun_phrase(introduced, skip, name_of, with_preps=True)
@@ -260,7 +294,7 @@ def _verb_clause(
     if subject is not None and not name_of(subject):
         subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
-        words += _noun_phrase(subject, skip, name_of)
+        words += _subject_phrase(subject, skip, name_of)
     words += _verb_words(verb, subject)
     words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -305,6 +339,30 @@ def _verb_clause(
     return words
 
 
+def _subject_phrase(subject: Token, skip: set[int], name_of: Namer) -> list[str]:
+    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign"."""
+    words = _noun_phrase(subject, skip, name_of)
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
+    if not joined or len(joined) > 2 or subject.pos_ == "PRON":
+        return words
+    for index, other in enumerate(joined):
+        words += ["and" if index == len(joined) - 1 else ","] + _noun_phrase(other, skip, name_of)
+    return words
+
+
+def _explained_clause(verb: Token) -> Token | None:
+    """"That is why the summit matters", "This is because talks failed": a copula whose
+    subject points back says nothing; the clause it introduces tells what was said."""
+    if _lemma(verb) != "be":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
+    if clause is None or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    return clause
+
+
 def _particle_words(verb: Token) -> list[str]:
     """"go ahead", "set up", "walked away from": the particle or adverb right after the verb belongs to it."""
     return [c.text for c in verb.rights if c.i == verb.i + 1 and (
@@ -333,6 +391,20 @@ def _cut(tokens: list[Token], limit: int) -> list[Token]:
     while len(kept) > 1 and (kept[-1].pos_ in _DANGLING_POS or kept[-1].lower_ in RELATIVE_PRONOUNS):
         kept.pop()
     return [*kept, _ELLIPSIS]
+
+
+class _Named:
+    """A possessive pronoun put as whose it is: "his tweet" → "Trump's tweet"."""
+
+    pos_ = "PROPN"
+
+    def __init__(self, token: Token, name: str) -> None:
+        self.text, self.whitespace_, self.i = f"{name}'s", token.whitespace_, token.i
+
+
+def _owner(token: Token, name_of: Namer) -> Token | _Named:
+    name = name_of(token) if token.pos_ == "PRON" and token.lower_ in ("his", "her") else ""
+    return _Named(token, name) if name else token
 
 
 class _Ellipsis:
@@ -489,7 +561,11 @@ def _inflect(lemma: str, tag: str, fallback: str) -> str:
     return forms[0] if forms else fallback
 
 
-def _noun_phrase(head: Token, skip: set[int], name_of: Namer, with_preps: bool = False) -> list[str]:
+def _noun_phrase(
+    head: Token, skip: set[int], name_of: Namer, with_preps: bool = False, owners: bool = False
+) -> list[str]:
+    """The noun's short phrase; `owners`: a headline of the noun alone says whose it is
+    ("his tweet" → "Trump's tweet"; inside a clause "his" is the subject's own)."""
     name = name_of(head)
     if name:
         return [name]
@@ -502,7 +578,8 @@ def _noun_phrase(head: Token, skip: set[int], name_of: Namer, with_preps: bool =
         kept = kept[:-1]  # "conditions of a [2014] case" never ends "of a"
     indices = {t.i for t in kept}
     kept = [t for t in kept if not _is_infix(t) or {t.i - 1, t.i + 1} <= indices]  # "oil-and-water" cut to "oil"
-    words = [w for w in _render(_cut_phrase(kept)).split(" ") if w]
+    shown = [_owner(t, name_of) if owners and t.dep_ == "poss" and t.head.i == head.i else t for t in _cut_phrase(kept)]
+    words = [w for w in _render(shown).split(" ") if w]
     return words
 
 

@@ -328,6 +328,8 @@ def _skipped(sentence: Span, expression: TimeExpression | None) -> set[int]:
         return set()
     skipped = {t.i for t in span}
     head = span.root.head
+    if span.root.dep_ == "compound" and head.ent_type_ == "PERSON" and head.head.pos_ == "ADP":
+        head = head.head  # "in march John Smith ...": the date's preposition, misparsed onto a name
     if head.pos_ == "ADP" and head.i not in skipped:
         skipped.add(head.i)
     for token in span:
