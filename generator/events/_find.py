@@ -8,9 +8,10 @@ several sentences or articles becomes one event with several sources.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -92,12 +93,15 @@ def find_events(
     def outside_quotes(offset: int) -> bool:
         return not any(start <= offset < end for start, end in quoted)
 
+    weeks = {week: end for week, end in map(_week_as_days, expressions) if end is not None}
     dated = [
         e
-        for e in expressions
+        for e in (*expressions, *weeks)
         if e.date is not None and outside_quotes(e.start) and not is_dateline(article.text, e, published)
     ]
+    dated.sort(key=lambda e: (e.start, e.end))
     ranges = date_ranges(article.text, dated)
+    ranges.ends.update(weeks)
     dated = [e for e in dated if e not in ranges.consumed]
     all_triggers = [t for t in find_triggers(doc) if outside_quotes(t.start)]
     starts = [t.start for t in all_triggers]
@@ -387,6 +391,23 @@ NAMING_DEPS = frozenset(("compound", "amod", "nummod", "nmod", "poss", "npadvmod
 
 # A clock time with its zone right after a date: "Tuesday 4 January 2005 08.43 GMT".
 _CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[A-Z]{1,3}[SD]?T|UTC)\b")
+
+
+def _week_as_days(expression: TimeExpression) -> tuple[TimeExpression, PartialDate | None]:
+    """'last week' (`2018-W28`) as the span of its days, Monday to Sunday: as precise as
+    the text, without inventing a day."""
+    match = _ISO_WEEK.fullmatch(expression.value) if expression.type == "DATE" else None
+    if match is None:
+        return expression, None
+    try:
+        monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return expression, None
+    sunday = monday + datetime.timedelta(days=6)
+    return replace(expression, value=monday.isoformat()), PartialDate.parse(sunday.isoformat())
+
+
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
 
 def is_dateline(text: str, expression: TimeExpression, published: PartialDate | None) -> bool:

@@ -62,3 +62,13 @@ def test_a_preposition_the_text_capitalised_is_lower_case_in_the_title(nlp) -> N
     text = "Ann Lee proposed the talks During a telephone call in April."
     titles = [e.title for e in _events(nlp, text, "April", "2019-04", {"Ann Lee": "ann"})]
     assert titles and all(" During " not in t for t in titles), titles
+
+
+def test_a_week_dates_its_happening_as_the_span_of_its_days(nlp) -> None:
+    text = "Ann Lee spoke to the allies last week about the budget in Oslo."
+    start = text.index("last week")
+    expression = TimeExpression(start, start + 9, "last week", "DATE", "2019-W18", relative=True)
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    mention = Mention(0, 7, "Ann Lee", "ann")
+    events = find_events(nlp(text), article, [expression], [mention], {"ann": Person("ann", "Ann Lee")})
+    assert [(e.date, e.end) for e in events if e.date != "2019-05-10"] == [("2019-04-29", "2019-05-05")]
