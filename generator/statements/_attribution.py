@@ -195,6 +195,8 @@ class Attribution:
         quote closes just before and only one person's name (with titles) comes between."""
         doc = self.doc
         i = verb.i - 1
+        if i > 0 and doc[i].text == ",":
+            i = self._name_before_apposition(i)  # '"...," Flynn, a top aide, said'
         if i < 0 or i not in self.person_at:
             return None
         person = self.person_at[i]
@@ -208,6 +210,18 @@ class Attribution:
                 return None  # another person or a clause of its own: not just a name
             j -= 1
         return doc[i] if j >= 0 and self.follows_quote(doc[j + 1]) else None
+
+    def _name_before_apposition(self, comma: int) -> int:
+        """The name an apposition set off by commas describes, ending at `comma`; or -1."""
+        doc = self.doc
+        for j in range(comma - 1, max(-1, comma - 12), -1):
+            if j in self.person_at:
+                described = {t.i for c in doc[j].children if c.dep_ == "appos" for t in c.subtree}
+                between = range(j + 1, comma)
+                if described and all(k in described or doc[k].is_punct for k in between):
+                    return j
+                return -1
+        return -1
 
     def follows_quote(self, verb: Token) -> bool:
         """Is the verb the attribution of the quote just before it ('"...," said X')?"""

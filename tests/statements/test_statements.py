@@ -1052,3 +1052,29 @@ def test_the_object_made_to_speak_is_the_speaker(nlp) -> None:
         "committee, to admit that no senior executives had been held accountable.",
     )
     assert one(found, "no senior executives").speaker == "mark-holt"
+
+
+def test_a_name_with_its_apposition_between_the_quote_and_its_verb_is_the_speaker(nlp) -> None:
+    # '"...," Mark Holt, a top aide, said': the misparse hangs the name on the quote's verb.
+    from spacy.tokens import Doc
+
+    words = ["\u201c", "We", "are", "ready", "to", "talk", ",", "\u201d", "Mark", "Holt", ",",
+             "a", "top", "aide", ",", "said", "Monday", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, False, True, True, True,
+              False, True, True, False, False]
+    heads = [2, 2, 15, 2, 5, 3, 2, 2, 9, 2, 9, 13, 13, 9, 15, 15, 15, 15]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "aux", "xcomp", "punct", "punct", "compound",
+            "appos", "punct", "det", "amod", "appos", "punct", "ROOT", "npadvmod", "punct"]
+    tags = ["``", "PRP", "VBP", "JJ", "TO", "VB", ",", "''", "NNP", "NNP", ",", "DT", "JJ", "NN",
+            ",", "VBD", "NNP", "."]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PART", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN",
+           "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON"] + ["O"] * 6 + ["B-DATE", "O"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
+              pos=pos, ents=ents)
+    people, mentions = find_people(doc, None)
+    article = Article(id="art", file="art.txt", part=0, title="", text=doc.text)
+    found = find_statements(doc, article, people, mentions)
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "mark-holt", "We are ready to talk")
+    ]
