@@ -244,6 +244,8 @@ def report_weight(event: Event, sentence_index: int, candidate: _Candidate, publ
     date = PartialDate.parse(event.date)
     if event.background:
         weight *= spec["background"]
+    elif _span_days(event) > spec["longest_day_span"]:
+        weight *= spec["long_span"]  # "last week": its first day is no more likely than the rest
     elif date.precision != "day":
         weight *= spec["not_a_day"]
     elif published is not None and published.precision == "day":
@@ -259,6 +261,12 @@ def report_weight(event: Event, sentence_index: int, candidate: _Candidate, publ
     kind = types_by_name().get(event.type)
     weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
     return round(weight, 4)
+
+
+def _span_days(event: Event) -> int:
+    if not event.end:
+        return 1
+    return (day_of(PartialDate.parse(event.end)) - day_of(PartialDate.parse(event.date))).days + 1
 
 
 def _event_from(
@@ -491,8 +499,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     same name, place or people."""
     if a.title == b.title and a.type == b.type and _compatible_dates(a.date, b.date):
         return True
-    if a.date != b.date or a.type != b.type:
-        return False
+    if a.date != b.date or a.type != b.type or (a.end or "") != (b.end or ""):
+        return False  # a week from its Monday, or a day from a span that starts on it
     if PartialDate.parse(a.date).precision != "day":
         # "2016" or "July" is too vague to join reports on people; only names that nest
         # ("2016 election", "2016 US presidential election") are one happening.
