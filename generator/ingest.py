@@ -123,7 +123,9 @@ def split_at_stamps(line: str) -> list[str]:
     "Headline Standfirst Tuesday 4 May 2010 08.43 BST The minister said …" runs a
     web page's headline, time stamp and first sentence together; read as one
     sentence it would be the article's lead. The stamp is kept as a line of its
-    own for `_article_from_part`, which drops it and reads its date.
+    own for `_article_from_part`, which drops it and reads its date; a headline
+    and standfirst before it are the title and stay the text's first paragraph
+    (the events stage counts the story's lead from the sentence after them).
     """
     pieces: list[str] = []
     position = 0
@@ -523,11 +525,16 @@ def _article_from_part(
     lines = list(part.lines)
     stamp = _patterns().stamp
     stamps = [line for line in lines if stamp.fullmatch(line)]
+    # "Headline Standfirst <stamp> Body": the headline and standfirst are the page's
+    # title, and its summary of the news, so they stay the text's first paragraph.
+    stamped_head = len(lines) > 1 and bool(stamp.fullmatch(lines[1])) and not stamp.fullmatch(lines[0])
     if stamps:  # a stamp is not text; its date is the publication's (below)
         lines = [line for line in lines if not stamp.fullmatch(line)]
     stamped = next(((day, line) for line in stamps if (day := stamp_date(line))), None)
     title = ""
-    if lines and _is_headline(lines[0]):
+    if stamped_head and _is_headline(lines[0]):
+        title = lines[0]
+    elif lines and _is_headline(lines[0]):
         title = lines.pop(0)
         while lines and lines[0] == title:  # a headline repeated as the first line
             lines.pop(0)

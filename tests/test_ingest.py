@@ -491,7 +491,11 @@ def test_stamp_splits_headline_from_body_and_dates_the_article(tmp_path: Path) -
     write_files(tmp_path, {"a.txt": STAMPED})
     (article,), _ = read_articles(tmp_path)
     assert article.title == "Ferry strike ends Dock workers accept the new pay offer"
-    assert article.text.startswith("Dock workers voted to return to work on Monday.")
+    # The headline and standfirst tell the news: they stay the text's first paragraph, on their own.
+    assert article.text.split("\n\n")[:2] == [
+        "Ferry strike ends Dock workers accept the new pay offer",
+        "Dock workers voted to return to work on Monday.",
+    ]
     assert "BST" not in article.text
     assert (article.published, article.published_basis) == (
         "2010-05-04",
@@ -539,4 +543,14 @@ def test_dates_in_prose_are_no_stamp(line: str) -> None:
 def test_stamp_with_no_real_day_is_dropped_without_a_date(tmp_path: Path) -> None:
     write_files(tmp_path, {"a.txt": "Storm hits the coast 31 February 2010 08.43 GMT Rain fell on Monday.\n"})
     (article,), _ = read_articles(tmp_path)
-    assert (article.title, article.text, article.published) == ("Storm hits the coast", "Rain fell on Monday.", None)
+    assert (article.title, article.text, article.published) == (
+        "Storm hits the coast",
+        "Storm hits the coast\n\nRain fell on Monday.",
+        None,
+    )
+
+
+def test_a_headline_on_its_own_line_before_the_body_is_still_the_title_only(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Ferry strike ends\nDock workers voted to return to work on Monday.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.title, article.text) == ("Ferry strike ends", "Dock workers voted to return to work on Monday.")
