@@ -51,7 +51,7 @@ def summary(
             if named:  # "Al-Jazeera, owned by …, has fallen foul … It was banned" → "Al-Jazeera was banned"
                 return _finish(_text(tokens, person_at, people, {subject.i: named}))
         if clause is not None:
-            tokens = clause
+            return _finish(_text(clause[0], person_at, people, clause[1]))
     return _finish(_text(tokens, person_at, people))
 
 
@@ -107,9 +107,8 @@ def _main_subject(sentence: Span) -> Token | None:
 def _points_back(subject: Token, person_at: dict[int, str], people: dict[str, Person]) -> bool:
     """A subject that names nothing by itself: "It", "They", "That", an unresolved "He",
     or one such a pronoun owns ("Their meeting")."""
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.i == subject.left_edge.i and _pointer(owner, person_at, people):
-        return True
+    if any(t.i != subject.i and _pointer(t, person_at, people) for t in subject.subtree if t.dep_ in ("poss", "pobj")):
+        return True  # "Their meeting", "One venue for that"
     return _pointer(subject, person_at, people) and not (subject.lower_ == "it" and _dummy_it(subject))
 
 
@@ -147,24 +146,49 @@ def _previous(sentence: Span) -> Span | None:
 
 def _own_clause(
     sentence: Span, predicate: Token | None, person_at: dict[int, str], people: dict[str, Person]
-) -> list[Token] | None:
+) -> tuple[list[Token], dict[int, str]] | None:
     """The event's clause alone, when it is a clause of its own with a subject that names
-    someone ("It said the troops had left on Monday" → "The troops had left on Monday")."""
+    something ("It said the troops had left on Monday" → "The troops had left on Monday";
+    "… the panel, which was formed in May" → "The panel was formed in May"), with the
+    words that replace its relative pronoun."""
     if predicate is None or predicate.pos_ not in ("VERB", "AUX") or predicate.i == sentence.root.i:
         return None
-    if predicate.dep_ not in ("ccomp", "conj", "advcl", "relcl", "xcomp") or predicate.dep_ == "xcomp":
+    if predicate.dep_ not in ("ccomp", "conj", "advcl", "relcl"):
         return None
     subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or _points_back(subject, person_at, people) or subject.lower_ in ("who", "which", "that"):
+    if subject is None or _points_back(subject, person_at, people):
         return None
+    replaced: dict[int, str] = {}
+    if subject.lower_ in ("who", "which", "that"):
+        if predicate.dep_ != "relcl" or predicate.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        named = _antecedent_words(predicate.head, predicate)
+        if named is None:
+            return None
+        replaced[subject.i] = named
     tokens = [t for t in predicate.subtree if not (t.dep_ == "mark" and t.head.i == predicate.i)]
     if predicate.dep_ == "conj":  # "… and the rig sank": the conjunct's own words only
-        tokens = [t for t in tokens if not any(t.i in {x.i for x in c.subtree} for c in predicate.children
-                                               if c.dep_ in ("conj", "cc"))]
+        inner = {x.i for c in predicate.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+        tokens = [t for t in tokens if t.i not in inner]
     if len(tokens) < 4:
         return None
-    end = sentence[-1]
-    return tokens + [end] if end.is_punct and end.text in ".!?" and tokens[-1].i != end.i else tokens
+    end = next(t for t in reversed(sentence) if not t.is_space)
+    if end.is_punct and end.text in ".!?" and tokens[-1].i != end.i:
+        tokens.append(end)
+    return tokens, replaced
+
+
+def _antecedent_words(noun: Token, clause: Token) -> str | None:
+    """The noun phrase a relative clause hangs on, without that clause: "the joint panel
+    on cyber-security" of "the joint panel on cyber-security, which was discussed …"."""
+    inside = {t.i for t in clause.subtree}
+    words = [t for t in noun.subtree if t.i not in inside and t.i <= clause.left_edge.i]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    if not words or len(words) > 12 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    text = "".join(t.text + t.whitespace_ for t in words).strip()
+    return text[:1].lower() + text[1:] if words[0].dep_ == "det" else text
 
 
 def _text(

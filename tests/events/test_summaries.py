@@ -118,3 +118,12 @@ def test_a_long_sentence_before_lends_its_named_subject(nlp) -> None:
     filler = ", ".join(["the harbour", "the docks", "the quays", "the warehouses", "the cranes"] * 3)
     text = f"The Baltic Ferry Company, which runs {filler}, has lost money for years. It sold its fleet on Monday."
     assert _summary(nlp, text, "Monday", "2019-05-06") == "The Baltic Ferry Company sold its fleet on Monday."
+
+
+def test_a_subject_that_holds_a_pointer_takes_the_clause_that_names_its_own(nlp) -> None:
+    filler = ", ".join(["the harbour", "the docks", "the quays", "the warehouses", "the cranes"] * 3)
+    text = (
+        f"The union says it will talk about pay, about {filler}, and about the rest. "
+        "One place for that could have been the harbour board, which was set up by the city on Monday."
+    )
+    assert _summary(nlp, text, "Monday", "2019-05-06") == "The harbour board was set up by the city on Monday."
