@@ -107,8 +107,13 @@ def _main_subject(sentence: Span) -> Token | None:
 def _points_back(subject: Token, person_at: dict[int, str], people: dict[str, Person]) -> bool:
     """A subject that names nothing by itself: "It", "They", "That", an unresolved "He",
     or one such a pronoun owns ("Their meeting")."""
-    if any(t.i != subject.i and _pointer(t, person_at, people) for t in subject.subtree if t.dep_ in ("poss", "pobj")):
-        return True  # "Their meeting", "One venue for that"
+    for token in subject.subtree:
+        if token.i == subject.i or not _pointer(token, person_at, people):
+            continue
+        if token.dep_ == "poss" and token.i == subject.left_edge.i:
+            return True  # "Their meeting" (not "The US and its allies")
+        if token.dep_ == "pobj" and token.lower_ in ("this", "that", "these", "those"):
+            return True  # "One venue for that"
     return _pointer(subject, person_at, people) and not (subject.lower_ == "it" and _dummy_it(subject))
 
 
@@ -123,6 +128,8 @@ def _pointer(token: Token, person_at: dict[int, str], people: dict[str, Person])
 def _dummy_it(subject: Token) -> bool:
     """ "It is likely that …", "It seems the talks …": an "it" that stands for the clause after."""
     verb = subject.head
+    if subject.dep_ == "nsubjpass":  # "It was revealed that …", "it is thought the talks …"
+        return any(c.dep_ == "ccomp" for c in verb.children)
     if verb.lemma_.lower() not in _words("summary_empty_verbs"):
         return False
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
@@ -166,7 +173,12 @@ def _own_clause(
         if named is None:
             return None
         replaced[subject.i] = named
-    tokens = [t for t in predicate.subtree if not (t.dep_ == "mark" and t.head.i == predicate.i)]
+    # Without what makes it a subordinate clause: "that", "when", "because".
+    tokens = [
+        t
+        for t in predicate.subtree
+        if not (t.head.i == predicate.i and (t.dep_ == "mark" or (t.dep_ == "advmod" and t.tag_ == "WRB")))
+    ]
     if predicate.dep_ == "conj":  # "… and the rig sank": the conjunct's own words only
         inner = {x.i for c in predicate.children if c.dep_ in ("conj", "cc") for x in c.subtree}
         tokens = [t for t in tokens if t.i not in inner]

@@ -127,3 +127,13 @@ def test_a_subject_that_holds_a_pointer_takes_the_clause_that_names_its_own(nlp)
         "One place for that could have been the harbour board, which was set up by the city on Monday."
     )
     assert _summary(nlp, text, "Monday", "2019-05-06") == "The harbour board was set up by the city on Monday."
+
+
+def test_a_passive_dummy_it_stands_alone(nlp) -> None:
+    text = "The port was quiet. On Friday it was revealed that the crane had failed."
+    assert _summary(nlp, text, "Friday", "2019-05-10") == "On Friday it was revealed that the crane had failed."
+
+
+def test_a_possessive_inside_the_subject_that_points_to_the_subject_stands_alone(nlp) -> None:
+    text = "The port was quiet. The union and its allies called a strike on Monday."
+    assert _summary(nlp, text, "Monday", "2019-05-06") == "The union and its allies called a strike on Monday."
