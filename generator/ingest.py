@@ -15,6 +15,7 @@ a link. Links, FIFOs, sockets and devices are reported and skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import html
@@ -77,6 +78,7 @@ class _Patterns:
     cut_from: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
+    stamp: re.Pattern[str]
 
 
 def _any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -93,7 +95,71 @@ def _patterns() -> _Patterns:
         # By-lines are matched case-sensitively: "By contrast …" is prose.
         credit=_any_of(data["credit_lines"], flags=0),
         caption=_any_of(data["caption_lines"]),
+        stamp=_publication_stamp(data),
     )
+
+
+def _publication_stamp(data: dict) -> re.Pattern[str]:
+    """A publication stamp ("Tuesday 4 May 2010 08.43 BST", "May 4, 2010 8:43 EDT"), as a
+    pattern whose groups name the day, month and year (see boilerplate.yaml)."""
+    words = load_data("time_words")
+    months = "|".join(sorted([*words["months"], *words["month_abbreviations"]], key=len, reverse=True))
+    weekdays = "|".join(sorted([*words["weekdays"], *words["weekday_abbreviations"]], key=len, reverse=True))
+    zones = "|".join(sorted(data["publication_stamp_zones"], key=len, reverse=True))
+    labels = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in data["publication_stamp_labels"])
+    day_month = rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})\.?"
+    month_day = rf"(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}}),?"
+    clock = r"\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?"
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{labels})(?:\s+on)?\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?(?:{day_month}|{month_day})\s+(?P<year>\d{{4}}),?\s+"
+        rf"(?:at\s+)?{clock}\s*(?-i:{zones})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def split_at_stamps(line: str) -> list[str]:
+    """A line with a publication stamp glued in → the text before it, the stamp, the text after.
+
+    "Headline Standfirst Tuesday 4 May 2010 08.43 BST The minister said …" runs a
+    web page's headline, time stamp and first sentence together; read as one
+    sentence it would be the article's lead. The stamp is kept as a line of its
+    own for `_article_from_part`, which drops it and reads its date; a headline
+    and standfirst before it are the title and stay the text's first paragraph
+    (the events stage counts the story's lead from the sentence after them).
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in _patterns().stamp.finditer(line):
+        if _prose_before(line[position : match.start()]):
+            continue  # "the blast on 20 April 2010 21.49 CDT": a date the sentence tells
+        pieces += [line[position : match.start()].strip(), match.group()]
+        position = match.end()
+    pieces.append(line[position:].strip())
+    return [piece for piece in pieces if piece]
+
+
+@cache
+def _prose_word() -> re.Pattern[str]:
+    words = load_data("boilerplate")["publication_stamp_not_after"]
+    return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.IGNORECASE)
+
+
+def _prose_before(text: str) -> bool:
+    return bool(_prose_word().search(text))
+
+
+def stamp_date(line: str) -> str | None:
+    """The ISO day of a line that is a publication stamp, else None."""
+    match = _patterns().stamp.fullmatch(line)
+    if not match:
+        return None
+    words = load_data("time_words")
+    names = {**words["months"], **words["month_abbreviations"]}
+    month = names[(match["month"] or match["month2"]).lower()]
+    try:
+        return dt.date(int(match["year"]), month, int(match["day"] or match["day2"])).isoformat()
+    except ValueError:
+        return None  # "31 February": no day
 
 
 # A capitalised name of up to four words ("Jane Doe", "Saul Loeb"), and the slash
@@ -404,7 +470,7 @@ def clean_lines(body: str) -> list[str]:
             line = patterns.strip_prefix.sub("", line, count=1) if _starts_with_furniture(line) else line
             line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
             if line and not patterns.drop.fullmatch(line):
-                paragraphs.append(line)
+                paragraphs.extend(split_at_stamps(line) if patterns.stamp.search(line) else [line])
     return paragraphs
 
 
@@ -457,14 +523,27 @@ def _article_from_part(
     part: _Part, article_id: str, file_name: str, number: int, metadata: dict[str, str]
 ) -> Article:
     lines = list(part.lines)
+    stamp = _patterns().stamp
+    stamps = [line for line in lines if stamp.fullmatch(line)]
+    # "Headline Standfirst <stamp> Body": the headline and standfirst are the page's
+    # title, and its summary of the news, so they stay the text's first paragraph.
+    stamped_head = len(lines) > 1 and bool(stamp.fullmatch(lines[1])) and not stamp.fullmatch(lines[0])
+    if stamps:  # a stamp is not text; its date is the publication's (below)
+        lines = [line for line in lines if not stamp.fullmatch(line)]
+    stamped = next(((day, line) for line in stamps if (day := stamp_date(line))), None)
     title = ""
-    if lines and _is_headline(lines[0]):
+    if stamped_head and _is_headline(lines[0]):
+        title = lines[0]
+    elif lines and _is_headline(lines[0]):
         title = lines.pop(0)
         while lines and lines[0] == title:  # a headline repeated as the first line
             lines.pop(0)
     caption_pattern = _patterns().caption
     captions = [line for line in lines[:3] if caption_pattern.fullmatch(line)]
     body = [line for line in lines if line not in captions]
+    published, basis = metadata.get("published"), "front matter" if metadata.get("published") else None
+    if not published and stamped:
+        published, basis = stamped[0], f'publication stamp "{stamped[1]}"'
     if metadata.get("title") and number == 1:
         title = metadata["title"]
     if not title:
@@ -476,8 +555,8 @@ def _article_from_part(
         part=number,
         title=title,
         text="\n\n".join(body),
-        published=metadata.get("published"),
-        published_basis="front matter" if metadata.get("published") else None,
+        published=published,
+        published_basis=basis,
         publisher=metadata.get("publisher") or _publisher_from_credit(part.credit),
         url=metadata.get("url"),
         captions=captions,

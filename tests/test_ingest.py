@@ -476,3 +476,81 @@ def test_picture_credits_clock_stamps_and_print_notes_are_cut_from_a_line(line: 
 def test_prose_with_a_slash_or_a_time_is_kept() -> None:
     lines = ["He met the AP/Reuters team.", "The 9/11 attacks changed everything.", "At 10.15 the talks began."]
     assert clean_lines("\n".join(lines)) == lines
+
+
+# --- publication stamps glued into a line -------------------------------------------------------
+
+STAMPED = (
+    "Ferry strike ends Dock workers accept the new pay offer Tuesday 4 May 2010 08.43 BST "
+    "Dock workers voted to return to work on Monday.\n"
+    "The ferries sail again today.\n"
+)
+
+
+def test_stamp_splits_headline_from_body_and_dates_the_article(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": STAMPED})
+    (article,), _ = read_articles(tmp_path)
+    assert article.title == "Ferry strike ends Dock workers accept the new pay offer"
+    # The headline and standfirst tell the news: they stay the text's first paragraph, on their own.
+    assert article.text.split("\n\n")[:2] == [
+        "Ferry strike ends Dock workers accept the new pay offer",
+        "Dock workers voted to return to work on Monday.",
+    ]
+    assert "BST" not in article.text
+    assert (article.published, article.published_basis) == (
+        "2010-05-04",
+        'publication stamp "Tuesday 4 May 2010 08.43 BST"',
+    )
+
+
+def test_front_matter_date_wins_over_stamp(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "---\npublished: 2010-05-05\n---\n" + STAMPED})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.published, article.published_basis) == ("2010-05-05", "front matter")
+    assert "08.43" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        # month first, a.m./p.m. clock, a label before the stamp
+        (
+            "Posted: March 3, 2011 9:15 pm EST The mayor resigned.",
+            ["Posted: March 3, 2011 9:15 pm EST", "The mayor resigned."],
+        ),
+        # a stamp that opens the line
+        ("Sunday 6 March 2011 10:05 GMT It rained all day.", ["Sunday 6 March 2011 10:05 GMT", "It rained all day."]),
+        # a stamp that closes the line
+        ("Mayor quits Fri 4 Feb 2011 17.20 CET", ["Mayor quits", "Fri 4 Feb 2011 17.20 CET"]),
+    ],
+)
+def test_stamp_forms(line: str, pieces: list[str]) -> None:
+    assert clean_lines(line) == pieces
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The blast came on Tuesday 20 April 2010 at 21.49 CDT, officials said.",  # a date the sentence tells
+        "The talks closed on 4 May 2010 at 8.43 in the evening.",  # no zone: no stamp
+        "Crowds gathered 4 May 2010 08.43 bst said nobody.",  # a zone is written in capitals
+    ],
+)
+def test_dates_in_prose_are_no_stamp(line: str) -> None:
+    assert clean_lines(line) == [line]
+
+
+def test_stamp_with_no_real_day_is_dropped_without_a_date(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Storm hits the coast 31 February 2010 08.43 GMT Rain fell on Monday.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.title, article.text, article.published) == (
+        "Storm hits the coast",
+        "Storm hits the coast\n\nRain fell on Monday.",
+        None,
+    )
+
+
+def test_a_headline_on_its_own_line_before_the_body_is_still_the_title_only(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Ferry strike ends\nDock workers voted to return to work on Monday.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.title, article.text) == ("Ferry strike ends", "Dock workers voted to return to work on Monday.")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from generator.dates import Reference, article_reference
 from generator.events._clauses import clause_tokens, has_subject, headline, is_speech_verb, predicate_for_date
 from generator.events._ranges import date_ranges
+from generator.events._summary import summary
 from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
     SUMMIT_LIKE_TYPES,
@@ -58,7 +59,6 @@ __all__ = [
 ]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-MAX_SUMMARY_CHARS = 240
 
 
 @cache
@@ -109,6 +109,7 @@ def find_events(
     person_at = _person_index(mentions)
     found: list[Event] = []
     dating: set[int] = set()  # sentences that hold a date or tell a known summit
+    heading = _heading_sentences(doc)
     for index, sentence in enumerate(doc.sents):
         first = bisect.bisect_left(starts, sentence.start_char)
         last = bisect.bisect_left(starts, sentence.end_char)
@@ -151,7 +152,7 @@ def find_events(
             event = _event_from(sentence, article, candidate, end, person_at, participants, people, published)
             if (event.type, event.date) not in seen:
                 seen.add((event.type, event.date))
-                event.importance = report_weight(event, index, candidate, published)
+                event.importance = report_weight(event, max(0, index - heading), candidate, published)
                 found.append(event)
     own = _own_news(doc, article, all_triggers, dating, outside_quotes)
     if own is not None:
@@ -159,7 +160,7 @@ def find_events(
         participants = _participants(sentence, mentions)
         event = _event_from(sentence, article, candidate, None, person_at, participants, people, published)
         weight = load_data("event_types")["importance"]["own_news"]
-        event.importance = round(report_weight(event, index, candidate, published) * weight, 4)
+        event.importance = round(report_weight(event, max(0, index - heading), candidate, published) * weight, 4)
         found.append(event)
     return found
 
@@ -183,8 +184,9 @@ def _own_news(
     if published is None or published.precision != "day":
         return None
     data = load_data("event_types")
+    heading = _heading_sentences(doc)
     for index, sentence in enumerate(doc.sents):
-        if index >= data["importance"]["lead_sentences"] + 1:
+        if index - heading >= data["importance"]["lead_sentences"] + 1:
             return None
         root = sentence.root
         if root.pos_ != "VERB" or not outside_quotes(root.idx):
@@ -199,6 +201,18 @@ def _own_news(
         kind = data["speech_type"] if is_speech_verb(root) else data["clause_type"]
         return index, sentence, _Candidate(kind, published, None, None, root)
     return None
+
+
+def _heading_sentences(doc: Doc) -> int:
+    """How many sentences a heading at the text's top holds: a first paragraph that ends
+    with no full stop ("Strikers win pay rise Dock workers accept the offer", a page's
+    headline and standfirst kept as its text) tells the news, but is no sentence of the
+    story; the story's first sentence is still its lead."""
+    text = doc.text
+    end = text.find("\n\n")
+    if end < 0 or re.search(r"[.!?:;][\"'’”)]*\s*$", text[:end]):
+        return 0
+    return sum(1 for sentence in doc.sents if sentence.start_char < end)
 
 
 @dataclass(frozen=True)
@@ -310,10 +324,10 @@ def _event_from(
     return Event(
         id="",
         date=date.iso(),
-        title=title,
+        title=" ".join(title.split()),
         type=event_type,
         sources=[Source(article.id, sentence.text.strip())],
-        summary=_summary(sentence, person_at, people),
+        summary=summary(sentence, person_at, people, predicate),
         people=participants,
         place=place,
         topics=find_topics(sentence.text),
@@ -469,28 +483,6 @@ def event_title(
     if place:
         title += f" in {place}"
     return title[0].upper() + title[1:]
-
-
-# Words that tie a sentence to the one before it, dropped from a summary that stands alone.
-_LEADING_LINK = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|then|still)\b,?\s*", re.I)
-_PRONOUN_SUBJECTS = frozenset(("he", "she"))
-
-
-def _summary(sentence: Span, person_at: dict[int, str], people: dict[str, Person]) -> str:
-    """The sentence, readable on its own: no leading "But", a leading "He" named."""
-    text = " ".join(sentence.text.split())
-    text = _LEADING_LINK.sub("", text)
-    first = sentence[0] if len(sentence) else None
-    if first is not None and first.lower_ in ("but", "and", "so", "yet", "however", "meanwhile", "also", "then"):
-        first = next((t for t in sentence if t.i > first.i and not t.is_punct), None)
-    if first is not None and first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"):
-        person = person_at.get(first.idx)
-        if person in people:
-            text = re.sub(r"^" + re.escape(first.text) + r"\b", people[person].name, text, count=1, flags=re.I)
-    text = text[:1].upper() + text[1:]
-    if len(text) <= MAX_SUMMARY_CHARS:
-        return text
-    return text[: MAX_SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _same_happening(a: Event, b: Event) -> bool:

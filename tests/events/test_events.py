@@ -267,3 +267,18 @@ def test_an_opinions_copular_lead_is_no_own_news_but_the_happening_after_it_is(n
     text = "The war is a folly. Troops stormed the city of Tal Afar."
     events = find_events(nlp(text), _article(text, published="2019-05-10"), [], [], {})
     assert [(e.date, e.sources[0].text) for e in events] == [("2019-05-10", "Troops stormed the city of Tal Afar.")]
+
+
+def test_a_heading_at_the_top_does_not_push_the_story_out_of_its_lead(nlp) -> None:
+    body = (
+        "The council met on Monday. Its members argued for hours. Nobody left early. "
+        "The mayor spoke last. The vote came at midnight. The port reopened on Thursday."
+    )
+
+    def weights(text: str) -> dict[str, float]:
+        expressions = [_expression(text, "Monday", "2019-05-06"), _expression(text, "Thursday", "2019-05-09")]
+        events = find_events(nlp(text), _article(text), expressions, [], {})
+        return {e.date: e.importance for e in events if e.date in ("2019-05-06", "2019-05-09")}
+
+    # A page's headline and standfirst kept as the first paragraph (no full stop) is no sentence of the story.
+    assert weights("Port reopens Council ends the strike after a long night\n\n" + body) == weights(body)
