@@ -127,11 +127,14 @@ def find_events(
             assert date is not None
             trigger = trigger_for_date(sentence, expression, triggers) if triggers else None
             if trigger is not None:
-                summit = (
-                    known_summit_for(sentence.text, trigger, participants, people, date, window)
-                    if trigger.summit_like
-                    else None
-                )
+                summit = None
+                if trigger.summit_like and expression in weeks:
+                    # "next week's summit in Geneva": the summit named, if it falls in that week
+                    summit = known_summit_for(sentence.text, trigger, participants, people, None, window)
+                    if summit is not None and not day_of(date) <= summit.first <= day_of(weeks[expression]):
+                        summit = None
+                elif trigger.summit_like:
+                    summit = known_summit_for(sentence.text, trigger, participants, people, date, window)
                 candidates.append(_Candidate(trigger.type, date, expression, summit, _trigger_predicate(doc, trigger)))
                 continue
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
@@ -306,8 +309,8 @@ def _event_from(
     if summit is not None:
         event_type, place, title = "summit", summit.places[0], summit.name
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
-        if summit.last != summit.first:
-            end = PartialDate(summit.last.year, summit.last.month, summit.last.day)
+        end = PartialDate(summit.last.year, summit.last.month, summit.last.day) if (
+            summit.last != summit.first) else None  # its own days, not the week that named it
         # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
         leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
         participants = list(dict.fromkeys([*sentence_people, *leaders]))

@@ -72,3 +72,12 @@ def test_a_week_dates_its_happening_as_the_span_of_its_days(nlp) -> None:
     mention = Mention(0, 7, "Ann Lee", "ann")
     events = find_events(nlp(text), article, [expression], [mention], {"ann": Person("ann", "Ann Lee")})
     assert [(e.date, e.end) for e in events if e.date != "2019-05-10"] == [("2019-04-29", "2019-05-05")]
+
+
+def test_a_week_naming_a_known_summit_gives_the_summits_own_day(nlp) -> None:
+    # Geneva 2021-06-16 is in knowledge/data/summits.yaml; another summit opened that Monday.
+    text = "Next week's summit in Geneva comes as ties between the two countries sank."
+    expression = TimeExpression(0, 9, "Next week", "DATE", "2021-W24", relative=True)
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2021-06-10")
+    events = find_events(nlp(text), article, [expression], [], {})
+    assert [(e.date, e.end, e.place) for e in events if e.type == "summit"] == [("2021-06-16", "", "Geneva")]
