@@ -298,6 +298,11 @@ def _verb_clause(
     words += _verb_words(verb, subject)
     words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    fronted = bool(reported) and reported[0].i < verb.i  # '"...," Trump told NATO allies'
+    if is_speech_verb(verb) and fronted and depth == 0:
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i and c.i not in skip]
+        if told:  # the quote before it is no part of a headline: "Donald Trump tells NATO allies"
+            return words + [w for t in told for w in _noun_phrase(t, skip, name_of)]
     if is_speech_verb(verb) and reported and depth == 0 and _quoted(reported[0]):
         # A direct quote heads as one: "Anna Berg: “We met today”".
         inner = [t for t in reported[0].subtree if not t.is_quote and t.i not in skip]

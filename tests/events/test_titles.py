@@ -102,3 +102,9 @@ def test_a_clause_of_the_writers_own_voice_is_no_headline(nlp) -> None:
 def test_a_gerund_after_an_object_is_done_by_the_clause(nlp) -> None:
     text = "Iran gave help in toppling the government following the US-led invasion of Afghanistan in October 2001."
     assert _title(nlp, text, "October 2001", "2001-10") == "Iran gives help in toppling government"
+
+
+def test_a_quote_before_its_speech_verb_leaves_who_was_told(nlp) -> None:
+    text = 'He pays billions a year to Moscow and we guard against it," Ann Lee told NATO allies last week.'
+    title = _title(nlp, text, "last week", "2019-05-03", {"Ann Lee": "ann"})
+    assert title == "Ann Lee tells NATO allies"
