@@ -470,6 +470,9 @@ def _role_phrase(head: Token) -> list[Token]:
     doc = head.doc
     cut: set[int] = set()
     for child in head.children:
+        if child.dep_ == "appos":
+            cut.update(t.i for t in child.subtree)  # "the foreign minister of France, a member of ..."
+            continue
         if child.dep_ not in _CLAUSE_DEPS:
             continue
         low, high = sorted((head.i, child.left_edge.i))

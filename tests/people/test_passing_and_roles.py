@@ -130,3 +130,16 @@ def test_a_title_outranks_a_description(nlp) -> None:
     found = people_in(nlp, "Kremlin aide Ivan Sokolov arrived. The Russian president's adviser said "
                            "the meeting itself was important.")
     assert found["ivan-sokolov"].role == "Kremlin aide"
+
+
+def test_a_country_abbreviated_in_a_headline_is_no_person(nlp) -> None:
+    assert "n-korea" not in people_in(nlp, "N. Korea says it will test again\n\nThe test was loud.")
+
+
+def test_an_apposition_inside_the_role_is_left_out(nlp) -> None:
+    found = people_in(
+        nlp,
+        "Pierre-Louis Martin, the trade minister of Belgium, a founding member of the bloc, "
+        "said the move could not go unanswered.",
+    )
+    assert found["pierre-louis-martin"].role == "trade minister of Belgium"
