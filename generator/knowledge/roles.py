@@ -89,6 +89,13 @@ class Knowledge:
     historical_names: dict[str, int] = field(default_factory=dict)
     # lemmas that put the phrase a name is in into a comparison ("compare", "like")
     comparison_words: frozenset[str] = frozenset()
+    # lowercase party word ("gop") -> party ("Republican"), from titles.yaml
+    party_words: dict[str, str] = field(default_factory=dict)
+
+    def parties_in(self, text: str) -> frozenset[str]:
+        """The parties a normalised phrase names ("the gop nominee" -> {"Republican"})."""
+        padded = f" {text} "
+        return frozenset(party for word, party in self.party_words.items() if f" {word} " in padded)
 
     def is_title_word(self, word: str) -> bool:
         word = norm(word).strip(".")
@@ -157,6 +164,10 @@ def knowledge() -> Knowledge:
         not_names=_lower_set(titles.get("not_names")),
         organisation_nouns=_lower_set(titles.get("organisation_nouns")),
         pronouns={norm(k): v for k, v in (titles.get("pronouns") or {}).items()},
+        party_words={
+            norm(word): str(party) for party, words in (titles.get("parties") or {}).items()
+            for word in words or []
+        },
     )
     for gender in ("female", "male"):
         for name in titles.get(f"{gender}_given_names") or []:

@@ -353,11 +353,15 @@ class Resolver:
         wants_head = info.role in know.head_roles
         gender = know.gendered_roles.get(head, "")
 
+        wanted_parties = know.parties_in(info.text)
+
         def allowed(c: Candidate) -> bool:
             if info.country and c.country and c.country != info.country:
                 return False
             if gender and c.gender and gender != c.gender:
                 return False
+            if wanted_parties:
+                return self._party_fits(info, c)
             held = c.role.role
             if held and info.role and head not in RELATIONAL_NOUNS and not info.past:
                 held_head = held in know.head_roles
@@ -377,6 +381,11 @@ class Resolver:
 
         return allowed
 
+    def _party_fits(self, info: RoleInfo, candidate: Candidate) -> bool:
+        """"the Republican nominee": someone the text gives that party; no party, anyone."""
+        wanted = self.know.parties_in(info.text)
+        return not wanted or bool(wanted & self.know.parties_in(candidate.role.text))
+
     def _by_article_role(self, info: RoleInfo, at: int, exclude: set[int]) -> int:
         if not info.role or info.role in GENERIC_ROLES and not info.country:
             return -1  # "the far-right leader" is whoever the text was just about
@@ -387,6 +396,7 @@ class Resolver:
             and role_matches(info.role, c.role.role, self.know)
             and (not info.country or not c.country or c.country == info.country)
             and (not info.country or c.country)
+            and self._party_fits(info, c)
         ]
         if not matching:
             return -1

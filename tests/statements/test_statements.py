@@ -1078,3 +1078,13 @@ def test_a_name_with_its_apposition_between_the_quote_and_its_verb_is_the_speake
     assert [(s.kind, s.speaker, s.text) for s in found] == [
         ("direct", "mark-holt", "We are ready to talk")
     ]
+
+
+def test_a_party_in_a_description_picks_that_partys_person(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Republican Tom Hale met donors on Friday. Libertarian presidential candidate Ann "
+        "Lind spoke in Ohio.\n\nThe Republican presidential candidate noted that his "
+        "campaign had not spent much on television.",
+    )
+    assert one(found, "had not spent much").speaker == "tom-hale"
