@@ -143,3 +143,14 @@ def test_an_apposition_inside_the_role_is_left_out(nlp) -> None:
         "said the move could not go unanswered.",
     )
     assert found["pierre-louis-martin"].role == "trade minister of Belgium"
+
+
+def test_a_title_for_someone_else_is_not_the_names(nlp) -> None:
+    found = people_in(
+        nlp,
+        "A spokeswoman for Senator Ann Lind said the talks would go on. A lawyer for Tom "
+        "Hale declined to comment. Minister for Foreign Affairs Rosa Diaz said it was over.",
+    )
+    assert found["ann-lind"].role == "Senator"
+    assert found["tom-hale"].role == ""
+    assert found["rosa-diaz"].role == "Minister for Foreign Affairs"
