@@ -33,7 +33,9 @@ def code_fingerprint() -> str:
 
 def article_key(article: Article) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
-    for value in (article.id, article.text, article.published or "", article.title, article.published_window or ""):
+    # Captions too: the events stage reads them.
+    values = (article.id, article.text, article.published or "", article.title, article.published_window or "")
+    for value in (*values, *article.captions):
         digest.update(value.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

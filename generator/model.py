@@ -146,10 +146,14 @@ class Article:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from: an article and its verbatim sentence."""
+    """Where a fact comes from: an article and its verbatim sentence.
+
+    `caption`: the sentence is in one of the article's photo captions, not its body.
+    """
 
     article: str
     text: str
+    caption: bool = False
 
 
 @dataclass

@@ -132,6 +132,13 @@ def analyse_article(article: Article, doc: Doc) -> ArticleAnalysis:
     by_id = {person.id: person for person in found_people}
     quoted = [(s.start, s.end) for s in found_statements if s.kind == "direct"]
     found_events = events.find_events(doc, article, expressions, mentions, by_id, quoted, window)
+    if article.captions:
+        # Photo captions date happenings too: parsed by the same loaded pipeline, dated alike.
+        from generator import nlp
+
+        caption_docs = list(nlp.parse(article.captions))
+        caption_expressions = [dates.find_time_expressions(caption, window) for caption in article.captions]
+        found_events += events.find_caption_events(caption_docs, article, caption_expressions, by_id, window)
     return ArticleAnalysis(article, expressions, found_people, mentions, found_statements, found_events)
 
 
@@ -441,7 +448,10 @@ def load_site_timeline(data: Path, seeds: Path, last_good: Path | None = None) -
     articles, skipped = ingest.read_articles(seeds) if seeds_found else ([], [])
     by_id = {article.id: article for article in articles}
     texts = {article.id: article.text for article in articles}
-    timeline, problems = store.load_timeline(data, article_texts=texts or None, last_good=last_good)
+    captions = {article.id: article.captions for article in articles}
+    timeline, problems = store.load_timeline(
+        data, article_texts=texts or None, last_good=last_good, article_captions=captions or None
+    )
     for article in timeline.articles:
         found = by_id.get(article.id)
         if found is not None:

@@ -59,9 +59,13 @@ def test_helsinki_summit_is_one_event_on_its_day_with_sources(seeds_data: Path) 
     assert "Helsinki" in summit["place"] or "Helsinki" in summit["title"]
     articles = {source["article"] for source in summit["sources"]}
     assert len(articles) >= 2
-    texts = {a.id: a.text for a in pipeline.ingest.read_articles(SEEDS)[0]}
+    articles = {a.id: a for a in pipeline.ingest.read_articles(SEEDS)[0]}
     for source in summit["sources"]:
-        assert source["text"] in texts[source["article"]]
+        article = articles[source["article"]]
+        # A photo caption's sentence is in the article's captions, the others in its text.
+        texts = article.captions if source.get("caption") else [article.text]
+        assert any(source["text"] in text for text in texts)
+    assert any(source.get("caption") for source in summit["sources"])  # "... a working lunch in Helsinki"
 
 
 def test_advisers_chemistry_statement_is_on_his_person(seeds_data: Path) -> None:
@@ -82,8 +86,10 @@ def test_statement_speakers_and_event_people_are_known_people(seeds_data: Path) 
 def test_check_finds_no_problem_in_a_fresh_extraction(seeds_data: Path) -> None:
     from generator.store import check_timeline
 
-    texts = {a.id: a.text for a in pipeline.ingest.read_articles(SEEDS)[0]}
-    assert [str(p) for p in check_timeline(seeds_data, article_texts=texts)] == []
+    articles = pipeline.ingest.read_articles(SEEDS)[0]
+    texts = {a.id: a.text for a in articles}
+    captions = {a.id: a.captions for a in articles}
+    assert [str(p) for p in check_timeline(seeds_data, article_texts=texts, article_captions=captions)] == []
 
 
 def test_extraction_is_deterministic(seeds_data: Path, tmp_path: Path) -> None:

@@ -75,6 +75,7 @@ def find_events(
     people: dict[str, Person],
     quoted: Sequence[tuple[int, int]] = (),
     reference: Reference | None = None,
+    own_news: bool = True,
 ) -> list[Event]:
     """Events reported by the sentences of one article (before merging).
 
@@ -85,6 +86,7 @@ def find_events(
     article reports. Each event's `importance` is, before merging, the weight
     of this one report (see `report_weight`). `reference` is the
     article's reference date or window (by default `dates.article_reference(article)`).
+    `own_news=False` leaves out the lead's undated happening (a photo caption has no lead).
     """
     published = article.published_date()
     window = reference_days(article_reference(article) if reference is None else reference)
@@ -157,7 +159,7 @@ def find_events(
                 seen.add((event.type, event.date))
                 event.importance = report_weight(event, max(0, index - heading), candidate, published)
                 found.append(event)
-    own = _own_news(doc, article, all_triggers, dating, outside_quotes)
+    own = _own_news(doc, article, all_triggers, dating, outside_quotes) if own_news else None
     if own is not None:
         index, sentence, candidate = own
         participants = _participants(sentence, mentions)

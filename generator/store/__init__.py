@@ -371,7 +371,11 @@ def repair(data_dir: Path) -> None:
 
 
 def load_timeline(
-    data_dir: Path, *, article_texts: dict[str, str] | None = None, last_good: Path | None = None
+    data_dir: Path,
+    *,
+    article_texts: dict[str, str] | None = None,
+    last_good: Path | None = None,
+    article_captions: dict[str, list[str]] | None = None,
 ) -> tuple[Timeline, list[Problem]]:
     """The timeline as the YAML files hold it now, and every problem found in them.
 
@@ -381,11 +385,12 @@ def load_timeline(
     Records with problems are still loaded where they can be (a plain build
     warns and shows the rest); records without an id are left out. Article
     texts stay empty: they come from the seeds. With `article_texts` ({article
-    id: cleaned text}) the problems include source sentences no longer found.
+    id: cleaned text}) the problems include source sentences no longer found, and with
+    `article_captions` ({article id: photo captions}) caption sources no longer found.
     """
     repair(Path(data_dir))
     files, problems = read_files(Path(data_dir), last_good)
-    problems = problems + check_files(files, article_texts)
+    problems = problems + check_files(files, article_texts, article_captions)
     timeline = Timeline()
     for kind in KINDS:
         build = FROM_MAPPING[kind]
@@ -394,16 +399,21 @@ def load_timeline(
     return timeline, problems
 
 
-def check_timeline(data_dir: Path, article_texts: dict[str, str] | None = None) -> list[Problem]:
+def check_timeline(
+    data_dir: Path,
+    article_texts: dict[str, str] | None = None,
+    article_captions: dict[str, list[str]] | None = None,
+) -> list[Problem]:
     """Every problem in the data files, located; with `article_texts` ({article id: cleaned
-    text}) also every source sentence that no longer occurs in its article."""
+    text}) also every source sentence that no longer occurs in its article, and with
+    `article_captions` ({article id: photo captions}) every caption source no longer in them."""
     data_dir = Path(data_dir)
     repair(data_dir)
     missing = missing_data(data_dir)
     if missing:
         return [missing]
     files, problems = read_files(data_dir)
-    return problems + check_files(files, article_texts)
+    return problems + check_files(files, article_texts, article_captions)
 
 
 def missing_data(data_dir: Path) -> Problem | None:

@@ -286,6 +286,7 @@ class Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.people_names: dict[str, str] = {}
+        self.captions: dict[str, list[str]] | None = None  # normalised photo captions by article
 
     def add(
         self, data: FileData, index: int | None, path: Sequence[str | int], message: str, key: bool = False
@@ -364,10 +365,16 @@ class Checker:
         ids: dict[str, set[str] | None],
         article_texts: dict[str, str] | None,
         people_names: dict[str, str] | None = None,
+        article_captions: dict[str, list[str]] | None = None,
     ) -> None:
         self.people_names = people_names or {}
         people, articles, events = ids.get("people"), ids.get("articles"), ids.get("events")
         texts = _normalised(article_texts) if article_texts is not None else None
+        self.captions = (
+            {key: [" ".join(c.split()) for c in captions] for key, captions in article_captions.items()}
+            if article_captions is not None
+            else None
+        )
         for index, record in _records(data):
             if data.kind == "statements":
                 self._reference(data, index, ["speaker"], record.get("speaker"), people, "people.yaml", "a person")
@@ -417,6 +424,9 @@ class Checker:
         article = source.get("article")
         self._reference(data, index, [*path, "article"], article, articles, "articles.yaml", "an article")
         sentence = source.get("text")
+        if source.get("caption") is True:
+            self._caption_source(data, index, path, article, sentence)
+            return
         if texts is None or not isinstance(article, str) or article not in texts or not isinstance(sentence, str):
             return
         if " ".join(sentence.split()) not in texts[article]:
@@ -426,6 +436,22 @@ class Checker:
                 [*path, "text"],
                 f"the sentence {_short(sentence)} no longer occurs in article '{article}'; "
                 "copy the sentence exactly as the article has it now",
+            )
+
+
+    def _caption_source(self, data: FileData, index: int, path: list[str | int], article: Any, sentence: Any) -> None:
+        """A source marked `caption: true` must be in one of its article's photo captions."""
+        captions = self.captions
+        if captions is None or not isinstance(article, str) or article not in captions or not isinstance(sentence, str):
+            return
+        wanted = " ".join(sentence.split())
+        if not any(wanted in caption for caption in captions[article]):
+            self.add(
+                data,
+                index,
+                [*path, "text"],
+                f"the sentence {_short(sentence)} no longer occurs in the photo captions of article '{article}'; "
+                "copy it exactly as the caption has it now, or remove `caption: true` if it is in the body",
             )
 
 
@@ -439,8 +465,15 @@ def _normalised(texts: dict[str, str]) -> dict[str, str]:
     return {key: " ".join(text.split()) for key, text in texts.items()}
 
 
-def check_files(files: dict[str, FileData], article_texts: dict[str, str] | None = None) -> list[Problem]:
-    """All problems of the four files, file by file in line order."""
+def check_files(
+    files: dict[str, FileData],
+    article_texts: dict[str, str] | None = None,
+    article_captions: dict[str, list[str]] | None = None,
+) -> list[Problem]:
+    """All problems of the four files, file by file in line order.
+
+    `article_captions` ({article id: its photo captions}) checks the sources marked `caption`.
+    """
     checker = Checker()
     ids: dict[str, set[str] | None] = {}
     for kind in KINDS:
@@ -455,7 +488,7 @@ def check_files(files: dict[str, FileData], article_texts: dict[str, str] | None
         ids[kind] = data.local[1]
     names = _people_names(files["people"])
     for kind in ("statements", "events"):
-        checker.references(files[kind], ids, article_texts, names)
+        checker.references(files[kind], ids, article_texts, names, article_captions)
     order = {files[kind].path: position for position, kind in enumerate(KINDS)}
     return sorted(
         _unique(checker.problems),

@@ -45,7 +45,10 @@ def _or_none(value: str | None) -> str | None:
 
 
 def _source(source: Source) -> Mapping:
-    return {"article": source.article, "text": source.text}
+    mapping: Mapping = {"article": source.article, "text": source.text}
+    if source.caption:
+        mapping["caption"] = True  # written only when set: old files stay as they were
+    return mapping
 
 
 def _layout(kind: str, values: Mapping) -> Mapping:
@@ -166,7 +169,9 @@ def _texts(value: Any) -> list[str]:
 def _source_from(value: Any) -> Source:
     if not isinstance(value, dict):
         return Source(article="", text="")
-    return Source(article=_text(value.get("article")), text=_text(value.get("text")))
+    return Source(
+        article=_text(value.get("article")), text=_text(value.get("text")), caption=value.get("caption") is True
+    )
 
 
 def _number(value: Any, default: float | int) -> Any:

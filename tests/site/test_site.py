@@ -303,6 +303,39 @@ def test_source_link_lands_on_the_highlighted_sentence(page, base_url):
     expect(target).not_to_have_css("outline-style", "none")
 
 
+PHOTO_CAPTION = "Anna Berg and Piet Mol at their working lunch in Oslo on 3 May 2019 [Reuters]"
+
+
+def test_event_from_a_photo_caption_links_to_the_caption(browser, tmp_path):
+    """Extracted from a caption, the event's source link lands on that caption, highlighted."""
+    import yaml
+
+    from generator import pipeline
+
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    (seeds / "001_oslo.txt").write_text(
+        f"---\ntitle: Leaders talk harbour\npublished: 2019-06-08\n---\nLeaders talk harbour\n\n{PHOTO_CAPTION}\n\n"
+        "Anna Berg and Piet Mol spoke by phone on Friday about the harbour dispute.\n", encoding="utf-8")
+    pipeline.extract(seeds, data, cache_dir=None)
+    events = yaml.safe_load((data / "events.yaml").read_text(encoding="utf-8"))
+    (event,) = [e for e in events if any(s.get("caption") for s in e["sources"])]
+    anchor = f"e-{event['id']}"
+    with served_build(tmp_path / "build", data, seeds) as (_, url):
+        page = open_page(browser)
+        page.goto(url + "events/2019/")
+        page.locator(f"a.st-source-link[href*='#{anchor}']").first.click()
+        page.wait_for_url(re.compile(rf"/sources/001-oslo/#{re.escape(anchor)}$"))
+        target = page.locator(f".st-captions mark#{anchor}")
+        target.wait_for()
+        assert "st-hl-event" in target.get_attribute("class")
+        assert "working lunch in Oslo on 3 May 2019" in target.inner_text()
+        expect(target).to_be_in_viewport()
+        # The page's own list of facts says where it stands, and links there too.
+        expect(page.locator(f".st-facts a[href$='/001-oslo/#{anchor}']")).to_have_text("in a photo caption")
+        page.context.close()
+
+
 def test_statement_link_on_a_person_page_lands_on_the_quote(page, base_url):
     page.goto(base_url + "people/anna-petrova/")
     page.locator("a.st-source-link[href*='#s-anna-petrova-partner']").first.click()

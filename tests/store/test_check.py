@@ -130,6 +130,36 @@ def test_source_sentence_no_longer_in_article(tmp_path: Path) -> None:
     assert "s-1.source.text: the sentence" in problem and "no longer occurs in article 'a-1'" in problem
 
 
+CAPTION_EVENT = (
+    "- id: oslo-lunch\n  date: 2020-03-01\n  title: Lunch in Oslo\n  type: meeting\n"
+    "  sources:\n  - article: a-1\n    text: Lee and Chen at their lunch in Oslo on 1 March 2020\n    caption: true\n"
+)
+
+
+def test_caption_source_is_checked_against_the_captions(tmp_path: Path) -> None:
+    write_files(tmp_path, {**GOOD, "events.yaml": GOOD["events.yaml"] + CAPTION_EVENT})
+    texts = {"a-1": 'They met in Oslo. "We agree," Lee said.'}
+    captions = {"a-1": ["Lee and Chen at their lunch in  Oslo on 1 March 2020"]}
+    assert check_timeline(tmp_path, article_texts=texts, article_captions=captions) == []
+    # old files, with no `caption`, stay valid; the sentence is looked for in the body then
+    assert check_timeline(tmp_path, article_texts=texts) == []
+    # the caption edited away is reported, and so is a caption sentence looked for in the body
+    edited = {"a-1": ["Lee and Chen at dinner in Oslo"]}
+    problem = only([str(p) for p in check_timeline(tmp_path, article_texts=texts, article_captions=edited)])
+    assert "oslo-lunch.sources[0].text: the sentence" in problem
+    assert "no longer occurs in the photo captions of article 'a-1'" in problem
+    in_body = CAPTION_EVENT.replace("    caption: true\n", "")
+    write_files(tmp_path, {**GOOD, "events.yaml": GOOD["events.yaml"] + in_body})
+    problem = only([str(p) for p in check_timeline(tmp_path, article_texts=texts, article_captions=captions)])
+    assert "no longer occurs in article 'a-1'" in problem
+
+
+def test_caption_flag_is_a_boolean(tmp_path: Path) -> None:
+    events = GOOD["events.yaml"] + CAPTION_EVENT.replace("caption: true", "caption: yes please")
+    problem = only(problems_for(tmp_path, events=events))
+    assert "oslo-lunch.sources[0].caption" in problem
+
+
 def test_no_data_files_says_what_to_do(tmp_path: Path) -> None:
     problem = only([str(p) for p in check_timeline(tmp_path / "data")])
     assert "run `summit-timeline extract` first" in problem
