@@ -94,10 +94,11 @@ def _without_trailing_source(ctx: Context, report: Reported, units: list[QuoteUn
     if report.end > verb_char:
         return report
     for unit in units:
-        if not (report.start <= unit.open + 1 and unit.close < report.end):
-            continue
+        if not (unit.open <= report.start <= unit.start and unit.close < report.end):
+            continue  # only a report that opens with the quote
         tail = ctx.tokens(unit.close, report.end)
-        if not any(ctx.doc[i].pos_ in ("VERB", "AUX") and ctx.doc[i].is_lower for i in tail):
+        named = any(ctx.attribution.person_at.get(i) == report.cue.speaker for i in tail)
+        if named and not any(ctx.doc[i].pos_ in ("VERB", "AUX") and ctx.doc[i].is_lower for i in tail):
             return replace(report, end=unit.close)
     return report
 

@@ -1088,3 +1088,12 @@ def test_a_party_in_a_description_picks_that_partys_person(nlp) -> None:
         "campaign had not spent much on television.",
     )
     assert one(found, "had not spent much").speaker == "tom-hale"
+
+
+def test_a_fronted_claim_with_a_quoted_phrase_inside_stays_whole(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Oslo is worried about efforts by officials to \u201cexploit\u201d the \u201cwholly "
+        "invented\u201d story of foreign meddling in the vote, Rosa Diaz said.",
+    )
+    assert one(found, "Oslo is worried").text.endswith("story of foreign meddling in the vote")
