@@ -124,7 +124,14 @@ class Attribution:
             if subjects:
                 # A quote's own subject ("our countries") is never the speaker.
                 named = [c for c in subjects if c.i in self.person_at]
-                return (named or subjects)[0]
+                chosen = (named or subjects)[0]
+                before = self.doc[current.i - 1] if current.i > 0 else current
+                if (before.dep_ == "appos" and before.head.i == chosen.i and before.i in self.person_at
+                        and self.person_at[before.i] != self.person_at.get(chosen.i)):
+                    # "To understand the real Dred Scott, Chief Justice Roberts said, ...": the
+                    # parser hung the speaker on the sentence's noun; the name by the verb speaks.
+                    return before
+                return chosen
             if current.i == verb.i:
                 inverted = self._name_after(verb)
                 if inverted is not None:

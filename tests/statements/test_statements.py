@@ -1097,3 +1097,12 @@ def test_a_fronted_claim_with_a_quoted_phrase_inside_stays_whole(nlp) -> None:
         "invented\u201d story of foreign meddling in the vote, Rosa Diaz said.",
     )
     assert one(found, "Oslo is worried").text.endswith("story of foreign meddling in the vote")
+
+
+def test_the_name_by_a_parenthetical_verb_speaks_not_the_noun_it_hangs_on(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Chief Justice Anna Berg opened the museum.\n\nTo understand the real Dred Scott, "
+        "Chief Justice Berg said, one should visit this museum.",
+    )
+    assert one(found, "one should visit").speaker == "anna-berg"
