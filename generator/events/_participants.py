@@ -40,18 +40,25 @@ def _setting_prepositions() -> frozenset[str]:
     return frozenset(load_data("event_types")["setting_prepositions"])
 
 
+@cache
+def _means_prepositions() -> frozenset[str]:
+    return frozenset(load_data("event_types")["means_prepositions"])
+
+
 def happening_tokens(predicate: Token | None, phrase: Token | None = None, actors: bool = False) -> set[int]:
     """Indices of the tokens where a happening's participants are named.
 
     `predicate` is the verb or noun the happening is told by; `phrase` the trigger
     noun that names it, when there is one (a noun the predicate verb holds). A
-    trigger noun held by the verb after a preposition of place or time ("told Putin
-    in a phone call") shares the verb's people only for a type with `actors`.
+    trigger noun held by the verb after a preposition of means ("attempted it with a
+    bomb") shares the verb's people; for a type whose people take part (`actors`),
+    after one of setting too ("told Putin in a phone call"), but never after
+    another ("told reporters ahead of the summit"; "denied a role in the election").
     """
     noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
     verb = predicate if predicate is not None and predicate.pos_ in VERBS else None
-    if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in VERBS:
-        verb = noun.head  # "the attack killed 12": who the attack struck
+    if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBS:
+        verb = noun.head  # "Karzai held talks", "the talks were attended by Karzai"
     tokens: set[int] = set()
     if noun is not None:
         tokens |= _noun_phrase(noun, own=True)
@@ -62,27 +69,46 @@ def happening_tokens(predicate: Token | None, phrase: Token | None = None, actor
 
 def _verb_tells(noun: Token, verb: Token, actors: bool) -> bool:
     """Whether the verb's people take part in the noun's happening."""
-    if noun.i == verb.i or (noun.head.i == verb.i and noun.dep_ in ARGUMENTS):
-        return True  # "Biden proposed a summit", "the talks began"
+    if noun.i == verb.i or (noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")):
+        return True  # "Biden proposed a summit"; not "the call angered Ford" (who it struck, not who took part)
     preposition = noun.head
-    return (
-        actors
-        and noun.dep_ == "pobj"
-        and preposition.head.i == verb.i
-        and preposition.lower_ in _setting_prepositions()
-    )
+    if noun.dep_ != "pobj" or preposition.head.i != verb.i:
+        return False
+    return preposition.lower_ in (_setting_prepositions() if actors else _means_prepositions())
 
 
-def _verb_phrase(verb: Token) -> set[int]:
+def _verb_phrase(verb: Token, borrow: bool = True) -> set[int]:
     tokens = {verb.i}
     for child in verb.children:
         if child.dep_ in ARGUMENTS:
             tokens |= _noun_phrase(child)
+            if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT"):
+                tokens |= _antecedent(child)  # "It was Qadir who welcomed him"
         elif child.dep_ == "prep" and child.lower_ in _participant_prepositions():
             tokens |= _noun_phrase(child)
-    if not any(child.dep_ in SUBJECTS for child in verb.children):
+        elif child.dep_ == "xcomp" and child.pos_ in VERBS and not _has_subject(child):
+            tokens |= _verb_phrase(child, borrow=False)  # "attempted to kill Karzai": one happening
+    if borrow and not _has_subject(verb):
         tokens |= _borrowed_subject(verb)
     return tokens
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECTS for child in verb.children)
+
+
+def _antecedent(pronoun: Token) -> set[int]:
+    """What a relative pronoun stands for: the noun its clause hangs on, else the
+    noun right before it."""
+    clause = pronoun.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in NOUNS:
+        return _noun_phrase(clause.head)
+    before = pronoun.i - 1
+    while before >= pronoun.sent.start and pronoun.doc[before].is_punct:
+        before -= 1
+    if before >= pronoun.sent.start and pronoun.doc[before].pos_ in NOUNS:
+        return _noun_phrase(pronoun.doc[before])
+    return set()
 
 
 def _borrowed_subject(verb: Token) -> set[int]:
@@ -99,7 +125,11 @@ def _borrowed_subject(verb: Token) -> set[int]:
             return set()
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects:
-            return set().union(*(_noun_phrase(s) for s in subjects))
+            tokens = set().union(*(_noun_phrase(s) for s in subjects))
+            for subject in subjects:
+                if subject.tag_ in ("WP", "WDT"):
+                    tokens |= _antecedent(subject)
+            return tokens
         token = head
     return set()
 
