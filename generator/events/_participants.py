@@ -113,7 +113,8 @@ def _antecedent(pronoun: Token) -> set[int]:
 
 def _borrowed_subject(verb: Token) -> set[int]:
     """The subject a verb shares with the verb or noun it hangs on: "Putin agreed to
-    meet", "Biden left and then met Putin", "the leaders who met", "Commenting on it, Putin said"."""
+    meet", "Biden left and then met Putin", "the leaders who met", "Commenting on it,
+    Putin said", "Putin left after meeting Biden"."""
     token = verb
     for _ in range(3):
         head = token.head
@@ -121,6 +122,12 @@ def _borrowed_subject(verb: Token) -> set[int]:
             return set()
         if token.dep_ in ("relcl", "acl") and head.pos_ in NOUNS + ("PRON",):
             return _noun_phrase(head)
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERBS:
+            token, head = head, head.head  # "She is in exile after fleeing Pakistan": she fled
+            if not _has_subject(head):
+                token = head
+                continue
+            return set().union(*(_noun_phrase(c) for c in head.children if c.dep_ in SUBJECTS))
         if token.dep_ not in SHARED_SUBJECT or head.pos_ not in VERBS:
             return set()
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]

@@ -91,3 +91,9 @@ def test_a_known_summit_has_its_leaders_not_who_spoke_before_it(nlp) -> None:
 def test_who_speaks_at_a_summit_takes_part_in_it(nlp) -> None:
     text = "Anna Berg spoke at the summit on May 3."
     assert _people_of(_events(nlp, text, {"May 3": "2019-05-03"}), "summit") == ["anna-berg"]
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clause_s_subject(nlp) -> None:
+    text = "Anna Berg is in exile after fleeing Vienna on May 3."
+    events = _events(nlp, text, {"May 3": "2019-05-03"})
+    assert [e.people for e in events] == [["anna-berg"]]
