@@ -16,7 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
-from generator.events._clauses import clause_tokens, has_subject, headline, is_speech_verb, predicate_for_date
+from generator.events._clauses import has_subject, headline, is_speech_verb, predicate_for_date
+from generator.events._participants import happening_tokens
+from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
 from generator.events._summary import summary
 from generator.events._summits import day_of, known_summit_for, reference_days
@@ -137,7 +139,11 @@ def find_events(
                         summit = None
                 elif trigger.summit_like:
                     summit = known_summit_for(sentence.text, trigger, participants, people, date, window)
-                candidates.append(_Candidate(trigger.type, date, expression, summit, _trigger_predicate(doc, trigger)))
+                candidates.append(
+                    _Candidate(
+                        trigger.type, date, expression, summit, _trigger_predicate(doc, trigger), _phrase(doc, trigger)
+                    )
+                )
                 continue
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
             predicate = predicate_for_date(span, expression in ranges.ends) if span is not None else None
@@ -150,7 +156,8 @@ def find_events(
         if summit_trigger and not any(c.summit for c in candidates):
             summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
             if summit:
-                candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None))
+                phrase = _phrase(doc, summit_trigger)
+                candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None, phrase))
         seen: set[tuple[str, str]] = set()
         for candidate in candidates:
             end = ranges.ends.get(candidate.expression) if candidate.expression is not None else None
@@ -202,7 +209,8 @@ def _own_news(
             return None
         trigger = next((t for t in triggers if sentence.start_char <= t.start < sentence.end_char), None)
         if trigger is not None and not trigger.summit_like:
-            return index, sentence, _Candidate(trigger.type, published, None, None, _trigger_predicate(doc, trigger))
+            predicate, phrase = _trigger_predicate(doc, trigger), _phrase(doc, trigger)
+            return index, sentence, _Candidate(trigger.type, published, None, None, predicate, phrase)
         kind = data["speech_type"] if is_speech_verb(root) else data["clause_type"]
         return index, sentence, _Candidate(kind, published, None, None, root)
     return None
@@ -227,6 +235,7 @@ class _Candidate:
     expression: TimeExpression | None
     summit: KnownSummit | None
     predicate: Token | None  # the verb or noun the happening is told by
+    phrase: Token | None = None  # the trigger's own word ("call" in "Biden's call with Putin")
 
 
 def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
@@ -248,6 +257,11 @@ def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
     # "help in overthrowing the government following the invasion": no one to say who
     # overthrew; the trigger noun titles the happening ("US-led invasion of Afghanistan").
     return token
+
+
+def _phrase(doc: Doc, trigger: Trigger) -> Token | None:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _person_index(mentions: list[Mention]) -> dict[int, str]:
@@ -302,12 +316,9 @@ def _event_from(
 
     expression, summit, date = candidate.expression, candidate.summit, candidate.date
     predicate = candidate.predicate
-    participants = sentence_people
-    if predicate is not None:
-        first, last = clause_tokens(predicate)
-        doc = sentence.doc
-        low, high = doc[first].idx, doc[last].idx + len(doc[last])
-        participants = [p for p in sentence_people if any(low <= o < high and q == p for o, q in person_at.items())]
+    kind = types_by_name().get(candidate.type)
+    tokens = happening_tokens(predicate, candidate.phrase, actors=kind is not None and kind.actors)
+    participants = phrase_people(sentence, tokens, person_at, sentence_people)
     if summit is not None:
         event_type, place, title = "summit", summit.places[0], summit.name
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
@@ -315,7 +326,7 @@ def _event_from(
             summit.last != summit.first) else None  # its own days, not the week that named it
         # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
         leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
-        participants = list(dict.fromkeys([*sentence_people, *leaders]))
+        participants = list(dict.fromkeys([*participants, *leaders]))
     else:
         event_type, place = candidate.type, _place(sentence)
         title = ""
