@@ -118,15 +118,6 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lower_ in speech_verb_forms()
 
 
-def clause_tokens(predicate: Token) -> tuple[int, int]:
-    """First and last token index of the predicate's clause (its subtree; a noun
-    predicate's governing verb's clause, so that "the attack ... killed 12" has its people)."""
-    head = predicate
-    if predicate.pos_ in ("NOUN", "PROPN") and predicate.head.i != predicate.i and predicate.head.pos_ == "VERB":
-        head = predicate.head
-    return head.left_edge.i, head.right_edge.i
-
-
 Namer = Callable[["Token"], str]
 
 
