@@ -58,7 +58,8 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 return None  # "since 2003", "by Friday", "from Monday": not when it happened
             continue
         if token.pos_ == "VERB":
-            return token
+            # "Norway did not send troops in 2016": what did not happen is no happening
+            return None if any(c.dep_ == "neg" for c in token.children) else token
         if token.pos_ == "AUX":
             return _copula_subject(token)
         if token.pos_ in ("NOUN", "PROPN"):

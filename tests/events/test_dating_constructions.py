@@ -81,3 +81,13 @@ def test_a_week_naming_a_known_summit_gives_the_summits_own_day(nlp) -> None:
     article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2021-06-10")
     events = find_events(nlp(text), article, [expression], [], {})
     assert [(e.date, e.end, e.place) for e in events if e.type == "summit"] == [("2021-06-16", "", "Geneva")]
+
+
+def test_what_did_not_happen_on_a_date_is_no_happening(nlp) -> None:
+    text = "Ann Lee said again that Norway did not send troops to the border in 2016."
+    start = text.index("2016")
+    expression = TimeExpression(start, start + 4, "2016", "DATE", "2016")
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    mention = Mention(0, 7, "Ann Lee", "ann")
+    events = find_events(nlp(text), article, [expression], [mention], {"ann": Person("ann", "Ann Lee")})
+    assert [e for e in events if e.date == "2016"] == []
