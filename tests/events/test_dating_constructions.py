@@ -6,19 +6,11 @@ import pytest
 
 from generator.events import find_events
 from generator.model import Article, Mention, Person, TimeExpression
+from tests.events._dated import events_dated
 
 
 def _events(nlp, text: str, phrase: str, value: str, people: dict[str, str], pronoun: str = ""):
-    start = text.index(phrase)
-    expression = TimeExpression(start, start + len(phrase), phrase, "DATE", value)
-    persons = {pid: Person(pid, name) for name, pid in people.items()}
-    mentions = [Mention(text.index(n), text.index(n) + len(n), n, pid) for n, pid in people.items()]
-    if pronoun:
-        at = text.index(f" {pronoun} ") + 1
-        mentions.append(Mention(at, at + len(pronoun), pronoun, next(iter(people.values()))))
-        mentions.sort(key=lambda m: m.start)
-    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
-    return [e for e in find_events(nlp(text), article, [expression], mentions, persons) if e.date == value]
+    return events_dated(nlp, text, phrase, value, people, pronoun)
 
 
 @pytest.mark.parametrize(

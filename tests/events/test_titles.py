@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.events import find_events
-from generator.model import Article, Mention, Person, TimeExpression
+from tests.events._dated import events_dated
 
 
 def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | None = None, pronoun: str = "") -> str:
     """The title of the event `phrase` dates in `text` (people: name → id, found by
     name; `pronoun`: a word that refers to the first of them, as the people stage finds)."""
-    start = text.index(phrase)
-    expression = TimeExpression(start, start + len(phrase), phrase, "DATE", value)
-    people = people or {}
-    persons = {pid: Person(pid, name) for name, pid in people.items()}
-    mentions = [Mention(text.index(n), text.index(n) + len(n), n, pid) for n, pid in people.items()]
-    if pronoun:
-        at = text.index(f" {pronoun} ") + 1
-        mentions.append(Mention(at, at + len(pronoun), pronoun, next(iter(people.values()))))
-        mentions.sort(key=lambda m: m.start)
-    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
-    events = find_events(nlp(text), article, [expression], mentions, persons)
-    (event,) = [e for e in events if e.date == value]
+    (event,) = events_dated(nlp, text, phrase, value, people, pronoun)
     return event.title
 
 

@@ -30,6 +30,17 @@ def statements_in(nlp, text: str, published: str | None = None) -> list[Statemen
     return found
 
 
+def statements_in_parse(nlp, **annotations) -> list[Statement]:
+    """Statements of a parse given word by word (`words`, `heads`, `deps`, ...): the small
+    model's own misparse of a sentence, rebuilt, so that the test does not hang on it."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, **annotations)
+    people, mentions = find_people(doc, None)
+    article = Article(id="art", file="art.txt", part=0, title="", text=doc.text)
+    return find_statements(doc, article, people, mentions)
+
+
 def one(statements: list[Statement], words: str) -> Statement:
     matching = [s for s in statements if words in s.text]
     assert len(matching) == 1, [s.text for s in statements]
@@ -894,8 +905,6 @@ def test_a_titled_name_between_the_quote_and_its_verb_is_the_speaker(nlp, city_t
     # The small model's own misparse of such a sentence, rebuilt word for word: it hangs
     # "Dayton fire Chief Ruth Allen" on the quoted clause and leaves "said" without subject
     # (and may even tag the city as a verb).
-    from spacy.tokens import Doc
-
     words = ['"', "I", "will", "give", "this", "pledge", "to", "you", ":", "We", "will",
              "find", "answers", "in", "this", "fire", ",", '"', "Dayton", "fire", "Chief",
              "Ruth", "Allen", "said", "Monday", "."]
@@ -913,11 +922,8 @@ def test_a_titled_name_between_the_quote_and_its_verb_is_the_speaker(nlp, city_t
            "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
     ents = ["O"] * 18 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"]
     pos[18], tags[18] = city_tag
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
-              pos=pos, ents=ents)
-    people, mentions = find_people(doc, None)
-    article = Article(id="art", file="art.txt", part=0, title="", text=doc.text)
-    found = find_statements(doc, article, people, mentions)
+    found = statements_in_parse(nlp, words=words, spaces=spaces, heads=heads, deps=deps,
+                                tags=tags, pos=pos, ents=ents)
     statement = one(found, "I will give this pledge")
     assert (statement.kind, statement.speaker) == ("direct", "ruth-allen")
     assert "Ruth Allen" not in statement.text
@@ -1056,8 +1062,6 @@ def test_the_object_made_to_speak_is_the_speaker(nlp) -> None:
 
 def test_a_name_with_its_apposition_between_the_quote_and_its_verb_is_the_speaker(nlp) -> None:
     # '"...," Mark Holt, a top aide, said': the misparse hangs the name on the quote's verb.
-    from spacy.tokens import Doc
-
     words = ["\u201c", "We", "are", "ready", "to", "talk", ",", "\u201d", "Mark", "Holt", ",",
              "a", "top", "aide", ",", "said", "Monday", "."]
     spaces = [False, True, True, True, True, False, False, True, True, False, True, True, True,
@@ -1070,11 +1074,8 @@ def test_a_name_with_its_apposition_between_the_quote_and_its_verb_is_the_speake
     pos = ["PUNCT", "PRON", "AUX", "ADJ", "PART", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN",
            "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"]
     ents = ["O"] * 8 + ["B-PERSON", "I-PERSON"] + ["O"] * 6 + ["B-DATE", "O"]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
-              pos=pos, ents=ents)
-    people, mentions = find_people(doc, None)
-    article = Article(id="art", file="art.txt", part=0, title="", text=doc.text)
-    found = find_statements(doc, article, people, mentions)
+    found = statements_in_parse(nlp, words=words, spaces=spaces, heads=heads, deps=deps,
+                                tags=tags, pos=pos, ents=ents)
     assert [(s.kind, s.speaker, s.text) for s in found] == [
         ("direct", "mark-holt", "We are ready to talk")
     ]
