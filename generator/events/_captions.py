@@ -1,5 +1,5 @@
-"""Events told by an article's photo captions ("Trump and Putin at their working lunch
-in Helsinki on 16 July 2018"): each caption is read as a text of its own, and its
+"""Events told by an article's photo captions ("Berg and Mol at their working lunch
+in Oslo on 3 May 2019"): each caption is read as a text of its own, and its
 events' sources are marked `caption`, so that the source check and the source page
 look for the sentence in the captions, not in the body.
 """

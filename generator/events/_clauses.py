@@ -290,10 +290,10 @@ def _verb_clause(
     words += _verb_words(verb, subject)
     words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    fronted = bool(reported) and reported[0].i < verb.i  # '"...," Trump told NATO allies'
+    fronted = bool(reported) and reported[0].i < verb.i  # '"...," Lee told NATO allies'
     if is_speech_verb(verb) and fronted and depth == 0:
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i and c.i not in skip]
-        if told:  # the quote before it is no part of a headline: "Donald Trump tells NATO allies"
+        if told:  # the quote before it is no part of a headline: "Ann Lee tells NATO allies"
             return words + [w for t in told for w in _noun_phrase(t, skip, name_of)]
     if is_speech_verb(verb) and reported and depth == 0 and _quoted(reported[0]):
         # A direct quote heads as one: "Anna Berg: “We met today”".
@@ -321,7 +321,7 @@ def _verb_clause(
         complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        # "the interview, which NBC aired": what "which" stands for
+        # "the interview, which the network aired": what "which" stands for
         words += _noun_phrase(verb.head, skip, name_of)
     elif objects:
         words += _noun_phrase(objects[0], skip, name_of)
@@ -391,7 +391,7 @@ def _cut(tokens: list[Token], limit: int) -> list[Token]:
 
 
 class _Named:
-    """A possessive pronoun put as whose it is: "his tweet" → "Trump's tweet"."""
+    """A possessive pronoun put as whose it is: "his tweet" → "Lee's tweet"."""
 
     pos_ = "PROPN"
 
@@ -562,7 +562,7 @@ def _noun_phrase(
     head: Token, skip: set[int], name_of: Namer, with_preps: bool = False, owners: bool = False
 ) -> list[str]:
     """The noun's short phrase; `owners`: a headline of the noun alone says whose it is
-    ("his tweet" → "Trump's tweet"; inside a clause "his" is the subject's own)."""
+    ("his tweet" → "Lee's tweet"; inside a clause "his" is the subject's own)."""
     name = name_of(head)
     if name:
         return [name]

@@ -133,7 +133,7 @@ def find_events(
             if trigger is not None:
                 summit = None
                 if trigger.summit_like and expression in weeks:
-                    # "next week's summit in Geneva": the summit named, if it falls in that week
+                    # "next week's summit in Oslo": the summit named, if it falls in that week
                     summit = known_summit_for(sentence.text, trigger, participants, people, None, window)
                     if summit is not None and not day_of(date) <= summit.first <= day_of(weeks[expression]):
                         summit = None
@@ -235,7 +235,7 @@ class _Candidate:
     expression: TimeExpression | None
     summit: KnownSummit | None
     predicate: Token | None  # the verb or noun the happening is told by
-    phrase: Token | None = None  # the trigger's own word ("call" in "Biden's call with Putin")
+    phrase: Token | None = None  # the trigger's own word ("call" in "Lee's call with Roe")
 
 
 def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
@@ -253,7 +253,7 @@ def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
         and token.head.head.pos_ == "VERB"
         and has_subject(token.head.head)
     ):
-        return token.head.head  # "Biden told Putin in a phone call": who did what
+        return token.head.head  # "Lee told Roe in a phone call": who did what
     # "help in overthrowing the government following the invasion": no one to say who
     # overthrew; the trigger noun titles the happening ("US-led invasion of Afghanistan").
     return token

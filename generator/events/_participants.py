@@ -2,8 +2,8 @@
 everyone the sentence names.
 
 A verb's happening has its subject, its objects and the people after "with",
-"between" or "by"; a noun's ("Biden's call with Putin") has its own phrase, and the
-clause of a verb that holds it ("Biden proposed a summit"). People named only in a
+"between" or "by"; a noun's ("Lee's call with Roe") has its own phrase, and the
+clause of a verb that holds it ("Lee proposed a summit"). People named only in a
 clause about something else (a reported clause, a relative clause on another noun,
 a clause joined on as another happening) or only inside a quote take no part.
 """
@@ -52,7 +52,7 @@ def happening_tokens(predicate: Token | None, phrase: Token | None = None, actor
     noun that names it, when there is one (a noun the predicate verb holds). A
     trigger noun held by the verb after a preposition of means ("attempted it with a
     bomb") shares the verb's people; for a type whose people take part (`actors`),
-    after one of setting too ("told Putin in a phone call"), but never after
+    after one of setting too ("told Roe in a phone call"), but never after
     another ("told reporters ahead of the summit"; "denied a role in the election").
     """
     noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
@@ -70,7 +70,7 @@ def happening_tokens(predicate: Token | None, phrase: Token | None = None, actor
 def _verb_tells(noun: Token, verb: Token, actors: bool) -> bool:
     """Whether the verb's people take part in the noun's happening."""
     if noun.i == verb.i or (noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")):
-        return True  # "Biden proposed a summit"; not "the call angered Ford" (who it struck, not who took part)
+        return True  # "Lee proposed a summit"; not "the call angered Ford" (who it struck, not who took part)
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.head.i != verb.i:
         return False
@@ -112,9 +112,9 @@ def _antecedent(pronoun: Token) -> set[int]:
 
 
 def _borrowed_subject(verb: Token) -> set[int]:
-    """The subject a verb shares with the verb or noun it hangs on: "Putin agreed to
-    meet", "Biden left and then met Putin", "the leaders who met", "Commenting on it,
-    Putin said", "Putin left after meeting Biden"."""
+    """The subject a verb shares with the verb or noun it hangs on: "Roe agreed to
+    meet", "Lee left and then met Roe", "the leaders who met", "Commenting on it,
+    Roe said", "Roe left after meeting Lee"."""
     token = verb
     for _ in range(3):
         head = token.head
@@ -143,12 +143,12 @@ def _borrowed_subject(verb: Token) -> set[int]:
 
 def _noun_phrase(head: Token, own: bool = False) -> set[int]:
     """A phrase's tokens without the clauses it holds about something else; the
-    clauses on the trigger noun itself (`own`: "the talks held with Putin") tell its people."""
+    clauses on the trigger noun itself (`own`: "the talks held with Roe") tell its people."""
     tokens = {head.i}
     for child in head.children:
         if child.dep_ in FOREIGN_CLAUSES:
             if child.dep_ == "conj" and child.pos_ not in VERBS:
-                tokens |= _noun_phrase(child, own)  # "Putin and Trump"
+                tokens |= _noun_phrase(child, own)  # "Roe and Hale"
             elif own and child.dep_ in ("relcl", "acl") and child.pos_ in VERBS:
                 tokens |= _verb_phrase(child) - {head.i}
             continue

@@ -1,9 +1,9 @@
 """People stage: who is mentioned in an article, and one record per real person.
 
 `find_people` finds name mentions (spaCy NER plus titled names), strips titles
-into roles, merges "Vladimir Putin" / "Mr Putin" / "Putin" into one person,
-and resolves pronouns and descriptions ("the Russian president", "the
-Kremlin official") to the people they mean. `merge_people` joins the
+into roles, merges "Anna Lind" / "Ms Lind" / "Lind" into one person,
+and resolves pronouns and descriptions ("the Swedish president", "the
+ministry official") to the people they mean. `merge_people` joins the
 per-article people across articles. Knowledge (titles, role words, office
 holders over time) lives in generator/knowledge/data/titles.yaml and roles.yaml.
 """
@@ -68,7 +68,7 @@ def _add_surname_mentions(
             continue
         index = surnames.get(norm(token.text))
         if index is None and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNP":
-            # "Scholz said ..." with the NER calling Scholz a place: a speaker whose
+            # "Holm said ..." with the NER calling Holm a place: a speaker whose
             # surname belongs to exactly one known office holder.
             known = know.known_by_surname(token.text)
             if len(known) == 1 and not know.country_of(token.text):
@@ -82,7 +82,7 @@ def _add_surname_mentions(
         start = token.i
         draft = drafts[index]
         if len(draft.words) == 1:
-            # "Olaf Scholz" where only "Scholz" was recognised: take the given name too.
+            # "Erik Holm" where only "Holm" was recognised: take the given name too.
             while (
                 start > 0
                 and doc[start - 1].tag_ == "NNP"
@@ -104,7 +104,7 @@ def _add_surname_mentions(
 
 
 def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
-    """Countries the article names (for completing "Putin" to a known Vladimir Putin)."""
+    """Countries the article names (for completing a lone surname to a known office holder's full name)."""
     countries = set()
     for token in all_tokens(doc):
         if not token.text[:1].isupper():
@@ -231,8 +231,8 @@ _DESCRIPTION_DETERMINERS = frozenset(["the", "this", "that"])
 
 def _described_roles(doc: Doc, resolutions: list[Resolution], mentions: list[NameMention],
                      candidates: list[Candidate], know: Knowledge) -> dict[int, str]:
-    """The role the text gives a person only by describing them: "the Russian president's
-    adviser said ... Yury Ushakov told journalists" makes Ushakov "Russian president's
+    """The role the text gives a person only by describing them: "the Swedish president's
+    adviser said ... Ivan Petrov told journalists" makes Petrov "Swedish president's
     adviser" (the first definite description of a role that resolved to them, in the
     sentence of one of their names or the one beside it, of no other country than theirs)."""
     sentence_of = sentences(doc).index_of_token
@@ -327,7 +327,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
     resolutions = resolve(resolver)
     described = _described_roles(doc, resolutions, mentions, resolver.candidates, know)
 
-    # One Person per id: a completed "Putin" and a named "Vladimir Putin" are the same.
+    # One Person per id: a completed "Lind" and a named "Anna Lind" are the same.
     people: dict[str, Person] = {}
     id_of: dict[int, str] = {}
     for candidate in resolver.candidates:

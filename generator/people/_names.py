@@ -369,7 +369,7 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
     if _in_a_title(doc, mention, know):
         return "", ""
     if mention.start > 0 and norm(doc[mention.start - 1].text) in ("for", "of", "to", "and"):
-        return "", ""  # "a spokeswoman for Hillary Clinton": the title is someone else's
+        return "", ""  # "a spokeswoman for Ann Lind": the title is someone else's
     i = mention.start - 1
     start = mention.start
     gender = ""
@@ -398,7 +398,7 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
         following = norm(doc[j + 1].text).strip(".")
         if norm(doc[j].text) in ("for", "to") and (following in know.role_nouns or following in know.honorifics):
             start = j + 1  # "a spokeswoman for Senator Lind": only "Senator" is Lind's
-            break  # ("Ambassador to Russia John Sullivan" keeps its "to Russia")
+            break  # ("Ambassador to Chile Tom Hale" keeps its "to Chile")
     while start < mention.start and norm(doc[start].text) in _CONNECTORS:
         start += 1
     words = [doc[j].text for j in range(start, mention.start)]

@@ -4,8 +4,8 @@ A person comes from someone the article has speak or act, or names in full.
 Left out are:
 
 - a lone name the article never gives in full, with no title, that only
-  modifies a thing or sits in a phrase ("the Skripal case", "the Hitler-Stalin
-  Pact", "the Obama administration", "on the subject of Navalny");
+  modifies a thing or sits in a phrase ("the Marlow case", "the Grey-Holt
+  Accord", "the Orlov administration", "on the subject of Varga");
 - a historical figure (generator/knowledge/data/passing_mentions.yaml) who
   never acts or speaks in the article;
 - anyone whose every mention lies inside a comparison ("compared the summit
@@ -13,7 +13,7 @@ Left out are:
 
 Acting or speaking is read from the parse: the subject of a clause, the agent
 of a passive ("by X"), the source in "according to X", and, for a lone name,
-the object of a verb too ("Trump criticised Merkel"). Mentions inside quotes
+the object of a verb too ("Lind criticised Holm"). Mentions inside quotes
 do not count as acting: a speaker's words are about people, not by them.
 """
 
@@ -47,8 +47,8 @@ class Use:
 
 def _phrase_head(doc: Doc, mention: NameMention) -> Token:
     """The token that links the name to its sentence: its last word, past the name's own
-    words, an apposition it is the name in ("a Kremlin aide, Yury Ushakov,") and the
-    first conjunct of a pairing ("Lavrov and Tillerson")."""
+    words, an apposition it is the name in ("a ministry aide, Ivan Petrov,") and the
+    first conjunct of a pairing ("Lind and Holm")."""
     token = doc[mention.end - 1]
     inside = range(mention.start, mention.end)
     steps = 0
@@ -133,8 +133,8 @@ def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool]
         outside = [u for u in uses if not u.quoted]
         speaks_or_acts = any(u.subject for u in outside)
         if len(draft.words) == 1:
-            # Never named in full: a real person here has a title ("Mr Flynn",
-            # "Ambassador Kislyak") or does something ("Scholz said").
+            # Never named in full: a real person here has a title ("Mr Holt",
+            # "Ambassador Varga") or does something ("Lind said").
             titled = any(m.role or m.honorific_gender for m in draft.mentions)
             if not titled and not any(u.participant for u in outside):
                 dropped.add(index)

@@ -198,12 +198,12 @@ class Attribution:
         return doc[i]
 
     def _name_between_quote_and(self, verb: Token) -> Token | None:
-        """'"...," Tulsa police Chief Chuck Jordan said': the parse lost the subject, but a
+        """'"...," Dayton fire Chief Ruth Allen said': the parse lost the subject, but a
         quote closes just before and only one person's name (with titles) comes between."""
         doc = self.doc
         i = verb.i - 1
         if i > 0 and doc[i].text == ",":
-            i = self._name_before_apposition(i)  # '"...," Flynn, a top aide, said'
+            i = self._name_before_apposition(i)  # '"...," Holt, a top aide, said'
         if i < 0 or i not in self.person_at:
             return None
         person = self.person_at[i]
@@ -212,7 +212,7 @@ class Attribution:
             not self._is_quote_mark(doc[j])
         ):
             if self.person_at.get(j, person) != person or doc[j].pos_ in ("VERB", "AUX") and (
-                not doc[j].text[:1].isupper()  # "Tulsa" read as a verb is still a name's word
+                not doc[j].text[:1].isupper()  # "Dayton" read as a verb is still a name's word
             ):
                 return None  # another person or a clause of its own: not just a name
             j -= 1

@@ -185,7 +185,7 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
 
 
 def _cue_of_verb_taking_the_quote(ctx: Context, unit: QuoteUnit) -> Cue | None:
-    """'In a speech, Trump attacked "the hateful ideology of ..."': a quote that is the
+    """'In a speech, Stone attacked "the dangerous ideas of ..."': a quote that is the
     object of a named person's verb right before it is that person's words."""
     tokens = ctx.tokens(unit.start, unit.end)
     if not len(tokens):
@@ -258,7 +258,7 @@ def _quote_root(ctx: Context, unit: QuoteUnit) -> Token | None:
 
 
 def _cue_of_speech_verb_above(ctx: Context, unit: QuoteUnit) -> Cue | None:
-    """'Trump tells his supporters at a rally to "go to your place and vote"': a quote
+    """'Stone tells his supporters at a rally to "go to your place and vote"': a quote
     inside what a speech verb governs is that verb's speaker's, however far apart."""
     root = _quote_root(ctx, unit)
     if root is None or words_in(ctx.text[unit.start : unit.end]) < MIN_ORPHAN_QUOTE_WORDS:

@@ -88,7 +88,7 @@ def _reported(ctx: Context) -> list[Reported]:
 
 
 def _without_trailing_source(ctx: Context, report: Reported, units: list[QuoteUnit]) -> Reported:
-    """'"...," Tulsa police Chief Chuck Jordan said': a misparse may hang the speaker's
+    """'"...," Dayton fire Chief Ruth Allen said': a misparse may hang the speaker's
     name on the quoted clause; the words between the quote and its verb are the source."""
     verb_char = ctx.doc[report.cue.token].idx
     if report.end > verb_char:

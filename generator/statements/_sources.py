@@ -15,7 +15,7 @@ from generator.statements._attribution import Attribution, Cue
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Parts of a subject phrase that describe it rather than name it ("..., who has ...",
-# "even China", "Trump this week").
+# "even Brazil", "the ministry this week").
 _NOT_LABEL = ("relcl", "appos", "acl", "punct", "advcl", "parataxis", "advmod", "npadvmod")
 _RELATIVES = ("who", "which", "that")
 _GROUP_PRONOUNS = ("it", "they")
