@@ -1,7 +1,8 @@
 """The events stage: sentences that report a dated happening, as `Event` records.
 
 The engine is `_find`; `_triggers` holds the trigger phrases of event types,
-`_summits` ties events to the known summits, `_captions` reads photo captions. Other stages use only the names below.
+`_summits` ties events to the known summits, `_captions` reads photo captions,
+`_anchored` dates a happening by its distance from a dated one ("a day after X"). Other stages use only the names below.
 """
 
 from generator.events._captions import find_caption_events

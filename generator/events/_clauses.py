@@ -401,7 +401,23 @@ class _Named:
 
 def _owner(token: Token, name_of: Namer) -> Token | _Named:
     name = name_of(token) if token.pos_ == "PRON" and token.lower_ in ("his", "her") else ""
+    if token.pos_ == "PRON" and token.lower_ in ("its", "their"):
+        name = _clause_subject_words(token.head)
     return _Named(token, name) if name else token
+
+
+def _clause_subject_words(noun: Token) -> str:
+    """The subject of the clause a noun hangs in, shortly ("the interim cabinet" →
+    "interim cabinet"): whose "its inauguration" is, in "the cabinet met a day after
+    its inauguration"."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "punct")]
+    return " ".join(t.text for t in words[-4:])
 
 
 class _Ellipsis:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
+from generator.events._anchored import anchored_happenings
 from generator.events._clauses import has_subject, headline, is_speech_verb, predicate_for_date
 from generator.events._participants import happening_tokens
 from generator.events._participants import participants as phrase_people
@@ -152,6 +153,7 @@ def find_events(
             data = load_data("event_types")
             kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
             candidates.append(_Candidate(kind, date, expression, None, predicate))
+        candidates += _anchored_candidates(doc, candidates, in_sentence, triggers)
         summit_trigger = next((t for t in triggers if t.summit_like), None)
         if summit_trigger and not any(c.summit for c in candidates):
             summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
@@ -236,6 +238,34 @@ class _Candidate:
     summit: KnownSummit | None
     predicate: Token | None  # the verb or noun the happening is told by
     phrase: Token | None = None  # the trigger's own word ("call" in "Lee's call with Roe")
+
+
+def _anchored_candidates(
+    doc: Doc, candidates: list[_Candidate], in_sentence: list[TimeExpression], triggers: list[Trigger]
+) -> list[_Candidate]:
+    """Happenings the sentence dates by their distance from a dated one ("a day after
+    parliament approved the plan"), unless a date of their own is inside them."""
+    data = load_data("event_types")
+    found: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.predicate is None or candidate.expression is None:
+            continue
+        span = doc.char_span(candidate.expression.start, candidate.expression.end, alignment_mode="expand")
+        if span is None:
+            continue
+        predicate = candidate.predicate
+        for anchored in anchored_happenings(predicate, span.root, candidate.date):
+            token = anchored.token
+            subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+            if any(e.start in subtree for e in in_sentence):
+                continue
+            trigger = next((t for t in triggers if t.start <= token.idx < t.end), None)
+            if trigger is not None:
+                kind = trigger.type
+            else:
+                kind = data["speech_type"] if is_speech_verb(token) else data["clause_type"]
+            found.append(_Candidate(kind, anchored.date, None, None, token, token if trigger else None))
+    return found
 
 
 def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:

@@ -132,6 +132,8 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
         token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         if token is None:
             continue
+        if _relative_to_another(token.root):
+            continue  # "struck on Tuesday, hours after the ceasefire": the date is the strike's
         if head is not None and (head.lower_ in speech_verb_forms() or head.i < span.root.i):
             # A date after its verb goes to the verb or to what follows it in its clause,
             # never to a phrase fronted before it ("At the talks, he repeated … on Friday"), save its subject.
@@ -147,6 +149,16 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     if best is None or best[0] > MAX_TREE_DISTANCE:
         return None
     return best[2]
+
+
+_RELATIVE_WORDS = frozenset(("after", "before", "since", "following"))
+
+
+def _relative_to_another(token: Token) -> bool:
+    """Is the trigger the other happening of an "after"/"before" phrase or clause?"""
+    if token.dep_ == "pobj" and token.head.lower_ in _RELATIVE_WORDS:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _RELATIVE_WORDS for c in token.children)
 
 
 CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl"))

@@ -271,11 +271,18 @@ def search(page, base_url: str, words: str) -> str:
     page.locator("label[for=__search]:visible, input.md-search__input:visible").first.click()
     # Typed key by key, as a reader does: Material searches on keyboard input.
     page.locator("input.md-search__input").press_sequentially(words)
-    # Results follow the typing (and the index loading): wait for the ones for every word.
-    results = page.locator(".md-search-result__list")
-    for word in words.split():
-        expect(results).to_contain_text(word, ignore_case=True, timeout=15000)
-    return page.locator(".md-search-result").inner_text()
+    # Results follow the typing (and the index loading), and each keystroke renders the list
+    # again: wait for a list that holds every word, and take its text in that same moment.
+    found = page.wait_for_function(
+        """(words) => {
+            const list = document.querySelector(".md-search-result__list");
+            const text = list ? list.innerText : "";
+            return words.every((w) => text.toLowerCase().includes(w.toLowerCase())) ? text : null;
+        }""",
+        arg=words.split(),
+        timeout=15000,
+    )
+    return found.json_value()
 
 
 def test_search_finds_helsinki(page, base_url):

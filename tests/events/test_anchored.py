@@ -1,0 +1,69 @@
+"""Happenings dated by their distance from a dated one ("a day after X", "on the eve of X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.events import find_events
+from generator.model import Article, TimeExpression
+
+
+def _events(nlp, text: str, phrase: str, value: str) -> list[tuple[str, str]]:
+    """(date, title) of every event the one date `phrase` (of `value`) gives in `text`."""
+    start = text.index(phrase)
+    expression = TimeExpression(start, start + len(phrase), phrase, "DATE", value)
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    return sorted((e.date, e.title) for e in find_events(nlp(text), article, [expression], [], {}))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "expected"),
+    [
+        # a clause a measured distance before the dated one
+        ("Rebels shelled the port on Friday, a day after the council approved the new budget.", "Friday",
+         "2019-05-10", ("2019-05-09", "Council approves new budget")),
+        # an event noun; "its" is the subject's
+        ("The cabinet met on Thursday, two days after its inauguration.", "Thursday", "2019-05-09",
+         ("2019-05-07", "Cabinet's inauguration")),
+        # the measure on the date itself
+        ("The riot broke out on Monday, the day before the election.", "Monday", "2019-05-06",
+         ("2019-05-07", "Election")),
+        # "on the eve of": the next day
+        ("On Wednesday, on the eve of the summit, the ministers dined in Oslo.", "Wednesday", "2019-05-08",
+         ("2019-05-09", "Summit")),
+        # "hours after": the same day
+        ("The militia struck on Tuesday, hours after the ceasefire.", "Tuesday", "2019-05-07",
+         ("2019-05-07", "Ceasefire")),
+    ],
+)
+def test_a_measured_distance_dates_the_other_happening(nlp, text, phrase, value, expected) -> None:
+    assert expected in _events(nlp, text, phrase, value)
+
+
+def test_the_dated_happening_keeps_its_date_and_not_the_other_ones_type(nlp) -> None:
+    # the date is the strike's: the ceasefire it follows is a happening of its own
+    events = _events(nlp, "The militia struck on Tuesday, hours after the ceasefire.", "Tuesday", "2019-05-07")
+    assert ("2019-05-07", "Militia strikes after ceasefire") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no measure: "after the talks" could be any earlier day
+        "The rebels attacked on Monday after the talks.",
+        # a count the data does not know
+        "The rebels attacked on Monday, days after the talks.",
+    ],
+)
+def test_no_measured_distance_dates_nothing_else(nlp, text) -> None:
+    assert [date for date, _ in _events(nlp, text, "Monday", "2019-05-06")] == ["2019-05-06"]
+
+
+def test_an_other_happening_with_its_own_date_is_not_moved(nlp) -> None:
+    text = "The strike came on Friday, two days after the president visited the city on Wednesday."
+    start = text.index("Wednesday")
+    friday, wednesday = text.index("Friday"), TimeExpression(start, start + 9, "Wednesday", "DATE", "2019-05-08")
+    expressions = [TimeExpression(friday, friday + 6, "Friday", "DATE", "2019-05-10"), wednesday]
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    dates = sorted(e.date for e in find_events(nlp(text), article, expressions, [], {}))
+    assert dates == ["2019-05-08", "2019-05-10"]
