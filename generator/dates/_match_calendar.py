@@ -79,7 +79,15 @@ def read_bare_month(match: re.Match[str], text: str, lex: Lexicon) -> Found | No
         before = text[max(0, start - 4) : start]
         if before.lower() == "the ":
             start -= 4
+    year = _YEAR_AFTER_MONTH.match(text, match.end("mon"))
+    if year is not None:
+        # "June last year", "March of next year": that year's month, whatever the tense
+        offset = {"this": 0, "last": -1, "next": 1}[year["rel"].lower()]
+        return Found(start, year.end(), Spec("month", month=month, unit="year", offset=offset), 1)
     return Found(start, match.end("mon"), Spec("month", month=month, direction=direction), 1)  # type: ignore[arg-type]
+
+
+_YEAR_AFTER_MONTH = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b(?!['’]s)", re.IGNORECASE)
 
 
 _YEAR_LEAD_OK = frozenset(

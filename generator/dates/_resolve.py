@@ -26,7 +26,8 @@ class Spec:
     kind:
       absolute      — `value` is final ("2018-07-16", "199", "P17Y", "PRESENT_REF")
       month_day     — `month`/`day`, year from the reference and tense ("March 1")
-      month         — `month`, year from the reference and tense ("in December", "last July")
+      month         — `month`, year from the reference and tense ("in December", "last July"),
+                      or `offset` years from the reference's with `unit` "year" ("June last year")
       weekday       — `weekday` (1 = Monday) near the reference ("on Monday", "next Wednesday")
       weekend       — the weekend before or after the reference, by tense ("over the weekend")
       day_offset    — `offset` days from the reference ("yesterday", "three days ago")
@@ -271,6 +272,8 @@ def resolve_spec(
             if near and abs((near - ref).days) <= NEAR_DATE_DAYS:
                 day = near
         value = cal.day_value(day) if day else _x_value(spec)
+    elif spec.kind == "month" and spec.unit == "year":
+        value = cal.month_value(ref.year + spec.offset, spec.month)  # "June last year"
     elif spec.kind == "month":
         value = cal.month_value(_month_year(spec.month, ref, direction), spec.month)
     elif spec.kind == "weekday":

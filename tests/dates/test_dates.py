@@ -117,10 +117,21 @@ def test_early_this_year() -> None:
         ("The delegation will fly home next Wednesday.", "next Wednesday", "2018-07-18"),
         ("Their deal could be signed in the coming weeks.", "the coming weeks", "FUTURE_REF"),
         ("The port reopened last night.", "last night", "2018-07-16TNI"),
+        # a month of a year told relatively: one expression, that year's month, whatever the tense
+        ("The bill passed in September last year.", "September last year", "2017-09"),
+        ("The bill will pass in March next year.", "March next year", "2019-03"),
+        ("The bill passed in January this year.", "January this year", "2018-01"),
+        ("The bill passed in May of last year.", "May of last year", "2017-05"),
     ],
 )
 def test_relative_expressions(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
+
+
+def test_a_month_before_a_years_possession_is_the_month_alone() -> None:
+    # "last year's report" is the report of last year, not a date of the month before it
+    found = [e.text for e in find_time_expressions("Talks resume in October, last year's report said.", REF)]
+    assert found == ["October", "last year"]
 
 
 def test_relative_expressions_are_marked_relative() -> None:
