@@ -41,6 +41,14 @@ def holidays() -> dict[str, tuple[int, int]]:
     return found
 
 
+@cache
+def game_words() -> frozenset[str]:
+    """Words after "second half" or "fourth-quarter" that tell a period of a game."""
+    from generator.knowledge import load_data
+
+    return frozenset(str(w).lower() for w in load_data("time_words").get("game_words") or [])
+
+
 def count_of(word: str | None, lex: Lexicon) -> str:
     """The number in an ISO duration: digits, or X when the text gives none ("several")."""
     if not word:

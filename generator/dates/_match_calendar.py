@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.dates._found import Found, holidays, word_after, word_before
+from generator.dates._found import Found, game_words, holidays, word_after, word_before
 from generator.dates._lexicon import Lexicon
 from generator.dates._resolve import Spec
 
@@ -216,6 +216,8 @@ def read_part_of_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | 
         return None
     if unit == "half" and ordinal in ("last", "final"):
         number = 2
+    if word_after(text, match.end()).lower() in game_words():
+        return None  # "a second-half goal": a period of the match, not of the year
     return Found(match.start(), match.end(), Spec("part", unit=unit, offset=number), 1)
 
 

@@ -181,7 +181,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|the\s+following|following|the\s+previous|previous|the\s+next|the\s+prior|past|on))\s+)?"
             rf"(?P<wd>(?:{v.weekday})(?:['’]s|s)?)(?:\s+(?P<part>{v.part_of_day}))?\b"), read_weekday),
         (re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|the\s+coming|coming|past|early|late|mid|the))\s+|(?P<lead>(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)))(?P<season>{v.season})\b(?!\s+(?:of\s+)?\d)"), read_season),
-        (re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)\b(?!\s+of\s+(?:the\s+)?(?:\d|\w+\s+century))(?!\s+(?:of\s+)?(?:an?|the\s+\w+s?\s+of)\b)", i), read_part_of_year),
+        (re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\s+|-)(?P<unit>quarter|half)\b(?!\s+of\s+(?:the\s+)?(?:\d|\w+\s+century))(?!\s+(?:of\s+)?(?:an?|the\s+\w+s?\s+of)\b)", i), read_part_of_year),
         (re.compile(rf"\b(?P<word>{v.reference})\b", i), read_reference_word),
         (re.compile(rf"\b(?:every|each)\s+(?:(?P<num>{v.number}|\d+|other)\s+)?(?P<what>(?:{v.unit})|(?:{v.weekday})|(?:{v.month}))\b", i), read_set),
         (re.compile(r"\b(?:on\s+)?(?P<what>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"), read_set_plural_weekday),

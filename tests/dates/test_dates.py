@@ -605,3 +605,21 @@ def test_the_title_picks_which_of_a_persons_offices_dates_the_writing() -> None:
     # Boris Johnson was foreign secretary 2016-2018 and prime minister 2019-2022
     found = inferred("Foreign Secretary Boris Johnson said the talks would go on.")
     assert found.value == "2017" and "foreign secretary 2016-07-13–2018-07-09" in found.basis
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a part of the year used as a modifier, hyphenated
+        ("The firm reported third-quarter profit.", "third-quarter", "2018-Q3"),
+        ("Fourth-quarter sales fell.", "Fourth-quarter", "2018-Q4"),
+        ("First-half results were weak.", "First-half", "2018-H1"),
+    ],
+)
+def test_a_hyphenated_part_of_the_year_is_a_date(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value
+
+
+@pytest.mark.parametrize("text", ["She scored a second-half goal.", "A fourth-quarter touchdown won the game."])
+def test_a_period_of_a_game_is_no_date(text: str) -> None:
+    assert find_time_expressions(text, REF) == []
