@@ -132,7 +132,8 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
         resolved.append(TaggedExpression(expression, spec, tense, sentence, anchor))
         if kind in ("DATE", "TIME") and cal.value_range(value.split("T")[0]) is not None:
-            anchor_value = value.split("T")[0]
+            if not spec.compares_periods:  # the period reported stays the one compared with
+                anchor_value = value.split("T")[0]
             if _DAY_VALUE.match(value):
                 anchor = dt.date.fromisoformat(value[:10])
     for index, found, sentence, earlier_day in clocks:

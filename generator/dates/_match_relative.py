@@ -96,7 +96,7 @@ def read_ago(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     elif unit == "fortnight":
         spec = Spec("unit_offset", unit="week", offset=number)
     else:
-        spec = Spec("unit_offset", unit=unit, offset=number)
+        spec = Spec("unit_offset", unit=unit, offset=number, compares_periods=unit == "year" and number == -1)
     return Found(start, match.end(), spec, 3)
 
 
@@ -110,6 +110,11 @@ def read_later(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     if unit == "fortnight":
         unit = "week"
     return Found(match.start(), match.end(), Spec("anchor_offset", unit=unit, offset=number), 3)
+
+
+def read_year_ago_period(match: re.Match[str], text: str, lex: Lexicon) -> Found:
+    """"the year-ago quarter", "year-earlier results": the period last mentioned, a year before."""
+    return Found(match.start(), match.end(), Spec("anchor_offset", unit="year", offset=-1, compares_periods=True), 3)
 
 
 def read_from_now(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:

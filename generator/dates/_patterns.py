@@ -57,6 +57,7 @@ from generator.dates._match_relative import (
     read_the_weekend,
     read_today_words,
     read_unit_before_after,
+    read_year_ago_period,
 )
 
 __all__ = ["Found", "patterns", "scan"]
@@ -177,6 +178,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (re.compile(rf"\b(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than|just|only|over)\s+)?(?:(?P<num>{number}|a|an)\s+)?(?P<unit>{units})\s+ago\b", i), read_ago),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+(?P<dir>later|earlier)\b(?!\s+(?:than|that))", i), read_later),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+from\s+now\b", i), read_from_now),
+        (re.compile(r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?", i), read_year_ago_period),
         (re.compile(
             rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|the\s+following|following|the\s+previous|previous|the\s+next|the\s+prior|past|on))\s+)?"
             rf"(?P<wd>(?:{v.weekday})(?:['’]s|s)?)(?:\s+(?P<part>{v.part_of_day}))?\b"), read_weekday),

@@ -52,6 +52,9 @@ class Spec:
     direction: Direction = ""
     season: str = ""
     time: str = ""  # appended to a day: "T12:00", "TEV"
+    # "a year ago" right after a quarter ("third-quarter profit rose from a year ago"):
+    # that quarter a year before, as "a year earlier" is
+    compares_periods: bool = False
     type: TimexType = "DATE"
 
     @property
@@ -221,6 +224,9 @@ def _shift_value(value: str, unit: str, offset: int) -> str | None:
     return None
 
 
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
 # A date without a year that the tense puts about a year away, while the same day
 # lies within this many days of the reference, means the near one
 # ("agreed a truce beginning noon on July 9" written on July 7).
@@ -249,6 +255,11 @@ def resolve_spec(
         shifted = _shift_value(anchor_value, spec.unit, spec.offset)
         if shifted:
             return spec.type, shifted + spec.time
+    if spec.compares_periods and anchor_value and ref is not None and _QUARTER.fullmatch(anchor_value):
+        if ref.year - 1 <= int(anchor_value[:4]) <= ref.year:  # the quarter being reported
+            shifted = _shift_value(anchor_value, spec.unit, spec.offset)
+            if shifted:
+                return spec.type, shifted
     if spec.kind in ("anchor_offset", "anchor_weekday", "clock"):
         base = anchor or ref
         if base is None:

@@ -623,3 +623,20 @@ def test_a_hyphenated_part_of_the_year_is_a_date(text: str, phrase: str, value: 
 @pytest.mark.parametrize("text", ["She scored a second-half goal.", "A fourth-quarter touchdown won the game."])
 def test_a_period_of_a_game_is_no_date(text: str) -> None:
     assert find_time_expressions(text, REF) == []
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before() -> None:
+    found = find_time_expressions(
+        "Third-quarter profit rose 5% from a year ago. The firm was founded two years ago.", REF)
+    assert [(e.text, e.value) for e in found] == [
+        ("Third-quarter", "2018-Q3"), ("a year ago", "2017-Q3"), ("two years ago", "2016")]
+
+
+def test_a_year_ago_with_no_quarter_before_it_is_the_year() -> None:
+    assert value_of("The bill passed a year ago.", "a year ago") == "2017"
+
+
+def test_the_year_ago_period_is_the_reported_period_a_year_before() -> None:
+    text = "Third-quarter profit rose from the year-ago quarter. Year-earlier results included a gain."
+    assert [(e.text, e.value) for e in find_time_expressions(text, REF)] == [
+        ("Third-quarter", "2018-Q3"), ("the year-ago quarter", "2017-Q3"), ("Year-earlier", "2017-Q3")]
