@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.dates._found import DURATION_LEAD, Found, count_of, duration_value, word_before
+from generator.dates._found import DURATION_LEAD, Found, count_of, duration_value, word_after, word_before
 from generator.dates._lexicon import Lexicon, lexicon
 from generator.dates._resolve import Spec
 
@@ -15,6 +15,8 @@ def read_duration(match: re.Match[str], text: str, lex: Lexicon) -> Found | None
     start = match.start() if match["approx"] else match.start("num")
     if unit.startswith("second") and not (number_word[0].isdigit() or unit.endswith("s")):
         return None  # "a second term"
+    if (match["adj"] or "").lower() == "-old":
+        return None  # "a 6-year-old boy": an age, no span of time the text tells (as TimeBank has it)
     if number_word in ("a", "an", "one") and not match["approx"] and not match["adj"]:
         if word_before(text, match.start()).lower() not in DURATION_LEAD and lex.unit_name(unit) not in (
             "decade", "century", "fortnight"
@@ -106,8 +108,23 @@ ADVERB_SETS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "daily": "P1
                 "hourly": "PT1H", "quarterly": "P3M", "biannually": "P6M", "nightly": "P1D"}
 
 
-def read_adverb_set(match: re.Match[str], text: str, lex: Lexicon) -> Found:
-    return Found(match.start(), match.end(), Spec("absolute", ADVERB_SETS[match.group().lower()], type="SET"), 1)
+# Words that before a noun say what kind of thing it is ("a quarterly dividend", "the annual
+# meeting"), not how often something happens ("paid quarterly"): TimeBank leaves those unmarked.
+_ATTRIBUTIVE_SETS = frozenset(("annual", "quarterly", "yearly", "monthly", "weekly"))
+_NOT_A_NOUN = frozenset(
+    "and or but nor in on at to for by from with since until as than through during over under after before "
+    "is are was were be been will would could should may might can".split()
+)
+
+
+def read_adverb_set(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
+    word = match.group().lower()
+    if word in _ATTRIBUTIVE_SETS:
+        following = text[match.end() : match.end() + 1]
+        after = word_after(text, match.end()).lower()
+        if following == " " and after and after not in _NOT_A_NOUN:
+            return None
+    return Found(match.start(), match.end(), Spec("absolute", ADVERB_SETS[word], type="SET"), 1)
 
 
 def read_frequency(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:

@@ -640,3 +640,16 @@ def test_the_year_ago_period_is_the_reported_period_a_year_before() -> None:
     text = "Third-quarter profit rose from the year-ago quarter. Year-earlier results included a gain."
     assert [(e.text, e.value) for e in find_time_expressions(text, REF)] == [
         ("Third-quarter", "2018-Q3"), ("the year-ago quarter", "2017-Q3"), ("Year-earlier", "2017-Q3")]
+
+
+def test_an_age_is_no_time_expression() -> None:
+    # "the 6-year-old": a property of a person (TimeBank leaves ages unmarked); "a 10-day-long" is a span
+    found = find_time_expressions("The 6-year-old boy began a 10-day-long journey.", REF)
+    assert [(e.text, e.value) for e in found] == [("10-day-long", "P10D")]
+
+
+def test_a_frequency_word_before_a_noun_names_a_kind_of_thing() -> None:
+    text = ("The firm raised its quarterly dividend at the annual meeting. "
+            "Rates are adjusted quarterly and paid annually.")
+    assert [(e.text, e.type) for e in find_time_expressions(text, REF)] == [("quarterly", "SET"), ("annually", "SET")]
+    assert [e.start for e in find_time_expressions(text, REF)][0] == text.index("quarterly and")
