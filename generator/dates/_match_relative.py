@@ -117,6 +117,18 @@ def read_year_ago_period(match: re.Match[str], text: str, lex: Lexicon) -> Found
     return Found(match.start(), match.end(), Spec("anchor_offset", unit="year", offset=-1, compares_periods=True), 3)
 
 
+_QUARTERS_NAMED = re.compile(r"\b(?:first|second|third|fourth)[-\s]quarter\b|\bquarterly\b", re.IGNORECASE)
+
+
+def read_reported_quarter(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
+    """"the quarter", "the latest quarter": the quarter a report is about. A bare "the
+    quarter" is one only in a text that speaks of quarters (else: a part of a city)."""
+    if match.group().lower().split()[-1] == "quarter" and len(match.group().split()) == 2:
+        if not _QUARTERS_NAMED.search(text):
+            return None
+    return Found(match.start(), match.end(), Spec("reported_quarter", compares_periods=True), 2)
+
+
 def read_from_now(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     unit = lex.unit_name(match["unit"])
     count = count_of(match["num"], lex)

@@ -53,6 +53,7 @@ from generator.dates._match_relative import (
     read_reference_word,
     read_relative_plural,
     read_relative_unit,
+    read_reported_quarter,
     read_the_part_of_day,
     read_the_weekend,
     read_today_words,
@@ -178,6 +179,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
         (re.compile(rf"\b(?:(?:about|nearly|almost|some|around|roughly|more\s+than|less\s+than|just|only|over)\s+)?(?:(?P<num>{number}|a|an)\s+)?(?P<unit>{units})\s+ago\b", i), read_ago),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+(?P<dir>later|earlier)\b(?!\s+(?:than|that))", i), read_later),
         (re.compile(rf"\b(?P<num>{number}|a|an)\s+(?P<unit>{units})\s+from\s+now\b", i), read_from_now),
+        (re.compile(r"\bthe\s+(?:(?:latest|most\s+recent)\s+(?:fiscal\s+)?(?:quarter|period)|quarter)\b(?!\s+of\b|-)", i), read_reported_quarter),
         (re.compile(r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)\b(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)\b)?", i), read_year_ago_period),
         (re.compile(
             rf"\b(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|the\s+following|following|the\s+previous|previous|the\s+next|the\s+prior|past|on))\s+)?"

@@ -40,6 +40,8 @@ class Spec:
       in_duration   — "in two weeks": a date when the sentence is about the future, else
                       the duration `value`
       clock         — a time of day alone ("at noon"); its day comes from the sentence
+      reported_quarter — "the quarter", "the latest quarter": the quarter last named, else
+                      the last one ended before the reference (the one a report is about)
     """
 
     kind: str
@@ -260,6 +262,12 @@ def resolve_spec(
             shifted = _shift_value(anchor_value, spec.unit, spec.offset)
             if shifted:
                 return spec.type, shifted
+    if spec.kind == "reported_quarter":
+        if anchor_value and _QUARTER.fullmatch(anchor_value):
+            return spec.type, anchor_value
+        if ref is None:
+            return spec.type, "XXXX-QX"
+        return spec.type, _unit_value("quarter", ref, -1)
     if spec.kind in ("anchor_offset", "anchor_weekday", "clock"):
         base = anchor or ref
         if base is None:

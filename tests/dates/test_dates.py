@@ -653,3 +653,14 @@ def test_a_frequency_word_before_a_noun_names_a_kind_of_thing() -> None:
             "Rates are adjusted quarterly and paid annually.")
     assert [(e.text, e.type) for e in find_time_expressions(text, REF)] == [("quarterly", "SET"), ("annually", "SET")]
     assert [e.start for e in find_time_expressions(text, REF)][0] == text.index("quarterly and")
+
+
+def test_the_quarter_of_a_report_is_the_quarter_named_or_the_last_one_ended() -> None:
+    named = find_time_expressions("Third-quarter sales fell. Profit in the quarter rose.", REF)
+    assert [(e.text, e.value) for e in named] == [("Third-quarter", "2018-Q3"), ("the quarter", "2018-Q3")]
+    # REF is in July 2018: the latest quarter is the one that ended in June
+    assert value_of("In the latest quarter, costs rose.", "the latest quarter") == "2018-Q2"
+
+
+def test_the_quarter_in_a_text_of_no_quarters_is_a_place() -> None:
+    assert find_time_expressions("Fighting spread to the quarter near the mosque.", REF) == []
