@@ -75,6 +75,7 @@ _LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 class _Patterns:
     drop: re.Pattern[str]
     strip_prefix: re.Pattern[str]
+    picture_credit: re.Pattern[str]
     cut_from: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
@@ -91,6 +92,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         drop=_any_of(data["drop_lines"]),
         strip_prefix=_any_of([*data["strip_prefixes"], _picture_credit(data)]),
+        picture_credit=_any_of([_picture_credit(data)]),
         cut_from=_any_of(data["cut_from"]),
         # By-lines are matched case-sensitively: "By contrast …" is prose.
         credit=_any_of(data["credit_lines"], flags=0),
@@ -288,14 +290,15 @@ def read_article_file(path: Path) -> tuple[list[Article], list[Problem]]:
     metadata, body = split_front_matter(text)
     if looks_like_html(body):
         body = normalise_text(html_to_text(body))  # character references may add controls
-    parts = split_into_parts(clean_lines(body))
+    pictured: set[str] = set()
+    parts = split_into_parts(clean_lines(body, pictured))
     if not parts:
         raise SkippedFile("holds no article text (empty or only page furniture)")
     stem_slug = _article_id_stem(path.stem)
     articles, problems = [], []
     for number, part in enumerate(parts, start=1):
         article_id = stem_slug if len(parts) == 1 else f"{stem_slug}-{number}"
-        article = _article_from_part(part, article_id, path.name, number, metadata)
+        article = _article_from_part(part, article_id, path.name, number, metadata, pictured)
         if len(article.text) > MAX_ARTICLE_CHARS:
             problems.append(
                 Problem(
@@ -453,11 +456,14 @@ def html_to_text(page: str) -> str:
     return html.unescape(body) if "&" in body else body
 
 
-def clean_lines(body: str) -> list[str]:
+def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
     """Paragraphs of the body with page furniture removed.
 
     Each non-blank line is a paragraph, except in hard-wrapped text (blocks of
-    several lines of similar width), whose lines are joined back.
+    several lines of similar width), whose lines are joined back. `pictured`, if
+    given, receives the paragraphs a picture credit follows: a web page puts the
+    credit right after the photo's caption ("Troops patrol Basra.\nPhotograph:
+    Jane Doe/AP The minister said ...").
     """
     patterns = _patterns()
     paragraphs: list[str] = []
@@ -467,7 +473,10 @@ def clean_lines(body: str) -> list[str]:
         if _is_hard_wrapped(lines):
             lines = [" ".join(lines)]
         for line in lines:
-            line = patterns.strip_prefix.sub("", line, count=1) if _starts_with_furniture(line) else line
+            if _starts_with_furniture(line):
+                if pictured is not None and paragraphs and patterns.picture_credit.match(line):
+                    pictured.add(paragraphs[-1])
+                line = patterns.strip_prefix.sub("", line, count=1)
             line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
             if line and not patterns.drop.fullmatch(line):
                 paragraphs.extend(split_at_stamps(line) if patterns.stamp.search(line) else [line])
@@ -520,7 +529,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _article_from_part(
-    part: _Part, article_id: str, file_name: str, number: int, metadata: dict[str, str]
+    part: _Part, article_id: str, file_name: str, number: int, metadata: dict[str, str],
+    pictured: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Article:
     lines = list(part.lines)
     stamp = _patterns().stamp
@@ -539,7 +549,7 @@ def _article_from_part(
         while lines and lines[0] == title:  # a headline repeated as the first line
             lines.pop(0)
     caption_pattern = _patterns().caption
-    captions = [line for line in lines[:3] if caption_pattern.fullmatch(line)]
+    captions = [line for line in lines[:3] if caption_pattern.fullmatch(line) or line in pictured]
     body = [line for line in lines if line not in captions]
     published, basis = metadata.get("published"), "front matter" if metadata.get("published") else None
     if not published and stamped:

@@ -124,6 +124,16 @@ def test_photo_caption_is_kept_apart_from_the_body(tmp_path: Path) -> None:
     assert article.text == "Body."
 
 
+def test_the_line_a_picture_credit_follows_is_the_photos_caption(tmp_path: Path) -> None:
+    # a web page's order: stamp, the photo's caption, then the credit glued to the lead
+    text = ("Tuesday 3 May 2005 10.15 BST Soldiers patrol the old town during the 2003 war.\n"
+            "Photograph: Jane Doe\\/AP Troops left the city on Tuesday.\nMore body.\n")
+    write_files(tmp_path, {"a.txt": text})
+    (article,), _ = read_articles(tmp_path)
+    assert article.captions == ["Soldiers patrol the old town during the 2003 war."]
+    assert article.text == "Troops left the city on Tuesday.\n\nMore body."
+
+
 def test_windows_1252_and_latin_1_are_decoded_not_mangled() -> None:
     assert decode_article_bytes("“Café” – naïve".encode("cp1252")) == "“Café” – naïve"
     assert decode_article_bytes("Zürich señor".encode("latin-1")) == "Zürich señor"
