@@ -477,6 +477,8 @@ def test_hostile_front_matter_skips_the_file_with_a_located_message(
         ("The minister said no This article appeared on p12 of the Main section of the Daily Paper.",
          "The minister said no"),
         ("A version appeared on p3 of the Main section section on Friday Follow the latest news on Twitter", ""),
+        ("This article was amended on 8 May 2010 to correct a figure.", ""),
+        ("The minister said no. · This article was corrected on Thursday 2 May 2019.", "The minister said no."),
     ],
 )
 def test_picture_credits_clock_stamps_and_print_notes_are_cut_from_a_line(line: str, kept: str) -> None:
