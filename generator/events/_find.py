@@ -29,6 +29,7 @@ from generator.events._triggers import (
     classify_event_sentence,
     event_types,
     find_triggers,
+    in_clause_of,
     quoted_regions,
     trigger_for_date,
     types_by_name,
@@ -209,7 +210,12 @@ def _own_news(
             continue
         if index in dating:
             return None
-        trigger = next((t for t in triggers if sentence.start_char <= t.start < sentence.end_char), None)
+        # a trigger of the lead's own clause, not of a clause inside it ("imposed the penalty
+        # on a soldier who launched an attack" is the penalty's news)
+        trigger = next(
+            (t for t in triggers if sentence.start_char <= t.start < sentence.end_char and in_clause_of(doc, t, root)),
+            None,
+        )
         if trigger is not None and not trigger.summit_like:
             predicate, phrase = _trigger_predicate(doc, trigger), _phrase(doc, trigger)
             return index, sentence, _Candidate(trigger.type, published, None, None, predicate, phrase)

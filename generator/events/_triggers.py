@@ -164,6 +164,12 @@ def _relative_to_another(token: Token) -> bool:
 CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl"))
 
 
+def in_clause_of(doc: Doc, trigger: Trigger, verb: Token) -> bool:
+    """Is the trigger the verb itself or a phrase of the verb's own clause?"""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and _is_argument_of(span.root, verb)
+
+
 def _is_argument_of(token: Token, verb: Token) -> bool:
     """The verb itself, or a phrase of its own clause (not a reported clause)."""
     while token.i != verb.i:

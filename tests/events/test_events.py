@@ -235,6 +235,13 @@ def test_an_undated_lead_is_the_articles_own_news_on_its_publication_day(nlp) ->
     assert 0 < lead.importance < dated.importance  # an undated report is a weaker claim on its day
 
 
+def test_the_own_news_is_the_leads_main_clause_not_a_clause_inside_it(nlp) -> None:
+    # "launched an attack" (a trigger) tells the soldier; the news is the jury's sentence
+    text = "A military jury has imposed the death penalty on a soldier who launched an attack on his comrades."
+    (event,) = find_events(nlp(text), _article(text, published="2019-05-10"), [], [], {})
+    assert (event.date, event.title) == ("2019-05-10", "Military jury imposes death penalty on soldier")
+
+
 def test_a_lead_that_holds_a_date_is_no_news_of_the_publication_day(nlp) -> None:
     text = "The weather was mild on Sunday. Markets were calm."
     expressions = [_expression(text, "Sunday", "2019-05-05")]
