@@ -252,6 +252,11 @@ def _light_verbs() -> frozenset[str]:
 
 
 @cache
+def _object_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_object_verbs"])
+
+
+@cache
 def _intent_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data("event_types")["title_intent_words"])
 
@@ -542,6 +547,10 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
     if not auxiliaries and not own_subject and (participle or shared_passive):
         return [verb.text]  # "the agreements signed in 2015" → "Agreements signed"
+    if not auxiliaries and own_subject and verb.tag_ == "VBD" and _lemma(verb) in _object_verbs() and not any(
+        c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children
+    ):
+        return [verb.text]  # a headline's passive: "Sharif sentenced to life"
     lemma = _lemma(verb)
     if _intent(verb):
         return ["not to" if negated else "to", lemma]  # "is due to release" → "to release"

@@ -26,6 +26,10 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # the object "which" is the noun the relative clause tells of
         ("The interview, which the network aired on Monday, was long.", "Monday", "2019-05-06",
          "Network airs interview"),
+        # a headline's passive (a past form of a verb that takes an object, with none) stays one
+        ("April 6 Ann Lee sentenced to life after the trial.", "April 6", "2019-04-06", "Ann Lee sentenced to life"),
+        # the same verb with its object is active
+        ("The court sentenced Ann Lee to life on April 6.", "April 6", "2019-04-06", "Court sentences Ann Lee to life"),
         # the particle after the verb belongs to it
         ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06", "Minister walks away"),
         # a gerund after the verb's preposition completes it
