@@ -132,7 +132,8 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
         token = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         if token is None:
             continue
-        if _relative_to_another(token.root):
+        own_date = token.root.left_edge.i <= span.root.i <= token.root.right_edge.i
+        if _relative_to_another(token.root) and not own_date:
             continue  # "struck on Tuesday, hours after the ceasefire": the date is the strike's
         if head is not None and (head.lower_ in speech_verb_forms() or head.i < span.root.i):
             # A date after its verb goes to the verb or to what follows it in its clause,

@@ -67,3 +67,12 @@ def test_an_other_happening_with_its_own_date_is_not_moved(nlp) -> None:
     article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
     dates = sorted(e.date for e in find_events(nlp(text), article, expressions, [], {}))
     assert dates == ["2019-05-08", "2019-05-10"]
+
+
+def test_a_date_inside_the_after_or_before_phrase_is_that_happenings_own(nlp) -> None:
+    text = "Ann Lee said she had not known of the visit a few years before the 2016 election."
+    start = text.index("2016")
+    expression = TimeExpression(start, start + 4, "2016", "DATE", "2016")
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    events = find_events(nlp(text), article, [expression], [], {})
+    assert [(e.date, e.type) for e in events if e.date == "2016"] == [("2016", "election")]
