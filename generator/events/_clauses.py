@@ -160,6 +160,8 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         words = _verb_clause(predicate, skip, name_of, depth=0, subject=context)
         if not _acceptable(predicate, words, context):
             return ""
+    while len(words) > 2 and words[0].lower() in _LEADING_PREPOSITIONS and words[1].lower() not in ("least", "most"):
+        words = words[1:]  # "(within hours) of polls opening": the subject without its preposition
     cut = len(words) > MAX_TITLE_WORDS
     words = words[:1] + [_lowered(w) for w in words[1:MAX_TITLE_WORDS]]
     while cut and len(words) > 1 and words[-1].lower() in _DANGLING_WORDS:
@@ -179,6 +181,7 @@ _MID_TITLE_WORDS = frozenset(
      "under", "about", "against", "amid", "among", "between", "through", "while", "and", "or", "but")
 )
 
+_LEADING_PREPOSITIONS = frozenset(("of", "for", "with", "in", "on", "at", "by", "from"))  # not "to": a plan
 _DANGLING_WORDS = frozenset(
     ("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from", "that", "which", "its",
      "their", "his", "her")

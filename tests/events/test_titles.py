@@ -26,6 +26,10 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # the object "which" is the noun the relative clause tells of
         ("The interview, which the network aired on Monday, was long.", "Monday", "2019-05-06",
          "Network airs interview"),
+        # a title does not open on the preposition its subject hung on
+        ("The row began within hours of polls opening on Monday.", "Monday", "2019-05-06", "Polls open"),
+        ("At least 27 civilians were killed in an air strike on Monday.", "Monday", "2019-05-06",
+         "At least 27 civilians killed in air strike"),
         # a headline's passive (a past form of a verb that takes an object, with none) stays one
         ("April 6 Ann Lee sentenced to life after the trial.", "April 6", "2019-04-06", "Ann Lee sentenced to life"),
         # the same verb with its object is active
