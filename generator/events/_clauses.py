@@ -295,7 +295,8 @@ def _verb_clause(
         subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
         words += _subject_phrase(subject, skip, name_of)
-    words += _verb_words(verb, subject)
+    unresolved = subject is not None and subject.pos_ == "PRON" and not name_of(subject)
+    words += _verb_words(verb, subject, unresolved)
     words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     fronted = bool(reported) and reported[0].i < verb.i  # '"...," Lee told NATO allies'
@@ -535,10 +536,27 @@ def _antecedent(pronoun: Token) -> Token | None:
     for token in reversed(pronoun.doc[first : pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in tags and not token.ent_type_ == "PERSON":
             return token
-    return None
+    return _reporting_body(pronoun) if pronoun.lower_ == "they" else None
 
 
-def _verb_words(verb: Token, subject: Token | None) -> list[str]:
+def _reporting_body(pronoun: Token) -> Token | None:
+    """A body that reports its own plan as "they" ("The prosecution announced they would
+    appeal"): the singular subject of the speech verb over the clause, if it names no person
+    or office ("The minister said they would appeal" leaves "they" as it is)."""
+    from generator.knowledge.roles import knowledge
+
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or not is_speech_verb(clause.head):
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.tag_ != "NN" or speaker.ent_type_ or speaker.lower_ in knowledge().role_nouns:
+        return None
+    return speaker
+
+
+def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = False) -> list[str]:
+    """The verb in headline form; `pronoun_subject`: its subject is a pronoun the headline
+    keeps ("they"), which a plan's "to" cannot follow ("they will appeal")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     passive = any(c.dep_ == "auxpass" for c in auxiliaries)
     negated = any(c.dep_ == "neg" for c in auxiliaries)
@@ -558,6 +576,8 @@ def _verb_words(verb: Token, subject: Token | None) -> list[str]:
     if _intent(verb):
         return ["not to" if negated else "to", lemma]  # "is due to release" → "to release"
     if future:
+        if pronoun_subject:
+            return ["will not" if negated else "will", lemma]
         return ["not to" if negated else "to", lemma]
     plural = subject is not None and (
         subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "i", "you")

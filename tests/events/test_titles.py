@@ -26,6 +26,12 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # the object "which" is the noun the relative clause tells of
         ("The interview, which the network aired on Monday, was long.", "Monday", "2019-05-06",
          "Network airs interview"),
+        # a body reports its own plan as "they": the plan is the body's
+        ("The prosecution yesterday announced they would appeal against the sentence.", "yesterday",
+         "2019-05-09", "Prosecution to appeal against sentence"),
+        # a person's "they" is others: the pronoun stays, with a verb it can take
+        ("The minister yesterday said they would appeal against the ruling.", "yesterday", "2019-05-09",
+         "Minister says they will appeal against ruling"),
         # a title does not open on the preposition its subject hung on
         ("The row began within hours of polls opening on Monday.", "Monday", "2019-05-06", "Polls open"),
         ("At least 27 civilians were killed in an air strike on Monday.", "Monday", "2019-05-06",
