@@ -58,6 +58,11 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 return None  # "since 2003", "by Friday", "from Monday": not when it happened
             continue
         if token.pos_ == "VERB":
+            # "Four children collecting litter yesterday were killed": a participle on the
+            # subject tells when the main verb's happening came
+            if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("nsubj", "nsubjpass"):
+                if token.head.head.pos_ == "VERB":
+                    token = token.head.head
             # "Norway did not send troops in 2016": what did not happen is no happening
             return None if any(c.dep_ == "neg" for c in token.children) else token
         if token.pos_ == "AUX":
