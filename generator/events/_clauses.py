@@ -569,10 +569,13 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
-    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+    # "the agreements signed in 2015"; "Appointed chief justice in 1953, Warren ...": passives
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "advcl" and verb.tag_ == "VBN"
+
     shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
     if not auxiliaries and not own_subject and (participle or shared_passive):
-        return [verb.text]  # "the agreements signed in 2015" → "Agreements signed"
+        # "the agreements signed in 2015" → "Agreements signed"; a sentence's first word lowered
+        return [verb.lower_ if verb.i == verb.sent.start else verb.text]
     if not auxiliaries and own_subject and verb.tag_ == "VBD" and _lemma(verb) in _object_verbs() and not any(
         c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children
     ):

@@ -35,6 +35,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # a date on a participle of the subject dates the main verb's happening
         ("Four children collecting litter yesterday were killed by a bomb.", "yesterday", "2019-05-09",
          "Four children killed by bomb"),
+        # a fronted past participle is a passive: what was done to the subject
+        ("Appointed chief justice in 1953, Earl Warren turned out to be liberal.", "1953", "1953",
+         "Earl Warren appointed chief justice"),
+        # no clause to headline: the sentence's opening words, not the bare type ("Happening")
+        ("Became a QC in 1979.", "1979", "1979", "Became a QC in 1979"),
         # a title does not open on the preposition its subject hung on
         ("The row began within hours of polls opening on Monday.", "Monday", "2019-05-06", "Polls open"),
         ("At least 27 civilians were killed in an air strike on Monday.", "Monday", "2019-05-06",
