@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 Day = dt.date
 
@@ -50,6 +51,28 @@ def nearest_weekday(day: Day, weekday: int) -> Day:
 def month_length(year: int, month: int) -> int:
     following = dt.date(*add_months(year, month, 1), 1)
     return (following - dt.timedelta(days=1)).day
+
+
+@cache
+def movable_holidays() -> dict[str, dict[str, int]]:
+    """Holidays whose day moves with the year (time_words.yaml `movable_holidays`)."""
+    from generator.knowledge import load_data
+
+    return {str(name).lower(): {str(k): int(v) for k, v in rule.items()}
+            for name, rule in (load_data("time_words").get("movable_holidays") or {}).items()}
+
+
+def holiday_day(rule: dict[str, int], year: int) -> Day:
+    """A movable holiday's day in `year`: Easter plus `easter` days, or the `nth` (-1: last)
+    `weekday` (1 = Monday) of `month`."""
+    if "easter" in rule:
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=rule["easter"])
+    month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]
+    if nth < 0:
+        return weekday_on_or_before(Day(year, month, month_length(year, month)), weekday)
+    return weekday_on_or_after(Day(year, month, 1), weekday) + dt.timedelta(weeks=nth - 1)
 
 
 def safe_date(year: int, month: int, day: int) -> Day | None:

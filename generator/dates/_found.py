@@ -41,6 +41,13 @@ def holidays() -> dict[str, tuple[int, int]]:
     return found
 
 
+def holiday_names() -> list[str]:
+    """Every holiday name, fixed or movable."""
+    from generator.dates._calendar import movable_holidays
+
+    return [*holidays(), *movable_holidays()]
+
+
 @cache
 def game_words() -> frozenset[str]:
     """Words after "second half" or "fourth-quarter" that tell a period of a game."""

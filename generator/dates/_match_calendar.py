@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.dates._calendar import holiday_day, movable_holidays
 from generator.dates._found import Found, game_words, holidays, word_after, word_before
 from generator.dates._lexicon import Lexicon
 from generator.dates._resolve import Spec
@@ -222,7 +223,15 @@ def read_part_of_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | 
 
 
 def read_holiday(match: re.Match[str], text: str, lex: Lexicon) -> Found:
-    month, day = holidays()[" ".join(match["name"].lower().split())]
+    name = " ".join(match["name"].lower().split())
+    if name in movable_holidays():
+        direction = {"last": "last", "next": "next", "this": "this"}.get((match["rel"] or "").lower(), "")
+        start = match.start("rel") if match["rel"] else match.start("name")
+        if match["year"]:
+            day = holiday_day(movable_holidays()[name], int(match["year"]))
+            return Found(start, match.end(), Spec("absolute", day.isoformat()), 2)
+        return Found(start, match.end(), Spec("holiday", value=name, direction=direction), 2)  # type: ignore[arg-type]
+    month, day = holidays()[name]
     if match["year"]:
         return Found(match.start(), match.end(), Spec("absolute", f"{int(match['year']):04d}-{month:02d}-{day:02d}"), 2)
     direction = {"last": "last", "next": "next", "this": "this"}.get((match["rel"] or "").lower(), "")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from generator.dates._found import Found, Handler, holidays
+from generator.dates._found import Found, Handler, holiday_names
 from generator.dates._lexicon import alternatives, lexicon
 from generator.dates._match_calendar import (
     read_bare_month,
@@ -125,7 +125,7 @@ def _vocabulary() -> _Vocabulary:
         ordinal=alternatives(lex.ordinals),
         season=alternatives(lex.seasons),
         part_of_day=alternatives(lex.parts_of_day),
-        holiday=alternatives(holidays()),
+        holiday=alternatives(holiday_names()),
         reference=alternatives(lex.reference_words),
     )
 
@@ -219,7 +219,7 @@ def _trigger_sources() -> dict[str, str]:
     lex = lexicon()
     words = (
         list(lex.months) + list(lex.month_abbreviations) + list(lex.weekdays) + list(lex.units) + list(lex.seasons)
-        + list(lex.parts_of_day) + list(lex.reference_words) + list(holidays()) + list(ADVERB_SETS)
+        + list(lex.parts_of_day) + list(lex.reference_words) + holiday_names() + list(ADVERB_SETS)
         + ["centuries", "yesterday", "today", "tomorrow", "tonight", "noon", "midday", "midnight", "clock",
            "weekend", "quarter", "half", "past", "future", "present", "moment"]
     )
@@ -283,7 +283,7 @@ def _needs() -> dict[Handler, tuple[str, ...]]:
         read_decade: ("0s", "0's", "0’s"),
         read_season: tuple(str(w).lower().split()[0] for w in lex.seasons),
         read_half_duration: ("half",),
-        read_holiday: tuple(str(w).lower().split()[0] for w in holidays()) or ("",),
+        read_holiday: tuple(str(w).lower().split()[0] for w in holiday_names()) or ("",),
         read_set: ("every", "each"),
         read_set_plural_weekday: ("days",),
         read_adverb_set: tuple(ADVERB_SETS),

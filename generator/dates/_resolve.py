@@ -40,6 +40,7 @@ class Spec:
       in_duration   — "in two weeks": a date when the sentence is about the future, else
                       the duration `value`
       clock         — a time of day alone ("at noon"); its day comes from the sentence
+      holiday       — the movable holiday `value` ("Thanksgiving", "Easter") near the reference
       reported_quarter — "the quarter", "the latest quarter": the quarter last named, else
                       the last one ended before the reference (the one a report is about)
     """
@@ -142,6 +143,11 @@ def _month_day(month: int, day: int, ref: dt.date, direction: Direction, weekday
         matching = [d for d in candidates if d.isoweekday() == weekday and abs(d.year - ref.year) <= 1]
         if matching:
             return min(matching, key=lambda d: abs((d - ref).days))
+    return _choose_day(candidates, ref, direction)
+
+
+def _choose_day(candidates: list[dt.date], ref: dt.date, direction: Direction) -> dt.date | None:
+    """Of a day's occurrences in several years, the one the direction (or nearness) means."""
     if not candidates:
         return None
     if direction == "this":
@@ -295,6 +301,10 @@ def resolve_spec(
         value = cal.month_value(ref.year + spec.offset, spec.month)  # "June last year"
     elif spec.kind == "month":
         value = cal.month_value(_month_year(spec.month, ref, direction), spec.month)
+    elif spec.kind == "holiday":
+        rule = cal.movable_holidays()[spec.value]
+        day = _choose_day([cal.holiday_day(rule, y) for y in range(ref.year - 1, ref.year + 2)], ref, direction)
+        value = cal.day_value(day) if day else "XXXX-XX-XX"
     elif spec.kind == "weekday":
         value = cal.day_value(_weekday(spec.weekday, ref, direction))
     elif spec.kind == "weekend":

@@ -664,3 +664,17 @@ def test_the_quarter_of_a_report_is_the_quarter_named_or_the_last_one_ended() ->
 
 def test_the_quarter_in_a_text_of_no_quarters_is_a_place() -> None:
     assert find_time_expressions("Fighting spread to the quarter near the mosque.", REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # REF is 2018-07-17: the nearest Thanksgiving (fourth Thursday of November) is 2018's
+        ("Talks resume after Thanksgiving.", "Thanksgiving", "2018-11-22"),
+        ("The ceasefire held over Easter.", "Easter", "2018-04-01"),  # Easter Sunday 2018
+        ("He was arrested on Good Friday 2015.", "Good Friday 2015", "2015-04-03"),
+        ("Crowds gathered on Memorial Day.", "Memorial Day", "2018-05-28"),  # the last Monday of May
+    ],
+)
+def test_a_movable_holiday_is_its_day_in_the_year_meant(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value
