@@ -150,6 +150,18 @@ def _gender(draft: Draft, role_text: str, know: Knowledge, agreed: str) -> str:
     return ""
 
 
+def _article_apostrophe(name: str, draft: Draft) -> str:
+    """The name with the apostrophe the article writes it with most ("O'Neill" four
+    times and "O’Neill" once is O'Neill)."""
+    if "'" not in name and "’" not in name:
+        return name
+    written = " ".join(" ".join(m.words) for m in draft.mentions)
+    straight, curly = written.count("'"), written.count("’")
+    if straight > curly:
+        return name.replace("’", "'")
+    return name.replace("'", "’") if curly > straight else name
+
+
 def _is_subject(token: Token) -> bool:
     """Is the name (its last token) the subject of its clause, directly or in apposition?"""
     while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
@@ -307,7 +319,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         roles = [m.role for m in draft.mentions if m.role]
         role_infos = [analyse_role(r.split(), know) for r in roles]
         _complete(draft, role_infos, countries, know)
-        draft.name = " ".join(" ".join(draft.words).split())
+        draft.name = _article_apostrophe(" ".join(" ".join(draft.words).split()), draft)
         role_text = max(roles, key=lambda r: (len(analyse_role(r.split(), know).role) > 0, len(r)),
                         default="")
         info = analyse_role(role_text.split(), know) if role_text else RoleInfo()

@@ -35,6 +35,14 @@ def test_full_name_title_and_surname_are_one_person(nlp) -> None:
     assert {m.text for m in mentions if m.person == "vladimir-putin"} >= {"Vladimir Putin", "Putin"}
 
 
+def test_a_name_takes_the_apostrophe_the_article_writes_it_with_most(nlp) -> None:
+    people, _ = people_in(
+        nlp,
+        "Police Commissioner Sean O’Dwyer arrived first. O'Dwyer said little. Later O'Dwyer left the city.",
+    )
+    assert [p.name for p in people] == ["Sean O'Dwyer"]
+
+
 def test_mentions_are_offsets_into_the_text(nlp) -> None:
     text = "Kremlin spokesperson Anna Volkova spoke first. Volkova then left."
     _, mentions = people_in(nlp, text)
