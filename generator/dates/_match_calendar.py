@@ -118,7 +118,12 @@ def read_bare_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | Non
         before.lower() in _NOT_YEAR_BEFORE and after and after.endswith("s") and after not in ("s",)
     ):
         return None
-    return Found(match.start(), match.end(), Spec("absolute", f"{year:04d}"), 0)
+    fiscal = _FISCAL_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    start = fiscal.start() if fiscal else match.start()  # "fiscal 1989": the fiscal year is the expression
+    return Found(start, match.end(), Spec("absolute", f"{year:04d}"), 0)
+
+
+_FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:year\s+)?$", re.IGNORECASE)
 
 
 def read_year_range(match: re.Match[str], text: str, lex: Lexicon) -> list[Found] | None:

@@ -678,3 +678,8 @@ def test_the_quarter_in_a_text_of_no_quarters_is_a_place() -> None:
 )
 def test_a_movable_holiday_is_its_day_in_the_year_meant(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
+
+
+def test_a_fiscal_year_is_one_expression() -> None:
+    found = find_time_expressions("Profit in fiscal 1989 rose; in fiscal year 1990 it fell.", REF)
+    assert [(e.text, e.value) for e in found] == [("fiscal 1989", "1989"), ("fiscal year 1990", "1990")]
