@@ -34,6 +34,8 @@ def _events(nlp, text: str, phrase: str, value: str) -> list[tuple[str, str]]:
         # "hours after": the same day
         ("The militia struck on Tuesday, hours after the ceasefire.", "Tuesday", "2019-05-07",
          ("2019-05-07", "Ceasefire")),
+        ("The rebels fired on Tuesday, minutes after the ceasefire.", "Tuesday", "2019-05-07",
+         ("2019-05-07", "Ceasefire")),
     ],
 )
 def test_a_measured_distance_dates_the_other_happening(nlp, text, phrase, value, expected) -> None:
