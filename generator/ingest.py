@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -530,7 +531,7 @@ def _is_headline(line: str) -> bool:
 
 def _article_from_part(
     part: _Part, article_id: str, file_name: str, number: int, metadata: dict[str, str],
-    pictured: set[str] = frozenset(),  # type: ignore[assignment]
+    pictured: AbstractSet[str] = frozenset(),
 ) -> Article:
     lines = list(part.lines)
     stamp = _patterns().stamp

@@ -229,16 +229,17 @@ def read_part_of_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | 
 
 def read_holiday(match: re.Match[str], text: str, lex: Lexicon) -> Found:
     name = " ".join(match["name"].lower().split())
-    if name in movable_holidays():
-        direction = {"last": "last", "next": "next", "this": "this"}.get((match["rel"] or "").lower(), "")
-        start = match.start("rel") if match["rel"] else match.start("name")
-        if match["year"]:
-            day = holiday_day(movable_holidays()[name], int(match["year"]))
-            return Found(start, match.end(), Spec("absolute", day.isoformat()), 2)
-        return Found(start, match.end(), Spec("holiday", value=name, direction=direction), 2)  # type: ignore[arg-type]
-    month, day = holidays()[name]
+    rule = movable_holidays().get(name)  # else a fixed day of the year
     if match["year"]:
-        return Found(match.start(), match.end(), Spec("absolute", f"{int(match['year']):04d}-{month:02d}-{day:02d}"), 2)
+        year = int(match["year"])
+        if rule:
+            value = holiday_day(rule, year).isoformat()
+        else:
+            month, day = holidays()[name]
+            value = f"{year:04d}-{month:02d}-{day:02d}"
+        return Found(match.start(), match.end(), Spec("absolute", value), 2)
     direction = {"last": "last", "next": "next", "this": "this"}.get((match["rel"] or "").lower(), "")
-    start = match.start("rel") if match["rel"] else match.start("name")
-    return Found(start, match.end(), Spec("month_day", month=month, day=day, direction=direction), 2)  # type: ignore[arg-type]
+    if rule:
+        return Found(match.start(), match.end(), Spec("holiday", value=name, direction=direction), 2)  # type: ignore[arg-type]
+    month, day = holidays()[name]
+    return Found(match.start(), match.end(), Spec("month_day", month=month, day=day, direction=direction), 2)  # type: ignore[arg-type]

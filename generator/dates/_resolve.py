@@ -304,7 +304,7 @@ def resolve_spec(
     elif spec.kind == "holiday":
         rule = cal.movable_holidays()[spec.value]
         day = _choose_day([cal.holiday_day(rule, y) for y in range(ref.year - 1, ref.year + 2)], ref, direction)
-        value = cal.day_value(day) if day else "XXXX-XX-XX"
+        value = cal.day_value(day) if day else _x_value(spec)
     elif spec.kind == "weekday":
         value = cal.day_value(_weekday(spec.weekday, ref, direction))
     elif spec.kind == "weekend":

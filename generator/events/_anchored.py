@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.events._clauses import event_nouns
+from generator.events._summits import day_of
 from generator.knowledge import load_data
 from generator.model import PartialDate
 
@@ -43,14 +44,17 @@ def anchored_happenings(predicate: Token, date_root: Token, date: PartialDate) -
     found: dict[int, Anchored] = {}
     for head in (predicate, date_root):
         for child in head.children:
-            for token, days in _measured(child):
-                if token.i != predicate.i and token.i not in found:
-                    day = datetime.date(date.year, date.month or 1, date.day or 1) + datetime.timedelta(days=days)
-                    found[token.i] = Anchored(token, PartialDate(day.year, day.month, day.day))
+            measured = _measured(child)
+            if measured is None:
+                continue
+            token, days = measured
+            if token.i != predicate.i and token.i not in found:
+                day = day_of(date) + datetime.timedelta(days=days)
+                found[token.i] = Anchored(token, PartialDate(day.year, day.month, day.day))
     return list(found.values())
 
 
-def _measured(child: Token) -> list[tuple[Token, int]]:
+def _measured(child: Token) -> tuple[Token, int] | None:
     """(the anchored verb or noun, days from the dated happening to it) for one dependent."""
     lower = child.lower_
     spec = _spec()
@@ -59,32 +63,32 @@ def _measured(child: Token) -> list[tuple[Token, int]]:
         # or on its "after"
         mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
         if mark is None:
-            return []
+            return None
         measure = _distance([*child.children, *mark.children])
         if measure is None or child.pos_ not in ("VERB", "AUX"):
-            return []
-        return [(child, -measure if mark.lower_ == "after" else measure)]
+            return None
+        return child, -measure if mark.lower_ == "after" else measure
     if child.dep_ == "prep" and lower in ("after", "before"):
         measure = _distance(list(child.children))
         noun = _event_object(child)
         if measure is None or noun is None:
-            return []
-        return [(noun, -measure if lower == "after" else measure)]
+            return None
+        return noun, -measure if lower == "after" else measure
     if child.dep_ in ("appos", "npadvmod") and child.lower_ in spec["units"]:
         # "on Monday, the day before the election"
         preposition = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("after", "before")), None)
         measure = _distance([child], counted=True)
         noun = _event_object(preposition) if preposition is not None else None
         if preposition is None or measure is None or noun is None:
-            return []
-        return [(noun, -measure if preposition.lower_ == "after" else measure)]
+            return None
+        return noun, -measure if preposition.lower_ == "after" else measure
     if child.dep_ == "prep" and lower == "on":
         # "on the eve of the election": the election is the next day
         eve = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ in spec["eve"]), None)
         of = next((c for c in eve.children if c.dep_ == "prep" and c.lower_ == "of"), None) if eve is not None else None
         noun = _event_object(of) if of is not None else None
-        return [(noun, 1)] if noun is not None else []
-    return []
+        return (noun, 1) if noun is not None else None
+    return None
 
 
 def _distance(children: list[Token], counted: bool = False) -> int | None:

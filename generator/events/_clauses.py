@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.events._triggers import speech_verb_forms
 from generator.knowledge import load_data
+from generator.knowledge.roles import knowledge
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Span, Token
@@ -191,6 +192,27 @@ _DANGLING_WORDS = frozenset(
     ("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from", "that", "which", "its",
      "their", "his", "her")
 )
+
+
+_WRITERS_VOICE = frozenset(("i", "we", "you", "my", "our", "your", "let's"))
+# A title made of a sentence's opening words stops after this many, on a content word.
+OPENING_TITLE_WORDS = 10
+_NOT_LAST = _DANGLING_WORDS | {"but", "as", "was", "is", "were", "are"}
+
+
+def opening_title(text: str) -> str:
+    """The first words of a sentence as a title, for one with no clause to headline
+    ("Became a QC in 1979"); "" for the writer's own voice ("We went into ...")."""
+    words = text.strip(" ,;:–-").split()
+    if not words or words[0].lower().strip(",") in _WRITERS_VOICE:
+        return ""
+    cut = len(words) > OPENING_TITLE_WORDS
+    words = words[:OPENING_TITLE_WORDS]
+    while cut and len(words) > 1 and words[-1].lower().strip(",;:") in _NOT_LAST:
+        words.pop()
+    title = " ".join(words).rstrip(",;:")
+    title = title[:-1] if title.endswith(".") and not cut else title
+    return title[0].upper() + title[1:] + (" …" if cut else "")
 
 
 def _context_subject(verb: Token, name_of: Namer) -> Token | None:
@@ -548,8 +570,6 @@ def _reporting_body(pronoun: Token) -> Token | None:
     """A body that reports its own plan as "they" ("The prosecution announced they would
     appeal"): the singular subject of the speech verb over the clause, if it names no person
     or office ("The minister said they would appeal" leaves "they" as it is)."""
-    from generator.knowledge.roles import knowledge
-
     clause = pronoun.head
     if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or not is_speech_verb(clause.head):
         return None

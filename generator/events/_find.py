@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
 from generator.events._anchored import anchored_happenings
-from generator.events._clauses import has_subject, headline, is_speech_verb, predicate_for_date
+from generator.events._clauses import has_subject, headline, is_speech_verb, opening_title, predicate_for_date
 from generator.events._participants import happening_tokens
 from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
@@ -373,7 +373,7 @@ def _event_from(
             title = headline(predicate, _skipped(sentence, expression), _namer(person_at, people))
     told = summary(sentence, person_at, people, predicate)
     if not title and event_type in _CLAUSE_TYPES():
-        title = _opening_words(told)  # no clause to headline: the sentence's own words, not "Happening"
+        title = opening_title(told)  # no clause to headline: the sentence's own words, not "Happening"
     if not title:
         title = event_title(event_type, participants, place, people, "")
     return Event(
@@ -389,27 +389,6 @@ def _event_from(
         background=expression is not None and is_background_date(article.text, expression, published),
         end=end.iso() if end is not None and end != date else "",
     )
-
-
-_WRITERS_VOICE = frozenset(("i", "we", "you", "my", "our", "your", "let's"))
-# A title made of a sentence's opening words stops after this many, on a content word.
-OPENING_TITLE_WORDS = 10
-_NOT_LAST = frozenset(("a", "an", "the", "of", "to", "for", "with", "and", "or", "in", "on", "at", "by", "from",
-                       "that", "which", "its", "their", "his", "her", "but", "as", "was", "is", "were", "are"))
-
-
-def _opening_words(text: str) -> str:
-    """The first words of a sentence as a title ("We went into Vietnam in 1964 with …")."""
-    words = text.strip(" ,;:–-").split()
-    if not words or words[0].lower().strip(",") in _WRITERS_VOICE:
-        return ""  # "We went into Vietnam ...": the writer's voice, no happening to title
-    cut = len(words) > OPENING_TITLE_WORDS
-    words = words[:OPENING_TITLE_WORDS]
-    while cut and len(words) > 1 and words[-1].lower().strip(",;:") in _NOT_LAST:
-        words.pop()
-    title = " ".join(words).rstrip(",;:")
-    title = title[:-1] if title.endswith(".") and not cut else title
-    return title[0].upper() + title[1:] + (" …" if cut else "")
 
 
 def _trigger_span(sentence: Span, candidate: _Candidate) -> tuple[int, int] | None:
