@@ -20,6 +20,8 @@ from generator.knowledge.roles import knowledge
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Span, Token
 
+    from generator.model import TimeExpression
+
 # Words a headline may hold at most, and a noun phrase inside it.
 MAX_TITLE_WORDS = 14
 MAX_PHRASE_WORDS = 7
@@ -73,6 +75,8 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 return token
             if token.pos_ == "PROPN" and token.dep_ == "compound":
                 continue  # "the March 3 Baghdad bombing"
+            if token.lower_ in _see_through_nouns() and token.dep_ == "pobj":
+                continue  # "visited for the first time on Friday": the visit's date
             if token.ent_type_ == "PERSON" and span.root.dep_ == "compound" and span.root.head.i == token.i:
                 continue  # "called him a killer in march John Smith ...": no date names a person
             return None
@@ -103,6 +107,11 @@ def _copula_subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECTS and child.lower_ in event_nouns():
             return child
     return None
+
+
+@cache
+def _see_through_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["see_through_nouns"])
 
 
 @cache
@@ -225,6 +234,31 @@ def _context_subject(verb: Token, name_of: Namer) -> Token | None:
     if subject is None or subject.pos_ == "PRON" and not name_of(subject):
         return None
     return subject
+
+
+def tells_a_first(predicate: Token, date: TimeExpression | None = None) -> bool:
+    """Whether the happening's clause tells it as a first or a milestone: "became the first
+    state to sue", "Afghanistan's first elected president", "for the first time", "a
+    historic agreement" (`milestones` in event_types.yaml). Not "the first lady" or "the
+    first week": a fixed name, or an order in time. Words of the date itself do not count."""
+    data = load_data("event_types")["milestones"]
+    words, not_with = frozenset(data["words"]), frozenset(data["not_with"])
+    tokens = list(predicate.subtree)
+    if predicate.dep_ in ("acl", "relcl"):
+        tokens += predicate.head.children  # "the first state to sue"
+    for token in tokens:
+        if token.lower_ not in words or (date is not None and date.start <= token.idx < date.end):
+            continue
+        head = token.head
+        if head.lower_ == "time" and head.dep_ == "pobj" and head.head.lower_ == "for":
+            return True  # "for the first time"
+        if token.dep_ == "advmod" and head.dep_ == "amod" and token.i < head.i:
+            head = head.head  # "the first elected president"
+        elif token.dep_ != "amod":
+            continue  # "came in first", "was first posted": in order, not a first
+        if head.pos_ in ("NOUN", "PROPN") and not {head.lower_, head.lower_.removesuffix("s")} & not_with:
+            return True
+    return False
 
 
 def has_subject(verb: Token) -> bool:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
 from generator.events._anchored import anchored_happenings
-from generator.events._clauses import has_subject, headline, is_speech_verb, opening_title, predicate_for_date
+from generator.events._clauses import (
+    has_subject,
+    headline,
+    is_speech_verb,
+    opening_title,
+    predicate_for_date,
+    tells_a_first,
+)
 from generator.events._participants import happening_tokens
 from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
@@ -306,8 +313,9 @@ def _person_index(mentions: list[Mention]) -> dict[int, str]:
 
 
 def report_weight(event: Event, sentence_index: int, candidate: _Candidate, published: PartialDate | None) -> float:
-    """How much one report counts toward its day: the article's lead counts most, and
-    its own news (a day just before publication) more than history or plans."""
+    """How much one report counts toward its day: the article's lead counts most, its
+    own news (a day just before publication) more than history or plans, and a first
+    ("the first state to sue") more than a routine step."""
     spec = load_data("event_types")["importance"]
     weight = 1.0 if sentence_index < spec["lead_sentences"] else 1 / (1 + sentence_index / spec["position_decay"])
     date = PartialDate.parse(event.date)
@@ -329,6 +337,8 @@ def report_weight(event: Event, sentence_index: int, candidate: _Candidate, publ
         weight *= spec["statement"]
     kind = types_by_name().get(event.type)
     weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
+    if candidate.predicate is not None and tells_a_first(candidate.predicate, candidate.expression):
+        weight *= spec["milestone"]
     return round(weight, 4)
 
 

@@ -289,3 +289,27 @@ def test_a_heading_at_the_top_does_not_push_the_story_out_of_its_lead(nlp) -> No
 
     # A page's headline and standfirst kept as the first paragraph (no full stop) is no sentence of the story.
     assert weights("Port reopens Council ends the strike after a long night\n\n" + body) == weights(body)
+
+
+def test_a_happening_told_as_a_first_weighs_more_than_a_routine_one(nlp) -> None:
+    def weight(text: str) -> float:
+        (event,) = find_events(nlp(text), _article(text), [_expression(text, "Friday", "2019-05-10")], [], {})
+        return event.importance
+
+    routine = weight("The mayor visited the flooded school on Friday.")
+    assert weight("The mayor visited the flooded school for the first time on Friday.") > routine
+    assert weight("Alabama sued the company on Friday.") < weight("Alabama became the first state to sue on Friday.")
+    assert weight("Voters elected Lena Moss, the town's first elected mayor, on Friday.") > weight(
+        "Voters elected Lena Moss, the town's elected mayor, on Friday."
+    )
+    assert weight("The leaders signed a historic agreement on Friday.") > weight(
+        "The leaders signed an agreement on Friday."
+    )
+    # a fixed name or an order in time is no first of the happening
+    assert weight("The first lady visited the flooded school on Friday.") == weight(
+        "The lady visited the flooded school on Friday."
+    )
+    assert weight("The mayor visited the school in the first week on Friday.") == weight(
+        "The mayor visited the school in the week on Friday."
+    )
+    assert weight("The mayor first visited the flooded school on Friday.") == routine
