@@ -69,7 +69,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
             # "Norway did not send troops in 2016": what did not happen is no happening
             return None if any(c.dep_ == "neg" for c in token.children) else token
         if token.pos_ == "AUX":
-            return _copula_subject(token)
+            return _participle_after(span, token) or _copula_subject(token)
         if token.pos_ in ("NOUN", "PROPN"):
             if token.lower_ in event_nouns():
                 return token
@@ -97,6 +97,18 @@ def _noun_dated_from(preposition: Token) -> Token | None:
     before = preposition.doc[preposition.i - 1]
     if before.pos_ == "NOUN" and before.lower_ in event_nouns() and before.dep_ == "dobj" and before.head.i == head.i:
         return before
+    return None
+
+
+def _participle_after(span: Span, auxiliary: Token) -> Token | None:
+    """"Sharif was last night beginning a life sentence": a date between an auxiliary and
+    its participle can make the parser hang the participle on the auxiliary as if it
+    were a copula; the participle right after the date is the happening."""
+    if span.end >= len(span.doc):
+        return None
+    after = span.doc[span.end]
+    if after.head.i == auxiliary.i and after.tag_ in ("VBG", "VBN") and auxiliary.i < span.start:
+        return after
     return None
 
 
@@ -400,6 +412,13 @@ def _verb_clause(
         inner = complements[0]
         words += marker + [inner.text] + _particle_words(inner) + _complement_words(inner, skip, name_of)
         return words
+    elif reported and depth < 1 and reported[0].pos_ == "ADJ":
+        # "found Sharif guilty of hijacking", "declared the vote void": a verbless small clause
+        small = reported[0]
+        inner_subject = _subject_of(small)
+        if inner_subject is not None:
+            words += _noun_phrase(inner_subject, skip, name_of)
+        return words + [small.text] + _complement_words(small, skip, name_of, objects_done=True)
     elif reported and depth < 1:
         return words + _verb_clause(reported[0], skip, name_of, depth + 1)
     words += _complement_words(verb, skip, name_of, objects_done=True)

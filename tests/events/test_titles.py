@@ -46,6 +46,12 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "At least 27 civilians killed in air strike"),
         # a headline's passive (a past form of a verb that takes an object, with none) stays one
         ("April 6 Ann Lee sentenced to life after the trial.", "April 6", "2019-04-06", "Ann Lee sentenced to life"),
+        # a verbless small clause keeps its adjective: "finds X guilty", not "finds X guilties"
+        ("The court found Ann Lee guilty of fraud on Tuesday.", "Tuesday", "2019-05-07",
+         "Court finds Ann Lee guilty of fraud"),
+        # a date between the auxiliary and its participle (parsed as a copula's) dates the participle
+        ("The former minister was last night beginning a life sentence after his trial.", "last night",
+         "2019-05-09", "Former minister begins life sentence after his trial"),
         # the same verb with its object is active
         ("The court sentenced Ann Lee to life on April 6.", "April 6", "2019-04-06", "Court sentences Ann Lee to life"),
         # the particle after the verb belongs to it
