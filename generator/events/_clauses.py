@@ -697,6 +697,9 @@ def _noun_phrase(
         return [name]
     if head.pos_ == "PRON":
         return [head.text.lower() if head.lower_ not in ("i",) else head.text]
+    named = next((name_of(c) for c in head.children if c.dep_ == "appos" and c.i not in skip and name_of(c)), "")
+    if named:
+        return [named]  # "his wife, Kulsoom Sharif," heads as the name
     kept = _phrase_tokens(head, skip, with_preps)
     while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
         kept = kept[1:]

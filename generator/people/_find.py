@@ -30,9 +30,11 @@ from generator.people._names import (
     RELATIONAL_NOUNS,
     Draft,
     NameMention,
+    apposition_gender,
     apposition_role,
     cluster,
     find_name_mentions,
+    likeliest_bearer,
     surname,
     title_before,
 )
@@ -60,13 +62,16 @@ def _add_surname_mentions(
 ) -> None:
     """Mentions the NER missed: a capitalised word that is a known person's surname."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    surnames = {d.last: index for index, d in enumerate(drafts)}
+    surnames: dict[str, list[int]] = {}
+    for index, d in enumerate(drafts):
+        surnames.setdefault(d.last, []).append(index)
     for token in all_tokens(doc):
         if token.i in covered or not token.text[:1].isupper() or token.tag_ not in (
             "NNP", "NNPS", "NN"
         ):
             continue
-        index = surnames.get(norm(token.text))
+        bearers = surnames.get(norm(token.text), [])
+        index = bearers[0] if bearers else None
         if index is None and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNP":
             # "Holm said ..." with the NER calling Holm a place: a speaker whose
             # surname belongs to exactly one known office holder.
@@ -74,12 +79,16 @@ def _add_surname_mentions(
             if len(known) == 1 and not know.country_of(token.text):
                 index = len(drafts)
                 drafts.append(Draft([token.text]))
-                surnames[norm(token.text)] = index
+                surnames[norm(token.text)] = [index]
         if index is None or token.ent_type_ in ("DATE", "TIME"):
             continue
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "from"):
             continue  # "in Washington", not Mr Washington
         start = token.i
+        if len(bearers) > 1:  # "Rask" with Ole and Ingrid Rask in the article
+            given = [i for i in bearers if start > 0 and norm(doc[start - 1].text) == drafts[i].first]
+            lone = NameMention(start, start + 1, [token.text])
+            index = given[0] if given else likeliest_bearer(bearers, drafts, lone)
         draft = drafts[index]
         if len(draft.words) == 1:
             # "Erik Holm" where only "Holm" was recognised: take the given name too.
@@ -138,8 +147,8 @@ def _gender(draft: Draft, role_text: str, know: Knowledge, agreed: str) -> str:
     """Honorific, then a gendered role word, then the pronouns the article uses for
     the person (`agreed`), and only then the given-name list."""
     for mention in draft.mentions:
-        if mention.honorific_gender:
-            return mention.honorific_gender
+        if mention.honorific_gender or mention.described_gender:
+            return mention.honorific_gender or mention.described_gender
     for word in norm(role_text).split():
         if word in know.gendered_roles:
             return know.gendered_roles[word]
@@ -306,6 +315,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         mention.role, mention.honorific_gender = title_before(doc, mention, know, named)
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
+        mention.described_gender = apposition_gender(doc, mention, know)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
     dropped = passing(doc, drafts, know, in_quote, reference.year if reference else None)

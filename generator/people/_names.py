@@ -47,6 +47,7 @@ class NameMention:
     words: list[str]
     role: str = ""  # title or apposition text found next to this mention
     honorific_gender: str = ""
+    described_gender: str = ""  # from a gendered noun in apposition: "his wife, Kulsoom Sharif"
     person: int = -1  # index of the draft it belongs to
 
     @property
@@ -340,22 +341,24 @@ def cluster(mentions: list[NameMention]) -> list[Draft]:
             mention.person = len(drafts)
             drafts.append(Draft(list(mention.words), [mention]))
             continue
-        mention.person = _nearest(candidates, drafts, mention) if len(candidates) > 1 else (
+        mention.person = likeliest_bearer(candidates, drafts, mention) if len(candidates) > 1 else (
             candidates[0]
         )
         drafts[mention.person].mentions.append(mention)
     return drafts
 
 
-def _nearest(candidates: list[int], drafts: list[Draft], mention: NameMention) -> int:
-    """Of several people sharing a surname, the one named closest before (else after)."""
+def likeliest_bearer(candidates: list[int], drafts: list[Draft], mention: NameMention) -> int:
+    """Of several people sharing a surname, the one the article has named most so far (the
+    senator the story is about, not his wife and father named once in full: news names a
+    relative in full, or by the given name), then the one named closest before (else after)."""
 
-    def distance(index: int) -> tuple[int, int]:
+    def rank(index: int) -> tuple[int, int, int]:
         before = [mention.start - m.start for m in drafts[index].mentions if m.start < mention.start]
         after = [m.start - mention.start for m in drafts[index].mentions if m.start > mention.start]
-        return (min(before) if before else 10**9, min(after) if after else 10**9)
+        return (-len(before), min(before) if before else 10**9, min(after) if after else 10**9)
 
-    return min(candidates, key=distance)
+    return min(candidates, key=rank)
 
 
 def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int]) -> tuple[
@@ -487,6 +490,19 @@ def _role_phrase(head: Token) -> list[Token]:
                                         for i in range(low, high)):
             cut.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in cut]
+
+
+def apposition_gender(doc: Doc, mention: NameMention, know: Knowledge) -> str:
+    """The gender a noun in apposition gives: "his wife, Kulsoom Sharif," / "Ann Lee, the
+    senator's daughter," (`gendered_roles` in titles.yaml)."""
+    root = doc[mention.end - 1]
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"]
+    for noun in nouns:
+        gender = know.gendered_roles.get(norm(noun.text), "")
+        if gender:
+            return gender
+    return ""
 
 
 def apposition_role(doc: Doc, mention: NameMention, know: Knowledge) -> str:

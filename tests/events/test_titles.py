@@ -124,3 +124,8 @@ def test_a_quote_before_its_speech_verb_leaves_who_was_told(nlp) -> None:
     text = 'He pays billions a year to Moscow and we guard against it," Ann Lee told NATO allies last week.'
     title = _title(nlp, text, "last week", "2019-05-03", {"Ann Lee": "ann"})
     assert title == "Ann Lee tells NATO allies"
+
+
+def test_a_subject_named_in_apposition_heads_as_the_name(nlp) -> None:
+    text = "Last night his wife, Ann Lee, said the verdict was unjust."
+    assert _title(nlp, text, "Last night", "2019-05-09", {"Ann Lee": "ann"}) == "Ann Lee says verdict is unjust"

@@ -328,3 +328,20 @@ def test_a_name_read_as_a_modifier_of_its_verb_is_still_the_subject(nlp) -> None
         '"We have done all we could," he said.',
     )
     assert [m.person for m in mentions if m.text == "he"] == ["tom-reed", "tom-reed"]
+
+
+def test_a_family_noun_in_apposition_gives_the_gender(nlp) -> None:
+    # Neither given name is in the name lists; "his wife" says who "he" cannot be.
+    text = "Last night Tarek Halloum's wife, Nour Halloum, said he was the victim of a vendetta."
+    _, mentions = people_in(nlp, text)
+    assert resolved(mentions, "he") == "tarek-halloum"
+
+
+def test_a_lone_surname_is_the_bearer_the_article_names_most(nlp) -> None:
+    # The senator is the story; his wife is named once in full, and "Rask" is still him.
+    text = (
+        "Senator Ole Rask endorsed the plan. Rask said it was fair. Rask said so again on Friday. "
+        "Ingrid Rask, a teacher, told reporters she was proud. Rask said he would vote for it."
+    )
+    _, mentions = people_in(nlp, text)
+    assert [m.person for m in mentions if m.text == "Rask"][-1] == "ole-rask"
