@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from generator.dates import Reference, article_reference
 from generator.events._anchored import anchored_happenings
 from generator.events._clauses import (
+    Namer,
+    clause_verb,
     has_subject,
     headline,
     is_speech_verb,
@@ -380,7 +382,7 @@ def _event_from(
             trigger_span = _trigger_span(sentence, candidate)
             title = _noun_phrase_title(sentence, trigger_span, expression) if trigger_span else ""
         if not title and predicate is not None:
-            title = headline(predicate, _skipped(sentence, expression), _namer(person_at, people))
+            title = _clause_title(predicate, expression, _skipped(sentence, expression), _namer(person_at, people))
     told = summary(sentence, person_at, people, predicate)
     if not title and event_type in _CLAUSE_TYPES():
         title = opening_title(told)  # no clause to headline: the sentence's own words, not "Happening"
@@ -399,6 +401,20 @@ def _event_from(
         background=expression is not None and is_background_date(article.text, expression, published),
         end=end.iso() if end is not None and end != date else "",
     )
+
+
+def _clause_title(predicate: Token, expression: TimeExpression | None, skip: set[int], name_of: Namer) -> str:
+    """The headline of the happening's clause. A bare event noun ("Election"; not a named
+    one, "Bonn conference") that a verb the date is on acts on heads as that verb's clause:
+    "Top court lifts election ban on Nawaz Sharif", "Nawaz Sharif escapes assassination attempt"."""
+    title = headline(predicate, skip, name_of)
+    if predicate.pos_ not in ("NOUN", "PROPN") or len(title.split()) > 1 or expression is None:
+        return title
+    verb = clause_verb(predicate)
+    if verb is None or not verb.left_edge.idx <= expression.start <= verb.right_edge.idx:
+        return title  # the date is not in the verb's clause
+    clause = headline(verb, skip, name_of)
+    return clause if predicate.lower_ in clause.lower().split() and len(clause.split()) > 1 else title
 
 
 def _trigger_span(sentence: Span, candidate: _Candidate) -> tuple[int, int] | None:

@@ -46,6 +46,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "At least 27 civilians killed in air strike"),
         # a headline's passive (a past form of a verb that takes an object, with none) stays one
         ("April 6 Ann Lee sentenced to life after the trial.", "April 6", "2019-04-06", "Ann Lee sentenced to life"),
+        # a bare event noun a dated verb acts on heads as the verb's clause, not "Assassination"
+        ("The prime minister escaped an assassination attempt yesterday.", "yesterday", "2019-05-09",
+         "Prime minister escapes assassination attempt"),
+        ("Today the election commission cleared the general to stand.", "Today", "2019-05-10",
+         "Election commission clears general"),
         # a verbless small clause keeps its adjective: "finds X guilty", not "finds X guilties"
         ("The court found Ann Lee guilty of fraud on Tuesday.", "Tuesday", "2019-05-07",
          "Court finds Ann Lee guilty of fraud"),
