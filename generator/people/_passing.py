@@ -9,7 +9,11 @@ Left out are:
 - a historical figure (generator/knowledge/data/passing_mentions.yaml) who
   never acts or speaks in the article;
 - anyone whose every mention lies inside a comparison ("compared the summit
-  to ...", "like ... before him") and who never acts or speaks.
+  to ...", "like ... before him") and who never acts or speaks;
+- a name the article mostly writes after "the" ("the Deepwater Horizon sank",
+  "the Lib Dems", "the Hindu Kush"): a thing, a group or a place, though it may
+  act. A name that modifies a noun after it ("the David Kelly affair") is not
+  counted either way.
 
 Acting or speaking is read from the parse: the subject of a clause, the agent
 of a passive ("by X"), the source in "according to X", and, for a lone name,
@@ -122,12 +126,24 @@ def _historical(draft: Draft, know: Knowledge, year: int | None) -> bool:
     return False
 
 
+def _written_as_a_thing(doc: Doc, draft: Draft) -> bool:
+    """Is the name, where it heads its phrase, mostly written after "the", and more than
+    once? (Once may be a description the NER took into the name: "the Algerian Lakhdar
+    Brahimi".)"""
+    heads = [m for m in draft.mentions if doc[m.end - 1].dep_ != "compound"]
+    the = [m for m in heads if m.start > 0 and doc[m.start - 1].lower_ == "the"]
+    return len(the) >= 2 and 2 * len(the) >= len(heads)
+
+
 def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool],
             year: int | None = None) -> set[int]:
     """Indexes of the drafts that are only mentioned in passing (`year`: the article's)."""
     dropped: set[int] = set()
     for index, draft in enumerate(drafts):
         if not draft.mentions:
+            continue
+        if _written_as_a_thing(doc, draft):
+            dropped.add(index)
             continue
         uses = [mention_use(doc, m, know, in_quote) for m in draft.mentions]
         outside = [u for u in uses if not u.quoted]

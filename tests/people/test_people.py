@@ -345,3 +345,14 @@ def test_a_lone_surname_is_the_bearer_the_article_names_most(nlp) -> None:
     )
     _, mentions = people_in(nlp, text)
     assert [m.person for m in mentions if m.text == "Rask"][-1] == "ole-rask"
+
+
+def test_a_name_written_after_the_is_a_thing_not_a_person(nlp) -> None:
+    text = (
+        "The Kaspar Tanner ran aground. Oil from the Kaspar Tanner spread. "
+        "The minister said the Kelso Moor affair was tragic. Kelso Moor resigned."
+    )
+    people, _ = people_in(nlp, text)
+    ids = {p.id for p in people}
+    assert "kaspar-tanner" not in ids
+    assert "kelso-moor" in ids  # "the Kelso Moor affair": the name modifies a noun
