@@ -248,13 +248,18 @@ def _context_subject(verb: Token, name_of: Namer) -> Token | None:
     return subject
 
 
+@cache
+def _milestones() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("event_types")["milestones"]
+    return frozenset(str(w).lower() for w in data["words"]), frozenset(str(w).lower() for w in data["not_with"])
+
+
 def tells_a_first(predicate: Token, date: TimeExpression | None = None) -> bool:
     """Whether the happening's clause tells it as a first or a milestone: "became the first
     state to sue", "Afghanistan's first elected president", "for the first time", "a
     historic agreement" (`milestones` in event_types.yaml). Not "the first lady" or "the
     first week": a fixed name, or an order in time. Words of the date itself do not count."""
-    data = load_data("event_types")["milestones"]
-    words, not_with = frozenset(data["words"]), frozenset(data["not_with"])
+    words, not_with = _milestones()
     tokens = list(predicate.subtree)
     if predicate.dep_ in ("acl", "relcl"):
         tokens += predicate.head.children  # "the first state to sue"
