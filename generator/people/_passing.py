@@ -135,6 +135,21 @@ def _written_as_a_thing(doc: Doc, draft: Draft) -> bool:
     return len(the) >= 2 and 2 * len(the) >= len(heads)
 
 
+def _only_a_modifier(doc: Doc, draft: Draft, know: Knowledge) -> bool:
+    """Does the full name only ever modify a noun after it ("the Deepwater Horizon rig",
+    "the Ian Tomlinson case"), untitled? Then it names a thing, or a person in passing.
+    A role noun after it is the person's own, its comma lost ("said Ann Lee executive
+    director of ...")."""
+    if len(draft.words) < 2 or any(m.role or m.honorific_gender for m in draft.mentions):
+        return False
+
+    def modifies_a_thing(mention: NameMention) -> bool:
+        last = doc[mention.end - 1]
+        return last.dep_ == "compound" and last.head.i >= mention.end and norm(last.head.text) not in know.role_nouns
+
+    return all(modifies_a_thing(m) for m in draft.mentions)
+
+
 def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool],
             year: int | None = None) -> set[int]:
     """Indexes of the drafts that are only mentioned in passing (`year`: the article's)."""
@@ -142,7 +157,7 @@ def passing(doc: Doc, drafts: list[Draft], know: Knowledge, in_quote: list[bool]
     for index, draft in enumerate(drafts):
         if not draft.mentions:
             continue
-        if _written_as_a_thing(doc, draft):
+        if _written_as_a_thing(doc, draft) or _only_a_modifier(doc, draft, know):
             dropped.add(index)
             continue
         uses = [mention_use(doc, m, know, in_quote) for m in draft.mentions]

@@ -356,3 +356,14 @@ def test_a_name_written_after_the_is_a_thing_not_a_person(nlp) -> None:
     ids = {p.id for p in people}
     assert "kaspar-tanner" not in ids
     assert "kelso-moor" in ids  # "the Kelso Moor affair": the name modifies a noun
+
+
+def test_a_full_name_that_only_modifies_a_noun_is_no_person(nlp) -> None:
+    text = (
+        "Workers left the Kaspar Tanner rig on Monday. The Kaspar Tanner disaster cost millions. "
+        '"We warned them," said Ann Lee executive director of the fund.'
+    )
+    people, _ = people_in(nlp, text)
+    ids = {p.id for p in people}
+    assert "kaspar-tanner" not in ids
+    assert "ann-lee" in ids  # a role noun after the name is hers, its comma lost
