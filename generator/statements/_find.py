@@ -13,7 +13,8 @@ Organisations, groups and unnamed sources ("the Kremlin said", "diplomats
 said", "a senior official said", "according to a statement") are not people:
 their statements are kept, with text, kind, audience and date, and speaker "".
 A spokesperson for a named person is not that person. Interviews printed as
-"Q: / A:" give the interviewee's answers as direct statements
+"Q: / A:" give the interviewee's answers as direct statements, and a printed
+transcript ("WALLACE: ... / PENCE: ...") each turn as its speaker's
 (`_interview`).
 """
 
@@ -42,7 +43,7 @@ from generator.statements._direct import (
     quote_units,
     words_in,
 )
-from generator.statements._interview import find_interview
+from generator.statements._interview import find_interview, find_transcript_turns
 from generator.statements._sources import SourceLabels
 
 __all__ = ["find_statements", "quotes_as_json_records"]
@@ -254,6 +255,11 @@ def find_statements(
         # An answer is one statement, whatever quotes or speech verbs it holds.
         items = [item for item in items if not interview.in_answer(item[0], item[1])]
         items += [(start, end, "direct", cue) for start, end, cue in interview.answers]
+    turns = find_transcript_turns(ctx, people)
+    if turns:
+        # A turn is one statement of its speaker, whatever quotes it holds.
+        items = [item for item in items if not any(_overlap((item[0], item[1]), (s, e)) for s, e, _ in turns)]
+        items += [(start, end, "direct", cue) for start, end, cue in turns]
     items.sort(key=lambda item: (item[0], item[1]))
 
     statements = []

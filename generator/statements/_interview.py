@@ -1,10 +1,13 @@
-"""Interviews printed as questions and answers ("Q: ... / A: ...").
+"""Interviews printed as questions and answers ("Q: ... / A: ..."), and transcripts
+printed as turns ("WALLACE: ... / PENCE: ...").
 
 Each answer is a direct statement of the interviewee even without quote
 marks; a question is not a statement, though speech it reports is. The
 markers come from generator/knowledge/data/speech_verbs.yaml (`interview_markers`). The
 interviewee is the person the introduction (the text before the first
-question) names most often, else nobody.
+question) names most often, else nobody. In a transcript every turn is a direct
+statement of the speaker its capitalised label names: the article's person of
+that surname, else the label itself.
 """
 
 from __future__ import annotations
@@ -13,11 +16,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.model import Person
 from generator.statements._attribution import Cue
 from generator.statements._context import Context
 
 # An article needs this many answers to be read as an interview.
 _MIN_ANSWERS = 2
+# A transcript's turn: a paragraph that opens (perhaps after a quote mark) on a speaker
+# label in capitals and a colon.
+_TURN = re.compile(r"\s*[\"\u201c]?\s*([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,2}):\s+")
 
 
 @dataclass
@@ -86,3 +93,26 @@ def _interviewee_cue(ctx: Context, before: int) -> str:
     if not counts:
         return ""
     return max(counts, key=lambda p: (counts[p], -first[p]))
+
+
+def find_transcript_turns(ctx: Context, people: list[Person]) -> list[tuple[int, int, Cue]]:
+    """The turns of a printed transcript, (start, end, cue) each: at least two labels, one
+    of them the surname of a person the article names ("Gov. Mike Pence ... PENCE: Well,
+    look ..."), so a lone "UPDATE:" or a dateline in capitals is no transcript."""
+    turns = []
+    for start, end in ctx.paragraphs:
+        found = _TURN.match(ctx.text, start, end)
+        if found and found.end() < end:
+            turns.append((found, end))
+    by_surname = {person.name.split()[-1].lower(): person.id for person in people if person.name}
+    labels = {found.group(1).split()[-1].lower() for found, _ in turns}
+    if len(turns) < 2 or len(labels) < 2 or not labels & by_surname.keys():
+        return []
+    result = []
+    for found, end in turns:
+        label = ctx.tokens(found.start(1), found.end(1))
+        while end > found.end() and ctx.text[end - 1] in " \n\"\u201d":
+            end -= 1
+        speaker = by_surname.get(found.group(1).split()[-1].lower(), "")
+        result.append((found.end(), end, Cue(label[-1] if len(label) else 0, speaker)))
+    return result

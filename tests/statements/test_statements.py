@@ -1107,3 +1107,29 @@ def test_the_name_by_a_parenthetical_verb_speaks_not_the_noun_it_hangs_on(nlp) -
         "Chief Justice Berg said, one should visit this museum.",
     )
     assert one(found, "one should visit").speaker == "anna-berg"
+
+
+def test_a_transcripts_turns_are_their_speakers_statements(nlp) -> None:
+    text = (
+        "On Sunday's programme Senator Ole Rask said the plan was fair. Partial transcript:\n\n"
+        "HALE: Will you vote for it tomorrow?\n\n"
+        "RASK: Yes. It is a fair plan and the people want it.\n\n"
+        "HALE: And your colleagues?\n\n"
+        "RASK: They will follow, I am sure."
+    )
+    found = [s for s in statements_in(nlp, text) if s.kind == "direct"]
+    assert [(s.speaker, s.speaker_label, s.text) for s in found] == [
+        ("", "HALE", "Will you vote for it tomorrow?"),
+        ("ole-rask", "", "Yes. It is a fair plan and the people want it."),
+        ("", "HALE", "And your colleagues?"),
+        ("ole-rask", "", "They will follow, I am sure."),
+    ]
+
+
+def test_capitalised_labels_naming_no_one_in_the_article_are_no_transcript(nlp) -> None:
+    text = (
+        "Ole Rask spoke in Oslo on Monday.\n\n"
+        "UPDATE: The vote was moved to Friday.\n\n"
+        "CORRECTION: An earlier version misspelled the town."
+    )
+    assert all(s.kind != "direct" for s in statements_in(nlp, text))
