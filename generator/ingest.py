@@ -463,7 +463,7 @@ def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
     Each non-blank line is a paragraph, except in hard-wrapped text (blocks of
     several lines of similar width), whose lines are joined back. `pictured`, if
     given, receives the paragraphs a picture credit follows: a web page puts the
-    credit right after the photo's caption ("Troops patrol Basra.\nPhotograph:
+    credit right after the photo's caption ("Troops patrol the port.\nPhotograph:
     Jane Doe/AP The minister said ...").
     """
     patterns = _patterns()

@@ -101,7 +101,7 @@ def _noun_dated_from(preposition: Token) -> Token | None:
 
 
 def _participle_after(span: Span, auxiliary: Token) -> Token | None:
-    """"Sharif was last night beginning a life sentence": a date between an auxiliary and
+    """"The minister was last night beginning a prison term": a date between an auxiliary and
     its participle can make the parser hang the participle on the auxiliary as if it
     were a copula; the participle right after the date is the happening."""
     if span.end >= len(span.doc):
@@ -256,7 +256,7 @@ def _milestones() -> tuple[frozenset[str], frozenset[str]]:
 
 def tells_a_first(predicate: Token, date: TimeExpression | None = None) -> bool:
     """Whether the happening's clause tells it as a first or a milestone: "became the first
-    state to sue", "Afghanistan's first elected president", "for the first time", "a
+    state to sue", "the country's first elected mayor", "for the first time", "a
     historic agreement" (`milestones` in event_types.yaml). Not "the first lady" or "the
     first week": a fixed name, or an order in time. Words of the date itself do not count."""
     words, not_with = _milestones()
@@ -418,7 +418,7 @@ def _verb_clause(
         words += marker + [inner.text] + _particle_words(inner) + _complement_words(inner, skip, name_of)
         return words
     elif reported and depth < 1 and reported[0].pos_ == "ADJ":
-        # "found Sharif guilty of hijacking", "declared the vote void": a verbless small clause
+        # "found Ann Lee guilty of fraud", "declared the vote void": a verbless small clause
         small = reported[0]
         inner_subject = _subject_of(small)
         if inner_subject is not None:
@@ -647,7 +647,7 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
-    # "the agreements signed in 2015"; "Appointed chief justice in 1953, Warren ...": passives
+    # "the agreements signed in 2015"; "Appointed judge in 1953, Lee ...": passives
     participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "advcl" and verb.tag_ == "VBN"
 
     shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
@@ -657,7 +657,7 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     if not auxiliaries and own_subject and verb.tag_ == "VBD" and _lemma(verb) in _object_verbs() and not any(
         c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children
     ):
-        return [verb.text]  # a headline's passive: "Sharif sentenced to life"
+        return [verb.text]  # a headline's passive: "Ann Lee sentenced to life"
     lemma = _lemma(verb)
     if _intent(verb):
         return ["not to" if negated else "to", lemma]  # "is due to release" → "to release"
@@ -704,7 +704,7 @@ def _noun_phrase(
         return [head.text.lower() if head.lower_ not in ("i",) else head.text]
     named = next((name_of(c) for c in head.children if c.dep_ == "appos" and c.i not in skip and name_of(c)), "")
     if named:
-        return [named]  # "his wife, Kulsoom Sharif," heads as the name
+        return [named]  # "his wife, Ann Lee," heads as the name
     kept = _phrase_tokens(head, skip, with_preps)
     while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
         kept = kept[1:]

@@ -406,7 +406,7 @@ def _event_from(
 def _clause_title(predicate: Token, expression: TimeExpression | None, skip: set[int], name_of: Namer) -> str:
     """The headline of the happening's clause. A bare event noun ("Election"; not a named
     one, "Bonn conference") that a verb the date is on acts on heads as that verb's clause:
-    "Top court lifts election ban on Nawaz Sharif", "Nawaz Sharif escapes assassination attempt"."""
+    "Court lifts election ban on Ann Lee", "Prime minister escapes assassination attempt"."""
     title = headline(predicate, skip, name_of)
     if predicate.pos_ not in ("NOUN", "PROPN") or len(title.split()) > 1 or expression is None:
         return title

@@ -87,8 +87,7 @@ def _add_surname_mentions(
         start = token.i
         if len(bearers) > 1:  # "Rask" with Ole and Ingrid Rask in the article
             given = [i for i in bearers if start > 0 and norm(doc[start - 1].text) == drafts[i].first]
-            lone = NameMention(start, start + 1, [token.text])
-            index = given[0] if given else likeliest_bearer(bearers, drafts, lone)
+            index = given[0] if given else likeliest_bearer(bearers, drafts, start)
         draft = drafts[index]
         if len(draft.words) == 1:
             # "Erik Holm" where only "Holm" was recognised: take the given name too.

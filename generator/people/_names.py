@@ -47,7 +47,7 @@ class NameMention:
     words: list[str]
     role: str = ""  # title or apposition text found next to this mention
     honorific_gender: str = ""
-    described_gender: str = ""  # from a gendered noun in apposition: "his wife, Kulsoom Sharif"
+    described_gender: str = ""  # from a gendered noun in apposition: "his wife, Ann Lee"
     person: int = -1  # index of the draft it belongs to
 
     @property
@@ -341,21 +341,22 @@ def cluster(mentions: list[NameMention]) -> list[Draft]:
             mention.person = len(drafts)
             drafts.append(Draft(list(mention.words), [mention]))
             continue
-        mention.person = likeliest_bearer(candidates, drafts, mention) if len(candidates) > 1 else (
+        mention.person = likeliest_bearer(candidates, drafts, mention.start) if len(candidates) > 1 else (
             candidates[0]
         )
         drafts[mention.person].mentions.append(mention)
     return drafts
 
 
-def likeliest_bearer(candidates: list[int], drafts: list[Draft], mention: NameMention) -> int:
+def likeliest_bearer(candidates: list[int], drafts: list[Draft], at: int) -> int:
     """Of several people sharing a surname, the one the article has named most so far (the
     senator the story is about, not his wife and father named once in full: news names a
-    relative in full, or by the given name), then the one named closest before (else after)."""
+    relative in full, or by the given name), then the one named closest before (else after)
+    the surname's token `at`."""
 
     def rank(index: int) -> tuple[int, int, int]:
-        before = [mention.start - m.start for m in drafts[index].mentions if m.start < mention.start]
-        after = [m.start - mention.start for m in drafts[index].mentions if m.start > mention.start]
+        before = [at - m.start for m in drafts[index].mentions if m.start < at]
+        after = [m.start - at for m in drafts[index].mentions if m.start > at]
         return (-len(before), min(before) if before else 10**9, min(after) if after else 10**9)
 
     return min(candidates, key=rank)
@@ -493,7 +494,7 @@ def _role_phrase(head: Token) -> list[Token]:
 
 
 def apposition_gender(doc: Doc, mention: NameMention, know: Knowledge) -> str:
-    """The gender a noun in apposition gives: "his wife, Kulsoom Sharif," / "Ann Lee, the
+    """The gender a noun in apposition gives: "his wife, Ann Lee," / "Ingrid Rask, the
     senator's daughter," (`gendered_roles` in titles.yaml)."""
     root = doc[mention.end - 1]
     nouns = [root.head] if root.dep_ == "appos" else []

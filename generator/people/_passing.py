@@ -10,8 +10,8 @@ Left out are:
   never acts or speaks in the article;
 - anyone whose every mention lies inside a comparison ("compared the summit
   to ...", "like ... before him") and who never acts or speaks;
-- a name the article mostly writes after "the" ("the Deepwater Horizon sank",
-  "the Lib Dems", "the Hindu Kush"): a thing, a group or a place, though it may
+- a name the article mostly writes after "the" ("the Kaspar Tanner sank",
+  "the Marlow Brigades", "the Hallam Kush"): a thing, a group or a place, though it may
   act. A name that modifies a noun after it ("the David Kelly affair") is not
   counted either way.
 
@@ -136,8 +136,8 @@ def _written_as_a_thing(doc: Doc, draft: Draft) -> bool:
 
 
 def _only_a_modifier(doc: Doc, draft: Draft, know: Knowledge) -> bool:
-    """Does the full name only ever modify a noun after it ("the Deepwater Horizon rig",
-    "the Ian Tomlinson case"), untitled? Then it names a thing, or a person in passing.
+    """Does the full name only ever modify a noun after it ("the Kaspar Tanner rig",
+    "the Kelso Moor affair"), untitled? Then it names a thing, or a person in passing.
     A role noun after it is the person's own, its comma lost ("said Ann Lee executive
     director of ...")."""
     if len(draft.words) < 2 or any(m.role or m.honorific_gender for m in draft.mentions):

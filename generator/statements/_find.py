@@ -14,7 +14,7 @@ said", "a senior official said", "according to a statement") are not people:
 their statements are kept, with text, kind, audience and date, and speaker "".
 A spokesperson for a named person is not that person. Interviews printed as
 "Q: / A:" give the interviewee's answers as direct statements, and a printed
-transcript ("WALLACE: ... / PENCE: ...") each turn as its speaker's
+transcript ("HALE: ... / RASK: ...") each turn as its speaker's
 (`_interview`).
 """
 

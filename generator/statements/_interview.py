@@ -1,5 +1,5 @@
 """Interviews printed as questions and answers ("Q: ... / A: ..."), and transcripts
-printed as turns ("WALLACE: ... / PENCE: ...").
+printed as turns ("HALE: ... / RASK: ...").
 
 Each answer is a direct statement of the interviewee even without quote
 marks; a question is not a statement, though speech it reports is. The
@@ -97,8 +97,8 @@ def _interviewee_cue(ctx: Context, before: int) -> str:
 
 def find_transcript_turns(ctx: Context, people: list[Person]) -> list[tuple[int, int, Cue]]:
     """The turns of a printed transcript, (start, end, cue) each: at least two labels, one
-    of them the surname of a person the article names ("Gov. Mike Pence ... PENCE: Well,
-    look ..."), so a lone "UPDATE:" or a dateline in capitals is no transcript."""
+    of them the surname of a person the article names ("Senator Ole Rask ... RASK: Yes,
+    ..."), so a lone "UPDATE:" or a dateline in capitals is no transcript."""
     turns = []
     for start, end in ctx.paragraphs:
         found = _TURN.match(ctx.text, start, end)
