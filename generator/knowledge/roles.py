@@ -75,6 +75,8 @@ class Knowledge:
     organisation_nouns: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
     given_name_gender: dict[str, str] = field(default_factory=dict)
+    # given names that are common surnames too ("Kelly"): a lone one is no sign of gender
+    surname_given_names: frozenset[str] = frozenset()
     # lowercase country word or phrase ("russian", "white house") -> country
     country_words: dict[str, str] = field(default_factory=dict)
     # lowercase institution word -> country ("kremlin" -> Russia)
@@ -169,9 +171,11 @@ def knowledge() -> Knowledge:
             for word in words or []
         },
     )
+    census = load_data("given_names") or {}
     for gender in ("female", "male"):
-        for name in titles.get(f"{gender}_given_names") or []:
+        for name in [*(titles.get(f"{gender}_given_names") or []), *(census.get(gender) or [])]:
             know.given_name_gender.setdefault(norm(name), gender)
+    know.surname_given_names = _lower_set(census.get("also_surnames"))
     for country, words in (roles.get("countries") or {}).items():
         adjectives = (words or {}).get("adjectives") or [country]
         know.adjectives[str(country)] = str(adjectives[0])

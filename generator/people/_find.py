@@ -143,19 +143,19 @@ def _complete(draft: Draft, roles: list[RoleInfo], countries: set[str], know: Kn
 
 
 def _gender(draft: Draft, role_text: str, know: Knowledge, agreed: str) -> str:
-    """Honorific, then a gendered role word, then the pronouns the article uses for
-    the person (`agreed`), and only then the given-name list."""
+    """Honorific, then a gendered role word, then the given name (a lone one only if it
+    is no common surname), and only then the pronouns the article uses near the
+    person (`agreed`), which vote for whoever was named last."""
     for mention in draft.mentions:
         if mention.honorific_gender or mention.described_gender:
             return mention.honorific_gender or mention.described_gender
     for word in norm(role_text).split():
         if word in know.gendered_roles:
             return know.gendered_roles[word]
-    if agreed:
-        return agreed
-    if len(draft.words) > 1:
-        return know.given_name_gender.get(norm(draft.words[0]), "")
-    return ""
+    first = norm(draft.words[0])
+    if first in know.given_name_gender and (len(draft.words) > 1 or first not in know.surname_given_names):
+        return know.given_name_gender[first]
+    return agreed
 
 
 def _article_apostrophe(name: str, draft: Draft) -> str:

@@ -367,3 +367,19 @@ def test_a_full_name_that_only_modifies_a_noun_is_no_person(nlp) -> None:
     ids = {p.id for p in people}
     assert "kaspar-tanner" not in ids
     assert "ann-lee" in ids  # a role noun after the name is hers, its comma lost
+
+
+def test_a_given_name_gives_the_gender_before_the_pronouns_near_the_name(nlp) -> None:
+    # The pronoun votes would make Achterberg "he" (the subject just before it); her
+    # given name (the census list in given_names.yaml) says she is not.
+    _, mentions = people_in(nlp, "Rosalind Achterberg met Dale Pike in Oslo. He said the talks were hard.")
+    assert resolved(mentions, "He") == "dale-pike"
+
+
+def test_a_lone_given_name_gives_the_gender_unless_it_is_a_common_surname_too() -> None:
+    from generator.knowledge.roles import knowledge
+
+    know = knowledge()
+    assert know.given_name_gender["rosalind"] == "female"
+    assert know.given_name_gender["dale"] == "male"
+    assert "carter" in know.surname_given_names  # "Carter said" is no sign of gender
