@@ -407,6 +407,12 @@ def _verb_clause(
         # "vowed on Monday to look into claims": the infinitive the parser hung aside
         complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not objects and not complements:
+        # "discussed with the envoy on Monday setting up a hotline": the gerund the parser
+        # hung aside is what was discussed (not one after a comma: "spoke, citing figures")
+        complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.tag_ == "VBG"
+                       and not any(g.dep_ in ("mark", *SUBJECTS) for g in c.children)
+                       and not any(t.is_punct for t in verb.doc[verb.i + 1 : c.left_edge.i])]
     if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         # "the interview, which the network aired": what "which" stands for
         words += _noun_phrase(verb.head, skip, name_of)
@@ -543,7 +549,9 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
         objects = [c for c in verb.children if c.dep_ in OBJECTS and c.i not in skip]
         if objects:
             return _noun_phrase(objects[0], skip, name_of)
-    for child in verb.children:
+    # "walked away from the talks": the preposition may hang on the particle
+    particles = [c for c in verb.rights if c.i == verb.i + 1 and c.dep_ in ("prt", "advmod")]
+    for child in [*verb.children, *(c for p in particles for c in p.children)]:
         if child.dep_ in ("prep", "agent") and child.i > verb.i and child.i not in skip:
             gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
             if gerund is not None and gerund.i not in skip:

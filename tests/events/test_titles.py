@@ -60,7 +60,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # the same verb with its object is active
         ("The court sentenced Ann Lee to life on April 6.", "April 6", "2019-04-06", "Court sentences Ann Lee to life"),
         # the particle after the verb belongs to it
-        ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06", "Minister walks away"),
+        ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06", "Minister walks away from talks"),
+        # a gerund the parser hung aside (no comma before it) is what the verb takes
+        ("The minister discussed with his envoy on Monday setting up a hotline.", "Monday", "2019-05-06",
+         "Minister discusses setting up hotline"),
+        ("Ann Lee spoke on Monday, citing new figures.", "Monday", "2019-05-06", "Ann Lee speaks"),
         # a gerund after the verb's preposition completes it
         ("The company publicly committed to improving its safety record on Monday.", "Monday", "2019-05-06",
          "Company commits to improving its safety record"),
