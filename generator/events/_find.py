@@ -614,7 +614,8 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     """One event per happening, with all its sources; ids assigned, sorted by date.
 
     A merged event is background when most of its reports treat it so; its
-    importance comes from its reports (`combine_importance`).
+    summary is its strongest report's (a lead that tells it before a passing
+    mention), its importance comes from its reports (`combine_importance`).
     """
     merged: list[Event] = []
     background_votes: list[list[bool]] = []
@@ -626,6 +627,8 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         bucket = buckets.setdefault(event.date[:4], [])
         for index in bucket:
             if _same_happening(merged[index], event):
+                if event.summary and report[1] > max(weight for _, weight in reports[index]):
+                    merged[index].summary = event.summary  # told by its strongest report
                 _absorb(merged[index], event)
                 background_votes[index].append(event.background)
                 reports[index].append(report)

@@ -199,6 +199,16 @@ def test_reports_of_different_days_never_merge() -> None:
     assert [e.date for e in merged] == ["2018-07-16", "2018-07-17"]
 
 
+def test_a_merged_event_is_summarised_by_its_strongest_report() -> None:
+    passing = _event("2018-07-16", "Oslo", article="a")
+    passing.summary, passing.importance = "Aides spoke ahead of the summit in Oslo.", 0.4
+    lead = _event("2018-07-16", "Oslo", article="b")
+    lead.summary, lead.importance = "The two leaders met in Oslo on Monday.", 1.0
+    (merged,) = merge_events([passing, lead])
+    assert merged.summary == "The two leaders met in Oslo on Monday."
+    assert len(merged.sources) == 2
+
+
 def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often() -> None:
     told_often = [_event("2018-07-16", "Oslo", kind=kind) for kind in ("summit", "meeting", "speech", "sanctions")]
     independent = [_event("2018-07-20", "Rome", article=name) for name in ("a", "b")]
