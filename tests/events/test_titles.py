@@ -59,8 +59,9 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "2019-05-09", "Former minister begins life sentence after his trial"),
         # the same verb with its object is active
         ("The court sentenced Ann Lee to life on April 6.", "April 6", "2019-04-06", "Court sentences Ann Lee to life"),
-        # the particle after the verb belongs to it
-        ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06", "Minister walks away from talks"),
+        # the particle after the verb belongs to it, and so does a preposition hung on the particle
+        ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06",
+         "Minister walks away from talks"),
         # a gerund the parser hung aside (no comma before it) is what the verb takes
         ("The minister discussed with his envoy on Monday setting up a hotline.", "Monday", "2019-05-06",
          "Minister discusses setting up hotline"),
