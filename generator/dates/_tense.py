@@ -90,6 +90,8 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
     participle = word in lexicon.irregular_past or (
         word.endswith("ed") and len(word) > 4 and word not in lexicon.not_past
     )
+    if participle and before == "be" and index > 1 and tokens[index - 2].word == "to":
+        return "future"  # "the report, to be released on Tuesday,": a plan
     if participle and before in ("be", "been", "being"):
         return None  # "will be held": the auxiliary further left decides
     if participle and before in lexicon.be_forms:

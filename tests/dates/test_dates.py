@@ -81,6 +81,14 @@ def test_month_day_without_year_takes_the_coming_year_in_a_future_sentence() -> 
     assert value_of("The vote will be held on March 3.", "March 3") == "2019-03-03"
 
 
+def test_an_infinitive_passive_is_a_plan_though_the_main_verb_is_present() -> None:
+    # "to be released" tells what is to come: the coming Tuesday, not the last one
+    ref = PartialDate(2011, 1, 6)  # a Thursday
+    text = "The report, to be released on Tuesday, is likely to recommend an overhaul."
+    assert value_of(text, "Tuesday", ref) == "2011-01-11"
+    assert value_of("The report was released on Tuesday.", "Tuesday", ref) == "2011-01-04"
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
