@@ -479,6 +479,9 @@ def test_hostile_front_matter_skips_the_file_with_a_located_message(
         ("A version appeared on p3 of the Main section section on Friday Follow the latest news on Twitter", ""),
         ("This article was amended on 8 May 2010 to correct a figure.", ""),
         ("The minister said no. · This article was corrected on Thursday 2 May 2019.", "The minister said no."),
+        ("Posted by Ann Lee at 10:48 AM | Comments (2) | Permalink Next post", ""),
+        ("I agree with the minister. Posted by Ann Lee on May 1, 2005 12:21 PM.", "I agree with the minister."),
+        ("The post was written by Ann Lee on Monday at 10.48.", "The post was written by Ann Lee on Monday at 10.48."),
     ],
 )
 def test_picture_credits_clock_stamps_and_print_notes_are_cut_from_a_line(line: str, kept: str) -> None:
