@@ -72,16 +72,26 @@ def _is_break(token: _Token) -> bool:
     return token.word in _CLAUSE_BREAK or token.word == "-"
 
 
+# Words after "to" that make it a preposition, not an infinitive ("due to the storm").
+_NOT_A_VERB = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                         "those", "some", "any", "no", "all", "lack", "bad", "heavy", "poor"))
+_PAST_AUXILIARIES = frozenset(("had", "been"))
+
+
 def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal["skip"]:
     """The tense token `index` signals, if any (looking at its neighbours)."""
     word = tokens[index].word
     before = tokens[index - 1].word if index > 0 else ""
     after = tokens[index + 1].word if index + 1 < len(tokens) else ""
+    if word == "last" and (after in lexicon.units or after in lexicon.weekdays):
+        return None  # "the quarter of last year, when it reports on Tuesday": another date's word
     if word in lexicon.future:
         return "future"
     if word in lexicon.future_after_be and before in lexicon.be_forms:
         return "future"
-    if word in lexicon.future_before_to and after == "to":
+    if word in lexicon.future_before_to and after == "to" and before not in _PAST_AUXILIARIES and (
+        index + 2 >= len(tokens) or tokens[index + 2].word not in _NOT_A_VERB
+    ):  # "had been due to expire": a plan of the past, the auxiliary decides
         return "future"
     if word in lexicon.be_forms and after.endswith("ing") and after not in ("being", "thing"):
         return "future" if after == "going" else "present"

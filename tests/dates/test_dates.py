@@ -89,6 +89,21 @@ def test_an_infinitive_passive_is_a_plan_though_the_main_verb_is_present() -> No
     assert value_of("The report was released on Tuesday.", "Tuesday", ref) == "2011-01-04"
 
 
+def test_a_promise_or_a_plan_before_to_points_ahead_and_due_to_only_before_a_verb() -> None:
+    ref = PartialDate(2007, 9, 6)  # a Thursday
+    assert value_of("He has vowed to land in the capital on Monday.", "Monday", ref) == "2007-09-10"
+    assert value_of("The meeting, due to start on Monday in a tent, drew threats.", "Monday", ref) == "2007-09-10"
+    assert value_of("The flight was cancelled due to the storm on Monday.", "Monday", ref) == "2007-09-03"
+    assert value_of("The offer had been due to expire on Monday.", "Monday", ref) == "2007-09-03"
+
+
+def test_last_of_another_date_is_no_tense_cue() -> None:
+    ref = PartialDate(2010, 1, 29)  # a Friday
+    text = "BP will report a profit for the end of last year when it unveils results on Tuesday."
+    assert value_of(text, "Tuesday", ref) == "2010-02-02"
+    assert value_of("He resigned last year and returned on Tuesday.", "Tuesday", ref) == "2010-01-26"
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
