@@ -89,7 +89,8 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
         return "future"
     if word in lexicon.future_after_be and before in lexicon.be_forms:
         return "future"
-    if word in lexicon.future_before_to and after == "to" and before not in _PAST_AUXILIARIES and (
+    planned = word in lexicon.future_before_to or word in lexicon.future_after_be  # "but scheduled to depart"
+    if planned and after == "to" and before not in _PAST_AUXILIARIES and (
         index + 2 >= len(tokens) or tokens[index + 2].word not in _NOT_A_VERB
     ):  # "had been due to expire": a plan of the past, the auxiliary decides
         return "future"

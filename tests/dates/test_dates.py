@@ -95,6 +95,9 @@ def test_a_promise_or_a_plan_before_to_points_ahead_and_due_to_only_before_a_ver
     assert value_of("The meeting, due to start on Monday in a tent, drew threats.", "Monday", ref) == "2007-09-10"
     assert value_of("The flight was cancelled due to the storm on Monday.", "Monday", ref) == "2007-09-03"
     assert value_of("The offer had been due to expire on Monday.", "Monday", ref) == "2007-09-03"
+    # "scheduled to", "set to" without its "be": "the talks, set to resume Monday"
+    assert value_of("He was in Dubai on Sunday but scheduled to leave on Monday.", "Monday", ref) == "2007-09-10"
+    assert value_of("The peace talks, set to resume Monday in Belfast, drew threats.", "Monday", ref) == "2007-09-10"
 
 
 def test_last_of_another_date_is_no_tense_cue() -> None:
