@@ -78,8 +78,9 @@ _NOT_A_VERB = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", 
 _PAST_AUXILIARIES = frozenset(("had", "been"))
 
 
-def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal["skip"]:
-    """The tense token `index` signals, if any (looking at its neighbours)."""
+def _cue(tokens: list[_Token], index: int, lexicon: Lexicon, ahead: bool = True) -> Tense | Literal["skip"]:
+    """The tense token `index` signals, if any (looking at its neighbours); `ahead`: the
+    token stands before the time expression."""
     word = tokens[index].word
     before = tokens[index - 1].word if index > 0 else ""
     after = tokens[index + 1].word if index + 1 < len(tokens) else ""
@@ -90,6 +91,8 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon) -> Tense | Literal[
     if word in lexicon.future_after_be and before in lexicon.be_forms:
         return "future"
     planned = word in lexicon.future_before_to or word in lexicon.future_after_be  # "but scheduled to depart"
+    if planned and not ahead and word.endswith("ed") and word not in lexicon.future_after_be:
+        return "past"  # "on Tuesday pledged to tackle ...": the date is the pledge's
     if planned and after == "to" and before not in _PAST_AUXILIARIES and (
         index + 2 >= len(tokens) or tokens[index + 2].word not in _NOT_A_VERB
     ):  # "had been due to expire": a plan of the past, the auxiliary decides
@@ -168,7 +171,7 @@ def guess_tense(text: str, sentence: tuple[int, int], start: int, end: int, lexi
             for index in indexes:
                 if within_clause and _is_break(tokens[index]):
                     break
-                cue = _cue(tokens, index, lexicon)
+                cue = _cue(tokens, index, lexicon, ahead=tokens[index].end <= start)
                 if cue == "skip":
                     if within_clause:
                         return None  # "would meet on Monday": no direction

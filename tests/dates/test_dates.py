@@ -92,6 +92,7 @@ def test_an_infinitive_passive_is_a_plan_though_the_main_verb_is_present() -> No
 def test_a_promise_or_a_plan_before_to_points_ahead_and_due_to_only_before_a_verb() -> None:
     ref = PartialDate(2007, 9, 6)  # a Thursday
     assert value_of("He has vowed to land in the capital on Monday.", "Monday", ref) == "2007-09-10"
+    assert value_of("The minister on Monday pledged to tackle the drug trade.", "Monday", ref) == "2007-09-03"
     assert value_of("The meeting, due to start on Monday in a tent, drew threats.", "Monday", ref) == "2007-09-10"
     assert value_of("The flight was cancelled due to the storm on Monday.", "Monday", ref) == "2007-09-03"
     assert value_of("The offer had been due to expire on Monday.", "Monday", ref) == "2007-09-03"
