@@ -21,6 +21,7 @@ class SpeechCues:
     audience_to_verbs: frozenset[str]
     non_factual: frozenset[str]
     negations: frozenset[str]
+    writers_voice: frozenset[str]
     not_sources: frozenset[str]
     quote_nouns: frozenset[str] = frozenset()
     question_markers: frozenset[str] = frozenset()
@@ -80,6 +81,7 @@ def speech_cues() -> SpeechCues:
         audience_to_verbs=_set(data.get("audience_to_verbs")),
         non_factual=_set(data.get("non_factual_auxiliaries")),
         negations=_set(data.get("negations")),
+        writers_voice=_set(data.get("writers_voice")),
         not_sources=_set(data.get("not_sources")),
         quote_nouns=_set(data.get("quote_nouns")),
         generic_sources=_set(data.get("generic_sources")),

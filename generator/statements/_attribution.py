@@ -56,6 +56,8 @@ class Attribution:
         )
 
     def is_factual(self, verb: Token) -> bool:
+        if verb.head.i != verb.i and verb.head.lower_ in self.cues.writers_voice:
+            return False  # "it is worth noting that", "let's say": the writer, no source
         for child in verb.children:
             lower = child.text.lower()
             if child.dep_ == "aux" and lower in self.cues.non_factual:

@@ -222,6 +222,15 @@ def test_hypothetical_and_denied_speech_is_not_a_statement(nlp) -> None:
     assert found == []
 
 
+def test_the_writers_own_voice_is_not_a_statement(nlp) -> None:
+    text = (
+        "It is worth noting that the tax bill was the largest ever. Let's say the plan costs "
+        "ten billion dollars. It goes without saying that voters will notice. Karl Weber said "
+        "that the bill was unfair."
+    )
+    assert [(s.speaker, s.text) for s in statements_in(nlp, text)] == [("karl-weber", "the bill was unfair")]
+
+
 def test_scare_quotes_alone_are_not_statements(nlp) -> None:
     found = statements_in(nlp, "The media, which Karl Weber calls \u201cthe foe\u201d, ignored him.")
     assert found == []
