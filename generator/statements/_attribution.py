@@ -22,6 +22,15 @@ _ELLIPSIS_OPENERS = ("when", "if", "once", "after", "before", "while")
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
 
 
+# Subordinators that open a clause of time, reason or concession, never reported content.
+_CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "because", "when", "whenever",
+                                 "since", "although", "though", "unless", "once", "as"))
+
+
+def _circumstance(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
+
+
 @dataclass
 class Cue:
     """An attribution: the speech verb (or source phrase) and who is behind it."""
@@ -319,7 +328,15 @@ class Attribution:
 
     def _clause_tokens(self, verb: Token) -> list[Token] | None:
         base = self.cues.verb(verb.text)
-        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "said before he died": a clause of time or reason is no part of what was said
+        complements = [c for c in verb.children if c.dep_ == "ccomp" and not _circumstance(c)]
+        if not complements:
+            # "said before he left that the plan was dead": the claim hung on the clause of time
+            complements = [
+                inner for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _circumstance(c)
+                for inner in c.children if inner.dep_ == "ccomp" and inner.i > c.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in inner.children)
+            ][:1]
         following = [c for c in complements if c.i > verb.i]
         if following:
             # A clause after the verb wins over one the parser hung before it

@@ -231,6 +231,13 @@ def test_the_writers_own_voice_is_not_a_statement(nlp) -> None:
     assert [(s.speaker, s.text) for s in statements_in(nlp, text)] == [("karl-weber", "the bill was unfair")]
 
 
+def test_a_clause_of_time_is_no_part_of_what_was_said(nlp) -> None:
+    found = statements_in(nlp, "Karl Weber said before he left that the plan was dead.")
+    assert [s.text for s in found] == ["the plan was dead"]
+    found = statements_in(nlp, "He repeated the words \u201cI can't breathe,\u201d as Karl Weber said before he died.")
+    assert [s.text for s in found] == ["I can't breathe"]
+
+
 def test_scare_quotes_alone_are_not_statements(nlp) -> None:
     found = statements_in(nlp, "The media, which Karl Weber calls \u201cthe foe\u201d, ignored him.")
     assert found == []
