@@ -341,6 +341,8 @@ def report_weight(event: Event, sentence_index: int, candidate: _Candidate, publ
     weight *= 1 + spec["per_kind_weight"] * (kind.weight if kind else 0)  # a summit before a remark
     if candidate.predicate is not None and tells_a_first(candidate.predicate, candidate.expression):
         weight *= spec["milestone"]
+    if candidate.summit is not None and candidate.expression is None:
+        weight *= spec["summit_named"]  # "ahead of the summit in Oslo": its date is known, not told
     return round(weight, 4)
 
 

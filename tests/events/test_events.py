@@ -231,6 +231,21 @@ def test_a_known_summit_has_its_leaders_the_article_names_as_participants(nlp) -
     assert event.type == "summit" and set(event.people) == {"joe-biden", "vladimir-putin"}
 
 
+def test_a_known_summit_is_summarised_by_the_report_that_dates_it_not_by_a_passing_mention(nlp) -> None:
+    people = {
+        "joe-biden": Person("joe-biden", "Joe Biden"),
+        "vladimir-putin": Person("vladimir-putin", "Vladimir Putin"),
+    }
+    passing = "An aide briefed reporters ahead of the summit in Geneva."
+    told = "Biden met Putin in Geneva on Wednesday."
+    events = find_events(nlp(passing), _article(passing, published="2021-06-16"), [], [], people)
+    mentions = [Mention(0, 5, "Biden", "joe-biden"), Mention(10, 15, "Putin", "vladimir-putin")]
+    dated = [_expression(told, "Wednesday", "2021-06-16")]
+    events += find_events(nlp(told), _article(told, published="2021-06-17", article_id="b"), dated, mentions, people)
+    (summit,) = [e for e in merge_events(events) if e.type == "summit"]
+    assert summit.summary == told and len(summit.sources) == 2
+
+
 def test_an_undated_lead_is_the_articles_own_news_on_its_publication_day(nlp) -> None:
     text = "Flood waters swept through the valley towns. Farmers lost their harvest in 2017."
     expressions = [_expression(text, "2017", "2017")]
