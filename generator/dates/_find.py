@@ -243,6 +243,14 @@ def _with_year(spec: Spec, year: int) -> Spec:
     return replace(spec, kind="absolute", value=f"{year:04d}-{spec.month:02d}")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return match.group(1).lower() if match else ""
+
+
 _PREPOSITION_BEFORE = re.compile(r"\b(since|until|till|by|before)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -252,6 +260,8 @@ def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) 
     word = preposition.group(1).lower() if preposition else ""
     if word == "since":
         return "past"
+    if found.spec.kind in ("month_day", "month") and _word_before(text, found.start) in lex.scheduling:
+        return None  # "payable Dec. 7": the nearest Dec. 7, though the dividend was declared
     tense = guess_tense(text, sentence, found.start, found.end, lex)
     if word and tense not in ("past", "future"):
         return "future"

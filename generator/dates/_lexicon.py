@@ -69,6 +69,7 @@ class Lexicon:
     future: frozenset[str]
     future_after_be: frozenset[str]
     future_before_to: frozenset[str]
+    scheduling: frozenset[str]
     conditional: frozenset[str]
     past: frozenset[str]
     present: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         future=frozenset(tense["future"]),
         future_after_be=frozenset(tense["future_after_be"]),
         future_before_to=frozenset(tense["future_before_to"]),
+        scheduling=frozenset(tense.get("scheduling") or ()),
         conditional=frozenset(tense["conditional"]),
         past=frozenset(tense["past"]),
         present=frozenset(tense["present"]),

@@ -108,6 +108,15 @@ def test_last_of_another_date_is_no_tense_cue() -> None:
     assert value_of("He resigned last year and returned on Tuesday.", "Tuesday", ref) == "2010-01-26"
 
 
+def test_a_scheduled_day_is_the_nearest_one_whatever_the_tense() -> None:
+    ref = PartialDate(1989, 10, 27)
+    assert value_of("The board declared a dividend payable Dec. 7 to holders.", "Dec. 7", ref) == "1989-12-07"
+    assert value_of("The bank named a chairman, effective Feb. 1.", "Feb. 1", ref) == "1990-02-01"
+    assert value_of("The plan took effect, effective Oct. 1, and failed.", "Oct. 1", ref) == "1989-10-01"
+    assert value_of("The board met on Dec. 7 and declared a dividend.", "Dec. 7", ref) == "1988-12-07"
+    assert value_of("The bank extended loans through January, it said.", "January", ref) == "1990-01"
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
