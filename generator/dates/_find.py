@@ -106,7 +106,7 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         reference_days: tuple[dt.date, dt.date] | None = reference.day_range()
     else:
         reference_days = reference
-    chosen = _merge_clock_and_date(text, _choose_longest(scan(text)))
+    chosen = [f for f in _merge_clock_and_date(text, _choose_longest(scan(text))) if not _is_label(text, f)]
     sentences = SentenceIndex(text)
     sentence_years = _sentence_years(chosen, sentences)
     lex = lexicon()
@@ -145,6 +145,17 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         expression = TimeExpression(found.start, found.end, text[found.start : found.end], kind, value, relative)
         resolved[index] = TaggedExpression(expression, found.spec, None, sentence, day)
     return [item for item in resolved if item is not None]
+
+
+def _is_label(text: str, found: Found) -> bool:
+    """A capitalised label that opens a line: a transcript's speaker or programme
+    ("SIR TREVOR MCDONALD FOR TONIGHT:", "TONIGHT: Mr President, ..."), no date."""
+    words = text[found.start : found.end]
+    if not words.isupper() or not text[found.end : found.end + 2].lstrip(" ").startswith(":"):
+        return False
+    line_start = text.rfind("\n", 0, found.start) + 1
+    before = text[line_start : found.start]
+    return not before.strip() or before.isupper()
 
 
 def resolve_relative_date(

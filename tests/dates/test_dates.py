@@ -117,6 +117,13 @@ def test_a_scheduled_day_is_the_nearest_one_whatever_the_tense() -> None:
     assert value_of("The bank extended loans through January, it said.", "January", ref) == "1990-01"
 
 
+def test_a_capitalised_label_opening_a_line_is_no_date() -> None:
+    # a transcript's programme or speaker label ("TONIGHT:") is not the evening of the day
+    text = "ANN LEE FOR TONIGHT: Minister, why?\nTONIGHT: And the budget?\nTONIGHT the minister resigned."
+    assert [e.text for e in find_time_expressions(text, REF)] == ["TONIGHT"]
+    assert find_time_expressions(text, REF)[0].start == text.rindex("TONIGHT")
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
