@@ -135,6 +135,8 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
         own_date = token.root.left_edge.i <= span.root.i <= token.root.right_edge.i
         if _relative_to_another(token.root) and not own_date:
             continue  # "struck on Tuesday, hours after the ceasefire": the date is the strike's
+        if not own_date and _dated_otherwise(token.root, span):
+            continue  # "congratulated today the winners of the January 30 vote": not the vote's day
         if head is not None and (head.lower_ in speech_verb_forms() or head.i < span.root.i):
             # A date after its verb goes to the verb or to what follows it in its clause,
             # never to a phrase fronted before it ("At the talks, he repeated … on Friday"), save its subject.
@@ -153,6 +155,18 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
 
 
 _RELATIVE_WORDS = frozenset(("after", "before", "since", "following"))
+_MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
+
+
+def _dated_otherwise(trigger: Token, span: Span) -> bool:
+    """Does the trigger noun carry a date of its own, not this one ("the January 30 vote",
+    "Sunday's election", "the vote on 30 January")?"""
+    for child in trigger.children:
+        if child.dep_ not in _MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
+            continue
+        if any(t.ent_type_ == "DATE" and not span.start <= t.i < span.end for t in child.subtree):
+            return True
+    return False
 
 
 def _relative_to_another(token: Token) -> bool:

@@ -32,6 +32,9 @@ def _events(nlp, text: str, phrase: str, value: str, people: dict[str, str], pro
          "2019-07-09", {}, "", "Norway and EU agree to truce"),
         ("Ann Lee and Bob Roe signed the accord on Monday.", "Monday", "2019-05-06",
          {"Ann Lee": "ann", "Bob Roe": "bob"}, "", "Ann Lee and Bob Roe sign accord"),
+        # an event noun with a date of its own is not the happening of another date in its sentence
+        ("The council today congratulated the winners of the January 30 vote.", "today",
+         "2019-05-10", {}, "", "Council congratulates winners of the vote"),
     ],
 )
 def test_the_date_dates_its_happening_titled_who_did_what(nlp, text, phrase, value, people, pronoun, title) -> None:
