@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MIN_FREE_QUOTE_WORDS = 4
 # An unattributed quote this long is still a statement (speaker unknown).
 MIN_ORPHAN_QUOTE_WORDS = 6
+# The longest description of a speaker between a short quote and its verb
+# ('"Yes," the former New York mayor said').
+MAX_SPEAKER_WORDS = 8
 _SENTENCE_END = ".?!"
 _DASHES = ("-", "\u2013", "\u2014", "\u2015")  # hyphen, en and em dash, horizontal bar
 
@@ -359,6 +362,18 @@ def is_title(quoted: str) -> bool:
     return bool(words) and capitals >= 0.6 * len(words) and quoted.rstrip()[-1:] not in ".?!"
 
 
+_SMALL_WORDS = frozenset(("the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"))
+
+
+def _title_cased(quoted: str) -> bool:
+    """Two or more words, every one but the small ones capitalised ("Face the Nation",
+    "Women in Power"): a name, where "That's Mexico's vulnerability" is speech."""
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    ends_sentence = quoted.rstrip()[-1:] in ".?!"  # '"We're America."' is said
+    return len(words) > 1 and not ends_sentence and bool(content) and all(w[:1].isupper() for w in content)
+
+
 def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
     """A short quote counts only as a whole utterance with its cue next to it ('"Yes," he said').
 
@@ -373,6 +388,8 @@ def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
     lead_in = ctx.text[max(0, unit.open - 80) : unit.open].rstrip()
     if inner[-1:] not in ",?!." and not lead_in.endswith(":"):
         return False
+    if _title_cased(inner):
+        return False  # 'on CBS's "Face the Nation," Paul Ryan said': a programme's name
     cue_char = ctx.doc[cue.token].idx
     if cue_char >= unit.close:
         gap = ctx.text[unit.close : cue_char]
@@ -380,7 +397,17 @@ def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
         gap = ctx.text[cue_char : unit.open]
     else:
         return True
-    return len(gap.split()) <= 3 and "\n\n" not in gap
+    if "\n\n" in gap:
+        return False
+    if len(gap.split()) <= 3:
+        return True
+    if cue_char < unit.close:
+        return False
+    # '"We need change," the New York businessman said': only the speaker stands between
+    verb = ctx.doc[cue.token]
+    speaker = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    between = [i for i in ctx.tokens(unit.close, cue_char) if not ctx.doc[i].is_punct]
+    return len(between) <= MAX_SPEAKER_WORDS and set(between) <= speaker
 
 
 def inherited_cue(ctx: Context, unit: QuoteUnit, items: list[Item]) -> Cue | None:
