@@ -123,6 +123,60 @@ def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
     return countries
 
 
+def _regroup_lone_surnames(
+    drafts: list[Draft], mentions: list[NameMention], know: Knowledge, when: PartialDate | None
+) -> None:
+    """A lone surname is not the person of that surname the article names in full ("Michelle
+    Obama") when its title is an office another holds then ("President Obama" in 2016: the
+    holder, named in full from roles.yaml) or its honorific is of the other gender ("Mr.
+    Obama": a man of that surname the article names, else a person of that name alone)."""
+    for mention in mentions:
+        if when is None or len(mention.words) != 1 or not mention.role or mention.person < 0:
+            continue
+        draft = drafts[mention.person]
+        info = analyse_role(mention.role.split(), know)
+        if len(draft.words) < 2 or not info.role:
+            continue
+        holders = {
+            name for office in know.offices
+            if office.role == info.role and (not info.country or office.country == info.country)
+            for name in office.holders_on(when) if norm(name).split()[-1] == mention.last
+        }
+        if len(holders) != 1 or know.known_names.get(norm(draft.name or " ".join(draft.words))) in holders:
+            continue
+        holder = holders.pop()
+        if norm(" ".join(draft.words)) == norm(holder):
+            continue
+        target = next((i for i, d in enumerate(drafts) if norm(" ".join(d.words)) == norm(holder)), None)
+        if target is None:
+            target = len(drafts)
+            drafts.append(Draft(holder.split(), completed_from_knowledge=True))
+        _move(mention, drafts, target)
+    for mention in mentions:
+        # "Mr. Obama" is not Michelle Obama: the honorific's gender against the given name's
+        gender = mention.honorific_gender
+        if len(mention.words) != 1 or not gender or mention.person < 0:
+            continue
+        given = know.given_name_gender.get(drafts[mention.person].first, "")
+        if not given or given == gender or len(drafts[mention.person].words) < 2:
+            continue
+        others = [
+            i for i, d in enumerate(drafts)
+            if d.last == mention.last and know.given_name_gender.get(d.first, gender) == gender
+        ]
+        if others:
+            _move(mention, drafts, likeliest_bearer(others, drafts, mention.start))
+        else:
+            drafts.append(Draft(list(mention.words)))
+            _move(mention, drafts, len(drafts) - 1)
+
+
+def _move(mention: NameMention, drafts: list[Draft], target: int) -> None:
+    drafts[mention.person].mentions.remove(mention)
+    mention.person = target
+    drafts[target].mentions.append(mention)
+
+
 def _complete(draft: Draft, roles: list[RoleInfo], countries: set[str], know: Knowledge) -> None:
     """Give a lone surname or given name the full name of the one office holder it fits."""
     if len(draft.words) != 1:
@@ -315,6 +369,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
         mention.described_gender = apposition_gender(doc, mention, know)
+    _regroup_lone_surnames(drafts, mentions, know, reference)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
     dropped = passing(doc, drafts, know, in_quote, reference.year if reference else None)

@@ -92,12 +92,14 @@ def _continues_split(ctx: Context, unit: QuoteUnit, quote: Quote) -> bool:
     return 0 < len(words) <= 12 and any(ctx.cues.verb(t.text) for t in tokens)
 
 
-def _verb_in(ctx: Context, start: int, end: int, last: bool) -> int:
-    """A speech verb (token index) between two char offsets, outside quotes, or -1."""
+def _verb_in(ctx: Context, start: int, end: int, last: bool, main: bool = False) -> int:
+    """A speech verb (token index) between two char offsets, outside quotes, or -1;
+    `main`: not one of a relative clause ("... in Washington, where Ann Lee also spoke.")."""
     found = [
         i
         for i in ctx.tokens(start, end)
         if not ctx.in_quote[i] and ctx.attribution.is_speech_verb(ctx.doc[i])
+        and not (main and ctx.doc[i].dep_ == "relcl")
     ]
     if not found:
         return -1
@@ -165,7 +167,7 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
     if named is not None:
         unit.cue = named
         return
-    verb = _verb_in(ctx, before_start, before_end, last=True)
+    verb = _verb_in(ctx, before_start, before_end, last=True, main=True)
     if verb >= 0:
         between = [
             t for t in ctx.tokens(ctx.doc[verb].idx, before_end)

@@ -383,3 +383,17 @@ def test_a_lone_given_name_gives_the_gender_unless_it_is_a_common_surname_too() 
     assert know.given_name_gender["rosalind"] == "female"
     assert know.given_name_gender["dale"] == "male"
     assert "carter" in know.surname_given_names  # "Carter said" is no sign of gender
+
+
+def test_a_lone_surname_under_an_office_title_is_the_holder_not_a_relative_named_in_full(nlp) -> None:
+    # roles.yaml: Vladimir Putin held the Russian presidency in 2018
+    people, mentions = people_in(
+        nlp, "Lyudmila Putin visited the school on Monday. President Putin said the school was fine.", "2018-07-16"
+    )
+    assert resolved(mentions, "Putin") == "vladimir-putin"
+    assert {"lyudmila-putin", "vladimir-putin"} <= {p.id for p in people}
+
+
+def test_mr_before_a_lone_surname_is_not_the_woman_of_that_surname(nlp) -> None:
+    _, mentions = people_in(nlp, "Ingrid Rask met voters in Oslo. Later Mr. Rask said the vote was close.")
+    assert resolved(mentions, "Rask") != "ingrid-rask"

@@ -208,6 +208,14 @@ def test_a_short_quote_keeps_its_speaker_however_long_the_description_between(nl
     assert [s.text for s in found] == ["We Are Home."]
 
 
+def test_a_speech_verb_of_a_relative_clause_does_not_take_the_next_quote(nlp) -> None:
+    text = (
+        "\u201cWe will win,\u201d Karl Weber said at a dinner in Oslo, where Ingrid Rask also spoke. "
+        "\u201cThe vote is ours.\u201d"
+    )
+    assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber", "karl-weber"]
+
+
 def test_short_quoted_words_belong_to_the_reported_statement(nlp) -> None:
     found = statements_in(
         nlp,
