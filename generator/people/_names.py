@@ -389,6 +389,8 @@ def title_before(doc: Doc, mention: NameMention, know: Knowledge, names: set[int
             break
         if lower in RELATIONAL_NOUNS:
             break
+        if lower == "and" and norm(doc[i + 1].text).strip(".") in know.honorifics:
+            break  # "Mr. King and Mr. Lee": what comes before is another man's name
         is_title = know.is_title_word(token.text) or know.country_of(token.text)
         is_org_word = token.tag_ in ("NNP", "NNPS") and token.ent_type_ not in ("PERSON", "DATE")
         if lower in know.honorifics or f"{lower}." in know.honorifics:

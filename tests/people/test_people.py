@@ -397,3 +397,9 @@ def test_a_lone_surname_under_an_office_title_is_the_holder_not_a_relative_named
 def test_mr_before_a_lone_surname_is_not_the_woman_of_that_surname(nlp) -> None:
     _, mentions = people_in(nlp, "Ingrid Rask met voters in Oslo. Later Mr. Rask said the vote was close.")
     assert resolved(mentions, "Rask") != "ingrid-rask"
+
+
+def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
+    # "King" is a title word, but "Mr. King and Mr. Lund" names two men
+    people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
+    assert by_id(people)["lund"].role == ""
