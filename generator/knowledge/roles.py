@@ -73,6 +73,7 @@ class Knowledge:
     gendered_roles: dict[str, str] = field(default_factory=dict)
     not_names: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)
     given_name_gender: dict[str, str] = field(default_factory=dict)
     # given names that are common surnames too ("Kelly"): a lone one is no sign of gender
@@ -165,6 +166,7 @@ def knowledge() -> Knowledge:
         gendered_roles={norm(k): v for k, v in (titles.get("gendered_roles") or {}).items()},
         not_names=_lower_set(titles.get("not_names")),
         organisation_nouns=_lower_set(titles.get("organisation_nouns")),
+        thing_heads=_lower_set(titles.get("thing_heads")),
         pronouns={norm(k): v for k, v in (titles.get("pronouns") or {}).items()},
         party_words={
             norm(word): str(party) for party, words in (titles.get("parties") or {}).items()

@@ -403,3 +403,8 @@ def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
     # "King" is a title word, but "Mr. King and Mr. Lund" names two men
     people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
     assert by_id(people)["lund"].role == ""
+
+
+def test_a_name_ending_in_a_place_or_body_word_is_no_person(nlp) -> None:
+    people, _ = people_in(nlp, "Crowds filled Trafalgar Square. Karl Weber spoke to them.")
+    assert [p.id for p in people] == ["karl-weber"]
