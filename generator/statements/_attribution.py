@@ -22,6 +22,10 @@ _ELLIPSIS_OPENERS = ("when", "if", "once", "after", "before", "while")
 _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
 
 
+# Words that open a reported clause as its subject and that the parser may take for the
+# speech verb's object ("said many of them failed").
+_QUANTIFIERS = frozenset(("many", "most", "some", "all", "few", "none", "several", "much", "both", "each"))
+
 # Subordinators that open a clause of time, reason or concession, never reported content.
 _CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "because", "when", "whenever",
                                  "since", "although", "though", "unless", "once", "as"))
@@ -390,7 +394,7 @@ class Attribution:
             return phrase
         if base not in self.cues.reporting:
             return None
-        misattached = self._clause_right_after(verb)
+        misattached = self._clause_right_after(verb) or self._quantifier_clause(verb)
         if misattached:
             return misattached
         if verb.dep_ == "parataxis":
@@ -506,6 +510,17 @@ class Attribution:
         } and head.i < verb.i:
             return None
         return [t for t in head.subtree if t.i >= subject.i]
+
+    def _quantifier_clause(self, verb: Token) -> list[Token] | None:
+        """'said many of the examples ... failed to note ...': the parser took the quantifier
+        that opens the reported clause for the verb's object."""
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1]
+        if not objects or objects[0].lower_ not in _QUANTIFIERS:
+            return None
+        tokens = [t for t in objects[0].subtree if t.i > verb.i]
+        if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens):
+            return None
+        return tokens
 
     def _that_clause_read_as_relative(self, verb: Token) -> list[Token] | None:
         """'told a briefing in Moscow that Kyiv was ...': the parser reads the clause as a

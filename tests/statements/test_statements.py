@@ -216,6 +216,22 @@ def test_a_speech_verb_of_a_relative_clause_does_not_take_the_next_quote(nlp) ->
     assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber", "karl-weber"]
 
 
+def test_a_reported_clause_opening_on_a_quantifier_is_what_was_said(nlp) -> None:
+    # "Karl Weber said many of the voters stayed home": the misparse makes "many" the object
+    # of "said" and hangs the clause's verb on "voters"
+    words = ["Karl", "Weber", "said", "many", "of", "the", "voters", "stayed", "home", "."]
+    spaces = [True] * 8 + [False, False]
+    heads = [1, 2, 2, 2, 3, 6, 4, 6, 7, 2]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "relcl", "advmod", "punct"]
+    tags = ["NNP", "NNP", "VBD", "JJ", "IN", "DT", "NNS", "VBD", "RB", "."]
+    pos = ["PROPN", "PROPN", "VERB", "ADJ", "ADP", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 8
+    found = statements_in_parse(nlp, words=words, spaces=spaces, heads=heads, deps=deps,
+                                tags=tags, pos=pos, ents=ents)
+    assert [(s.speaker, s.text) for s in found] == [("karl-weber", "many of the voters stayed home")]
+    assert statements_in(nlp, "Karl Weber said much more.") == []
+
+
 def test_short_quoted_words_belong_to_the_reported_statement(nlp) -> None:
     found = statements_in(
         nlp,
