@@ -123,52 +123,52 @@ def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
     return countries
 
 
-def _regroup_lone_surnames(
-    drafts: list[Draft], mentions: list[NameMention], know: Knowledge, when: PartialDate | None
-) -> None:
-    """A lone surname is not the person of that surname the article names in full ("Michelle
-    Obama") when its title is an office another holds then ("President Obama" in 2016: the
-    holder, named in full from roles.yaml) or its honorific is of the other gender ("Mr.
-    Obama": a man of that surname the article names, else a person of that name alone)."""
+def _to_office_holders(drafts: list[Draft], mentions: list[NameMention], know: Knowledge, when: PartialDate) -> None:
+    """A lone surname under the title of an office another holds at the article's date
+    ("President Obama" in 2016, in an article that names Michelle Obama in full) is that
+    holder, named in full from roles.yaml."""
     for mention in mentions:
-        if when is None or len(mention.words) != 1 or not mention.role or mention.person < 0:
+        if len(mention.words) != 1 or not mention.role or mention.person < 0:
             continue
-        draft = drafts[mention.person]
+        full = " ".join(drafts[mention.person].words)
         info = analyse_role(mention.role.split(), know)
-        if len(draft.words) < 2 or not info.role:
+        if full == mention.words[0] or not info.role:
             continue
         holders = {
             name for office in know.offices
             if office.role == info.role and (not info.country or office.country == info.country)
             for name in office.holders_on(when) if norm(name).split()[-1] == mention.last
         }
-        if len(holders) != 1 or know.known_names.get(norm(draft.name or " ".join(draft.words))) in holders:
-            continue
-        holder = holders.pop()
-        if norm(" ".join(draft.words)) == norm(holder):
+        holder = holders.pop() if len(holders) == 1 else None
+        if holder is None or know.known_names.get(norm(full), full) == holder:
             continue
         target = next((i for i, d in enumerate(drafts) if norm(" ".join(d.words)) == norm(holder)), None)
         if target is None:
             target = len(drafts)
             drafts.append(Draft(holder.split(), completed_from_knowledge=True))
         _move(mention, drafts, target)
+
+
+def _away_from_the_other_gender(drafts: list[Draft], mentions: list[NameMention], know: Knowledge) -> None:
+    """"Mr. Obama" is not Michelle Obama: a lone surname whose honorific's gender is not
+    the given name's goes to a person of that surname who may carry it, else to one of
+    that name alone."""
     for mention in mentions:
-        # "Mr. Obama" is not Michelle Obama: the honorific's gender against the given name's
         gender = mention.honorific_gender
         if len(mention.words) != 1 or not gender or mention.person < 0:
             continue
-        given = know.given_name_gender.get(drafts[mention.person].first, "")
-        if not given or given == gender or len(drafts[mention.person].words) < 2:
+        draft = drafts[mention.person]
+        given = know.given_name_gender.get(draft.first, "")
+        if len(draft.words) < 2 or not given or given == gender:
             continue
         others = [
             i for i, d in enumerate(drafts)
             if d.last == mention.last and know.given_name_gender.get(d.first, gender) == gender
         ]
-        if others:
-            _move(mention, drafts, likeliest_bearer(others, drafts, mention.start))
-        else:
+        if not others:
+            others = [len(drafts)]
             drafts.append(Draft(list(mention.words)))
-            _move(mention, drafts, len(drafts) - 1)
+        _move(mention, drafts, likeliest_bearer(others, drafts, mention.start))
 
 
 def _move(mention: NameMention, drafts: list[Draft], target: int) -> None:
@@ -369,7 +369,9 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
         mention.described_gender = apposition_gender(doc, mention, know)
-    _regroup_lone_surnames(drafts, mentions, know, reference)
+    if reference is not None:
+        _to_office_holders(drafts, mentions, know, reference)
+    _away_from_the_other_gender(drafts, mentions, know)
     text = doc.text  # Doc.text joins every token: read it once
     in_quote = quoted_tokens(doc, text)
     dropped = passing(doc, drafts, know, in_quote, reference.year if reference else None)
