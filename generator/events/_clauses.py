@@ -342,6 +342,31 @@ def _intent_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data("event_types")["title_intent_words"])
 
 
+@cache
+def _purpose_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_purpose_nouns"])
+
+
+@cache
+def _infinitive_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["title_infinitive_nouns"])
+
+
+def _infinitive_of(noun: Token, skip: set[int]) -> Token | None:
+    """The infinitive that completes a noun ("an attempt to end the fighting")."""
+    return next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i not in skip
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _infinitive_words(verb: Token, skip: set[int], name_of: Namer) -> list[str]:
+    """"to end the fighting"; nothing when what the verb takes is lost (a date left out)."""
+    taken = _complement_words(verb, skip, name_of)
+    lost = not taken and any(c.i > verb.i and not c.is_punct for c in verb.children)  # "plans to start [...]"
+    if lost or any(c.dep_ in OBJECTS for c in verb.children) and taken and taken[0].lower() in _LEADING_PREPOSITIONS:
+        return []
+    return ["to", verb.text, *_particle_words(verb), *taken]
+
+
 def _intent(verb: Token) -> bool:
     """"is due to release", "is set to visit": a plan, headlined "X to release"."""
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -372,7 +397,7 @@ def _verb_clause(
     if subject is not None and not name_of(subject):
         subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
-        words += _subject_phrase(subject, skip, name_of)
+        words += _subject_phrase(subject, skip | {verb.i}, name_of)  # not "Plan to build X builds X"
     unresolved = subject is not None and subject.pos_ == "PRON" and not name_of(subject)
     words += _verb_words(verb, subject, unresolved)
     words += _particle_words(verb)
@@ -559,6 +584,10 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
                 words += [child.text, gerund.text, *_complement_words(gerund, skip, name_of)]
                 break
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            purpose = _infinitive_of(objects[0], skip) if objects and objects[0].lower_ in _purpose_nouns() else None
+            if purpose is not None:
+                words += _infinitive_words(purpose, skip, name_of)  # "in an attempt to end X": to end X
+                break
             if objects and objects[0].i not in skip and objects[0].ent_type_ not in ("DATE", "TIME"):
                 words += [child.text, *_noun_phrase(objects[0], skip, name_of)]
                 break
@@ -722,6 +751,9 @@ def _noun_phrase(
     kept = [t for t in kept if not _is_infix(t) or {t.i - 1, t.i + 1} <= indices]  # "oil-and-water" cut to "oil"
     shown = [_owner(t, name_of) if owners and t.dep_ == "poss" and t.head.i == head.i else t for t in _cut_phrase(kept)]
     words = [w for w in _render(shown).split(" ") if w]
+    completing = _infinitive_of(head, skip) if head.lower_ in _infinitive_nouns() else None
+    if completing is not None and len(words) < MAX_PHRASE_WORDS:
+        words += _infinitive_words(completing, skip, name_of)  # "the need to strengthen security"
     return words
 
 

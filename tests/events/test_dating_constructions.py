@@ -26,7 +26,8 @@ def _events(nlp, text: str, phrase: str, value: str, people: dict[str, str], pro
          {"Ann Lee": "ann", "John Roe": "john", "Tom Hale": "tom"}, "", "Ann Lee calls king liar"),
         # "That is why ...": what follows is what was said
         ("That is why the meeting would be a very good opportunity to talk, Ann Lee said on Friday.",
-         "Friday", "2019-05-10", {"Ann Lee": "ann"}, "", "Ann Lee says meeting to be very good opportunity"),
+         "Friday", "2019-05-10", {"Ann Lee": "ann"}, "",
+         "Ann Lee says meeting to be very good opportunity to talk"),
         # a subject of two joined parties names both
         ("Officials said that Norway and the EU had agreed to a truce in the north on July 9.", "July 9",
          "2019-07-09", {}, "", "Norway and EU agree to truce"),

@@ -66,6 +66,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         ("The minister discussed with his envoy on Monday setting up a hotline.", "Monday", "2019-05-06",
          "Minister discusses setting up hotline"),
         ("Ann Lee spoke on Monday, citing new figures.", "Monday", "2019-05-06", "Ann Lee speaks"),
+        # "in an attempt to X" heads as its purpose; a noun an infinitive completes keeps it
+        ("The army imposed a curfew yesterday in an attempt to end the fighting.", "yesterday", "2019-05-09",
+         "Army imposes curfew to end fighting"),
+        ("The plan to build a bridge was approved on Monday.", "Monday", "2019-05-06",
+         "Plan to build bridge approved"),
         # a gerund after the verb's preposition completes it
         ("The company publicly committed to improving its safety record on Monday.", "Monday", "2019-05-06",
          "Company commits to improving its safety record"),
