@@ -661,6 +661,23 @@ def _antecedent(pronoun: Token) -> Token | None:
     return _reporting_body(pronoun) if pronoun.lower_ == "they" else None
 
 
+def _object_antecedent(pronoun: Token) -> Token | None:
+    """What an object "it" or "they" stands for when the sentence before has exactly one
+    object of its number, a thing ("Russia backs the Paris Agreement. Lee walked away from
+    it last year." → the Paris Agreement); None where that is not clear."""
+    tags = THING_PRONOUNS.get(pronoun.lower_)
+    if tags is None or pronoun.dep_ not in ("dobj", "pobj") or pronoun.sent.start == 0:
+        return None
+    before = pronoun.doc[pronoun.sent.start - 1].sent
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and t.i < pronoun.i
+           for t in pronoun.sent if t.i < pronoun.i):
+        return None  # a nearer thing in its own sentence could be meant
+    objects = [t for t in before if t.dep_ == "dobj" and t.tag_ in tags and t.ent_type_ != "PERSON"]
+    if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
+        return None  # "backs the accord and the treaty": which one?
+    return objects[0]
+
+
 def _reporting_body(pronoun: Token) -> Token | None:
     """A body that reports its own plan as "they" ("The prosecution announced they would
     appeal"): the singular subject of the speech verb over the clause, if it names no person
@@ -738,6 +755,9 @@ def _noun_phrase(
     if name:
         return [name]
     if head.pos_ == "PRON":
+        referent = _object_antecedent(head)
+        if referent is not None:
+            return _noun_phrase(referent, skip, name_of)
         return [head.text.lower() if head.lower_ not in ("i",) else head.text]
     named = next((name_of(c) for c in head.children if c.dep_ == "appos" and c.i not in skip and name_of(c)), "")
     if named:

@@ -62,6 +62,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # the particle after the verb belongs to it, and so does a preposition hung on the particle
         ("The minister walked away from the talks on Monday.", "Monday", "2019-05-06",
          "Minister walks away from talks"),
+        # an object "it" is the one thing the sentence before took as its object, if only one
+        ("Norway backs the Oslo climate accord. The minister walked away from it last year.", "last year",
+         "2018", "Minister walks away from Oslo climate accord"),
+        ("Norway backs the accord and the treaty. The minister walked away from it last year.", "last year",
+         "2018", "Minister walks away from it"),
         # a gerund the parser hung aside (no comma before it) is what the verb takes
         ("The minister discussed with his envoy on Monday setting up a hotline.", "Monday", "2019-05-06",
          "Minister discusses setting up hotline"),
