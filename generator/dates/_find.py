@@ -276,6 +276,8 @@ def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) 
     tense = guess_tense(text, sentence, found.start, found.end, lex)
     if word and tense not in ("past", "future"):
         return "future"
+    if found.spec.kind == "weekday" and tense != "future" and text[found.end : found.end + 2] in ("'s", "’s"):
+        return "past"  # "Thursday's closing price", "after Wednesday's ruling": a day gone by
     return tense
 
 

@@ -124,6 +124,15 @@ def test_a_capitalised_label_opening_a_line_is_no_date() -> None:
     assert find_time_expressions(text, REF)[0].start == text.rindex("TONIGHT")
 
 
+def test_a_colon_after_a_day_ends_the_date_and_a_possessive_weekday_is_past() -> None:
+    ref = PartialDate(1998, 4, 24)  # a Friday
+    text = "The paper said in an editorial on Saturday, April 25: The court erred."
+    assert value_of(text, "Saturday, April 25", ref) == "1998-04-25"
+    assert tags("The race starts at 25:30 on the clock.", ref) == []
+    ref = PartialDate(1989, 10, 30)  # a Monday
+    assert value_of("The price is 24% above Thursday's closing price.", "Thursday", ref) == "1989-10-26"
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
