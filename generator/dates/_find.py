@@ -110,6 +110,7 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
     sentences = SentenceIndex(text)
     sentence_years = _sentence_years(chosen, sentences)
     lex = lexicon()
+    list_years = _chronology_years(text, chosen, reference_days, sentences, lex)
     resolved: list[TaggedExpression | None] = []
     clocks: list[tuple[int, Found, tuple[int, int], dt.date | None]] = []
     anchor: dt.date | None = None
@@ -118,7 +119,7 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         spec = found.spec
         sentence_number = sentences.index_of(found.start)
         sentence = sentences.spans[sentence_number]
-        year = sentence_years.get(sentence_number)
+        year = sentence_years.get(sentence_number) or list_years.get(found.start)
         if year and spec.kind in ("month_day", "month") and not spec.direction:
             spec = _with_year(spec, year)
         if spec.kind == "clock":
@@ -244,6 +245,53 @@ def _sentence_years(chosen: list[Found], sentences: SentenceIndex) -> dict[int, 
             if match:
                 years.setdefault(sentences.index_of(found.start), set()).add(int(match[1]))
     return {number: next(iter(found)) for number, found in years.items() if len(found) == 1}
+
+
+def _chronology_years(
+    text: str,
+    chosen: list[Found],
+    reference: tuple[dt.date, dt.date] | None,
+    sentences: SentenceIndex,
+    lex: Lexicon,
+) -> dict[int, int]:
+    """Years for the entries of a chronology ("March 21: Eight soldiers died ... / January 3:
+    ..."): lines that open on a year-less day and a colon, three or more. When their days
+    run back across a new year, each entry takes the year the order gives it, counted back
+    from the publication date for a record of the past (forward for a schedule), where the
+    nearest-date rule would put a list that began two years ago into this one."""
+
+    def opens_an_entry(found: Found) -> bool:
+        if found.spec.kind != "month_day" or found.spec.direction or text[found.end : found.end + 1] != ":":
+            return False
+        before = text[text.rfind("\n", 0, found.start) + 1 : found.start]
+        return not before.strip() or before.endswith(": ")  # "Here is the full list: March 21: ..."
+
+    entries = [found for found in chosen if opens_an_entry(found)]
+    if len(entries) < 3 or reference is None:
+        return {}
+    days = [(f.spec.month, f.spec.day) for f in entries]
+
+    def new_year(earlier: tuple[int, int], later: tuple[int, int]) -> bool:
+        return earlier[0] - later[0] >= 6  # December to January; "May 1", "April 30" is disorder
+
+    if not any(new_year(a, b) for a, b in zip(days, days[1:], strict=False)):
+        return {}  # one calendar year: the nearest-date rule reads it
+    tenses = [guess_tense(text, sentences.span_of(f.start), f.start, f.end, lex) for f in entries]
+    ref = reference[0]
+    years: dict[int, int] = {}
+    if tenses.count("future") > len(entries) / 2:
+        year = ref.year if days[0] >= (ref.month, ref.day) else ref.year + 1
+        for index, found in enumerate(entries):
+            if index and new_year(days[index - 1], days[index]):
+                year += 1
+            years[found.start] = year
+        return years
+    year = ref.year if days[-1] <= (ref.month, ref.day) else ref.year - 1
+    for index in range(len(entries) - 1, -1, -1):
+        if index < len(entries) - 1 and new_year(days[index], days[index + 1]):
+            year -= 1
+        years[entries[index].start] = year
+    return years
 
 
 def _with_year(spec: Spec, year: int) -> Spec:

@@ -133,6 +133,22 @@ def test_a_colon_after_a_day_ends_the_date_and_a_possessive_weekday_is_past() ->
     assert value_of("The price is 24% above Thursday's closing price.", "Thursday", ref) == "1989-10-26"
 
 
+def test_a_chronology_that_runs_across_new_years_dates_each_entry_by_its_order() -> None:
+    text = (
+        "The full list since the war began:\nMarch 21: Eight soldiers died when a helicopter crashed.\n"
+        "December 17: A sailor died.\nJanuary 3: A corporal was killed.\nApril 20: A private died.\n"
+    )
+    ref = PartialDate(2005, 5, 2)
+    values = [value_of(text, phrase, ref) for phrase in ("March 21", "December 17", "January 3", "April 20")]
+    assert values == ["2004-03-21", "2004-12-17", "2005-01-03", "2005-04-20"]
+    # a schedule runs forward from the publication date
+    text = (
+        "The dates:\nNovember 3: the first round will be held.\nDecember 1: the second round will be held.\n"
+        "January 9: the results will be given.\n"
+    )
+    assert value_of(text, "January 9", ref) == "2006-01-09"
+
+
 def test_month_alone_stays_a_month() -> None:
     ref = PartialDate(2017, 6, 5)
     assert value_of("The envoys talked in December about trade.", "December", ref) == "2016-12"
