@@ -106,10 +106,12 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         reference_days: tuple[dt.date, dt.date] | None = reference.day_range()
     else:
         reference_days = reference
-    chosen = [f for f in _merge_clock_and_date(text, _choose_longest(scan(text))) if not _is_label(text, f)]
+    lex = lexicon()
+    chosen = _merge_clock_and_date(text, _choose_longest(scan(text)))
+    if _is_transcript(text, lex):
+        chosen = [f for f in chosen if not _is_label(text, f)]
     sentences = SentenceIndex(text)
     sentence_years = _sentence_years(chosen, sentences)
-    lex = lexicon()
     list_years = _chronology_years(text, chosen, reference_days, sentences, lex)
     resolved: list[TaggedExpression | None] = []
     clocks: list[tuple[int, Found, tuple[int, int], dt.date | None]] = []
@@ -148,8 +150,23 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
     return [item for item in resolved if item is not None]
 
 
+_LINE_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]+):[ \t]", re.MULTILINE)
+_TIME_LABEL_WORDS = frozenset(("today", "tonight", "yesterday", "tomorrow", "morning", "evening", "night", "noon"))
+
+
+def _is_transcript(text: str, lex: Lexicon) -> bool:
+    """Lines that open on a capitalised label naming no time ("PRESIDENT BUSH: ..."): a
+    transcript, whose labels are speakers and programmes; "MONDAY: talks resumed" in a
+    day-by-day log dates its line."""
+    for match in _LINE_LABEL.finditer(text):
+        words = match.group(1).lower().split()
+        if not all(w in lex.weekdays or w in lex.months or w in _TIME_LABEL_WORDS for w in words):
+            return True
+    return False
+
+
 def _is_label(text: str, found: Found) -> bool:
-    """A capitalised label that opens a line: a transcript's speaker or programme
+    """A capitalised label that opens a line of a transcript: its speaker or programme
     ("SIR TREVOR MCDONALD FOR TONIGHT:", "TONIGHT: Mr President, ..."), no date."""
     words = text[found.start : found.end]
     if not words.isupper() or not text[found.end : found.end + 2].lstrip(" ").startswith(":"):

@@ -122,6 +122,9 @@ def test_a_capitalised_label_opening_a_line_is_no_date() -> None:
     text = "ANN LEE FOR TONIGHT: Minister, why?\nTONIGHT: And the budget?\nTONIGHT the minister resigned."
     assert [e.text for e in find_time_expressions(text, REF)] == ["TONIGHT"]
     assert find_time_expressions(text, REF)[0].start == text.rindex("TONIGHT")
+    # a day-by-day log is no transcript: its weekday labels date their lines
+    log = "The week.\nMONDAY: Talks resumed.\nTUESDAY: The talks broke down.\n"
+    assert [e.text for e in find_time_expressions(log, REF)] == ["MONDAY", "TUESDAY"]
 
 
 def test_a_colon_after_a_day_ends_the_date_and_a_possessive_weekday_is_past() -> None:
