@@ -408,3 +408,5 @@ def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
 def test_a_name_ending_in_a_place_or_body_word_is_no_person(nlp) -> None:
     people, _ = people_in(nlp, "Crowds filled Trafalgar Square. Karl Weber spoke to them.")
     assert [p.id for p in people] == ["karl-weber"]
+    people, _ = people_in(nlp, "He watched the President Weber Speech online. Karl Weber spoke later.")
+    assert [p.id for p in people] == ["karl-weber"]
