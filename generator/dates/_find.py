@@ -155,7 +155,7 @@ _TIME_LABEL_WORDS = frozenset(("today", "tonight", "yesterday", "tomorrow", "mor
 
 
 def _is_transcript(text: str, lex: Lexicon) -> bool:
-    """Lines that open on a capitalised label naming no time ("PRESIDENT BUSH: ..."): a
+    """Lines that open on a capitalised label naming no time ("MINISTER HALE: ..."): a
     transcript, whose labels are speakers and programmes; "MONDAY: talks resumed" in a
     day-by-day log dates its line."""
     for match in _LINE_LABEL.finditer(text):
@@ -167,7 +167,7 @@ def _is_transcript(text: str, lex: Lexicon) -> bool:
 
 def _is_label(text: str, found: Found) -> bool:
     """A capitalised label that opens a line of a transcript: its speaker or programme
-    ("SIR TREVOR MCDONALD FOR TONIGHT:", "TONIGHT: Mr President, ..."), no date."""
+    ("ANN LEE FOR TONIGHT:", "TONIGHT: Minister, ..."), no date."""
     words = text[found.start : found.end]
     if not words.isupper() or not text[found.end : found.end + 2].lstrip(" ").startswith(":"):
         return False
@@ -271,7 +271,7 @@ def _chronology_years(
     sentences: SentenceIndex,
     lex: Lexicon,
 ) -> dict[int, int]:
-    """Years for the entries of a chronology ("March 21: Eight soldiers died ... / January 3:
+    """Years for the entries of a chronology ("May 4: Two soldiers died ... / January 3:
     ..."): lines that open on a year-less day and a colon, three or more. When their days
     run back across a new year, each entry takes the year the order gives it, counted back
     from the publication date for a record of the past (forward for a schedule), where the
@@ -281,7 +281,7 @@ def _chronology_years(
         if found.spec.kind != "month_day" or found.spec.direction or text[found.end : found.end + 1] != ":":
             return False
         before = text[text.rfind("\n", 0, found.start) + 1 : found.start]
-        return not before.strip() or before.endswith(": ")  # "Here is the full list: March 21: ..."
+        return not before.strip() or before.endswith(": ")  # "The full list: May 4: ..."
 
     entries = [found for found in chosen if opens_an_entry(found)]
     if len(entries) < 3 or reference is None:
@@ -337,12 +337,12 @@ def _tense_of(text: str, sentence: tuple[int, int], found: Found, lex: Lexicon) 
     if word == "since":
         return "past"
     if found.spec.kind in ("month_day", "month") and _word_before(text, found.start) in lex.scheduling:
-        return None  # "payable Dec. 7": the nearest Dec. 7, though the dividend was declared
+        return None  # "payable Dec. 3": the nearest Dec. 3, though the dividend was declared
     tense = guess_tense(text, sentence, found.start, found.end, lex)
     if word and tense not in ("past", "future"):
         return "future"
     if found.spec.kind == "weekday" and tense != "future" and text[found.end : found.end + 2] in ("'s", "’s"):
-        return "past"  # "Thursday's closing price", "after Wednesday's ruling": a day gone by
+        return "past"  # "Thursday's close", "after Wednesday's verdict": a day gone by
     return tense
 
 

@@ -64,7 +64,7 @@ from generator.dates._match_relative import (
 __all__ = ["Found", "patterns", "scan"]
 
 
-_NO_DIGIT_AFTER = r"(?!\d|:\d)"  # "April 25:" ends a date; "April 25:30" is no day
+_NO_DIGIT_AFTER = r"(?!\d|:\d)"  # "June 12:" ends a date; "June 12:30" is no day
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|20\d{2})(?!\d)"
 _MOD = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"

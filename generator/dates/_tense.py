@@ -90,12 +90,12 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon, ahead: bool = True)
         return "future"
     if word in lexicon.future_after_be and before in lexicon.be_forms:
         return "future"
-    planned = word in lexicon.future_before_to or word in lexicon.future_after_be  # "but scheduled to depart"
+    planned = word in lexicon.future_before_to or word in lexicon.future_after_be  # "but scheduled to leave"
     if planned and not ahead and word.endswith("ed") and word not in lexicon.future_after_be:
-        return "past"  # "on Tuesday pledged to tackle ...": the date is the pledge's
+        return "past"  # "on Tuesday pledged to cut taxes": the date is the pledge's
     if planned and after == "to" and before not in _PAST_AUXILIARIES and (
         index + 2 >= len(tokens) or tokens[index + 2].word not in _NOT_A_VERB
-    ):  # "had been due to expire": a plan of the past, the auxiliary decides
+    ):  # "had been due to close": a plan of the past, the auxiliary decides
         return "future"
     if word in lexicon.be_forms and after.endswith("ing") and after not in ("being", "thing"):
         return "future" if after == "going" else "present"
@@ -105,7 +105,7 @@ def _cue(tokens: list[_Token], index: int, lexicon: Lexicon, ahead: bool = True)
         word.endswith("ed") and len(word) > 4 and word not in lexicon.not_past
     )
     if participle and before == "be" and index > 1 and tokens[index - 2].word == "to":
-        return "future"  # "the report, to be released on Tuesday,": a plan
+        return "future"  # "the study, to be published on Tuesday,": a plan
     if participle and before in ("be", "been", "being"):
         return None  # "will be held": the auxiliary further left decides
     if participle and before in lexicon.be_forms:

@@ -773,7 +773,7 @@ def _noun_phrase(
     words = [w for w in _render(shown).split(" ") if w]
     completing = _infinitive_of(head, skip) if head.lower_ in _infinitive_nouns() else None
     if completing is not None and len(words) < MAX_PHRASE_WORDS:
-        words += _infinitive_words(completing, skip, name_of)  # "the need to strengthen security"
+        words += _infinitive_words(completing, skip, name_of)  # "the need to repair the dam"
     return words
 
 

@@ -136,7 +136,7 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
         if _relative_to_another(token.root) and not own_date:
             continue  # "struck on Tuesday, hours after the ceasefire": the date is the strike's
         if not own_date and _dated_otherwise(token.root, span):
-            continue  # "congratulated today the winners of the January 30 vote": not the vote's day
+            continue  # "congratulated today the winners of the May 3 vote": not the vote's day
         if head is not None and (head.lower_ in speech_verb_forms() or head.i < span.root.i):
             # A date after its verb goes to the verb or to what follows it in its clause,
             # never to a phrase fronted before it ("At the talks, he repeated … on Friday"), save its subject.
@@ -159,8 +159,8 @@ _MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"
 
 
 def _dated_otherwise(trigger: Token, span: Span) -> bool:
-    """Does the trigger noun carry a date of its own, not this one ("the January 30 vote",
-    "Sunday's election", "the vote on 30 January")?"""
+    """Does the trigger noun carry a date of its own, not this one ("the May 3 vote",
+    "Sunday's election", "the vote on 3 May")?"""
     for child in trigger.children:
         if child.dep_ not in _MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
             continue

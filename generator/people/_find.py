@@ -125,7 +125,7 @@ def _country_evidence(doc: Doc, know: Knowledge) -> set[str]:
 
 def _to_office_holders(drafts: list[Draft], mentions: list[NameMention], know: Knowledge, when: PartialDate) -> None:
     """A lone surname under the title of an office another holds at the article's date
-    ("President Obama" in 2016, in an article that names Michelle Obama in full) is that
+    ("President Hale" while Tom Hale holds the office, in an article that names Ingrid Hale in full) is that
     holder, named in full from roles.yaml."""
     for mention in mentions:
         if len(mention.words) != 1 or not mention.role or mention.person < 0:
@@ -150,7 +150,7 @@ def _to_office_holders(drafts: list[Draft], mentions: list[NameMention], know: K
 
 
 def _away_from_the_other_gender(drafts: list[Draft], mentions: list[NameMention], know: Knowledge) -> None:
-    """"Mr. Obama" is not Michelle Obama: a lone surname whose honorific's gender is not
+    """"Mr. Hale" is not Ingrid Hale: a lone surname whose honorific's gender is not
     the given name's goes to a person of that surname who may carry it, else to one of
     that name alone."""
     for mention in mentions:

@@ -217,7 +217,7 @@ def find_name_mentions(doc: Doc, know: Knowledge, verbs: frozenset[str]) -> list
         if start > 0 and norm(doc[start - 1].text) in know.organisation_nouns:
             continue  # "the Italian broadcaster Rai"
         if norm(doc[end - 1].text) in know.thing_heads:
-            continue  # "Trafalgar Square", "the Hunting Act"
+            continue  # "Karlsson Square", "the Fishing Act"
         mentions.append(NameMention(start, end, _mention_words(doc, start, end)))
     return mentions
 

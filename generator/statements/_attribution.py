@@ -332,7 +332,7 @@ class Attribution:
 
     def _clause_tokens(self, verb: Token) -> list[Token] | None:
         base = self.cues.verb(verb.text)
-        # "said before he died": a clause of time or reason is no part of what was said
+        # "said before he left": a clause of time or reason is no part of what was said
         complements = [c for c in verb.children if c.dep_ == "ccomp" and not _circumstance(c)]
         if not complements:
             # "said before he left that the plan was dead": the claim hung on the clause of time
@@ -512,7 +512,7 @@ class Attribution:
         return [t for t in head.subtree if t.i >= subject.i]
 
     def _quantifier_clause(self, verb: Token) -> list[Token] | None:
-        """'said many of the examples ... failed to note ...': the parser took the quantifier
+        """'said many of the voters stayed at home': the parser took the quantifier
         that opens the reported clause for the verb's object."""
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1]
         if not objects or objects[0].lower_ not in _QUANTIFIERS:

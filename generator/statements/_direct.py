@@ -27,7 +27,7 @@ MIN_FREE_QUOTE_WORDS = 4
 # An unattributed quote this long is still a statement (speaker unknown).
 MIN_ORPHAN_QUOTE_WORDS = 6
 # The longest description of a speaker between a short quote and its verb
-# ('"Yes," the former New York mayor said').
+# ('"Yes," the former Bergen mayor said').
 MAX_SPEAKER_WORDS = 8
 _SENTENCE_END = ".?!"
 _DASHES = ("-", "\u2013", "\u2014", "\u2015")  # hyphen, en and em dash, horizontal bar
@@ -368,8 +368,8 @@ _SMALL_WORDS = frozenset(("the", "a", "an", "of", "and", "or", "in", "on", "at",
 
 
 def _title_cased(quoted: str) -> bool:
-    """Two or more words, every one but the small ones capitalised ("Face the Nation",
-    "Women in Power"): a name, where "That's Mexico's vulnerability" is speech."""
+    """Two or more words, every one but the small ones capitalised ("Morning Desk",
+    "Voices of Power"): a name, where "That's Norway's weakness" is speech."""
     words = [w for w in quoted.split() if w[:1].isalpha()]
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     ends_sentence = quoted.rstrip()[-1:] in ".?!"  # '"We're America."' is said
@@ -391,7 +391,7 @@ def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
     if inner[-1:] not in ",?!." and not lead_in.endswith(":"):
         return False
     if _title_cased(inner):
-        return False  # 'on CBS's "Face the Nation," Paul Ryan said': a programme's name
+        return False  # 'on the network's "Morning Desk," Karl Weber said': a programme's name
     cue_char = ctx.doc[cue.token].idx
     if cue_char >= unit.close:
         gap = ctx.text[unit.close : cue_char]
@@ -405,7 +405,7 @@ def cue_adjacent(ctx: Context, unit: QuoteUnit, cue: Cue | None) -> bool:
         return True
     if cue_char < unit.close:
         return False
-    # '"We need change," the New York businessman said': only the speaker stands between
+    # '"We need change," the Oslo shipowner said': only the speaker stands between
     verb = ctx.doc[cue.token]
     speaker = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     between = [i for i in ctx.tokens(unit.close, cue_char) if not ctx.doc[i].is_punct]

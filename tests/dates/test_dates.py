@@ -84,21 +84,21 @@ def test_month_day_without_year_takes_the_coming_year_in_a_future_sentence() -> 
 def test_an_infinitive_passive_is_a_plan_though_the_main_verb_is_present() -> None:
     # "to be released" tells what is to come: the coming Tuesday, not the last one
     ref = PartialDate(2011, 1, 6)  # a Thursday
-    text = "The report, to be released on Tuesday, is likely to recommend an overhaul."
+    text = "The study, to be published on Tuesday, is likely to recommend an overhaul."
     assert value_of(text, "Tuesday", ref) == "2011-01-11"
-    assert value_of("The report was released on Tuesday.", "Tuesday", ref) == "2011-01-04"
+    assert value_of("The study was published on Tuesday.", "Tuesday", ref) == "2011-01-04"
 
 
 def test_a_promise_or_a_plan_before_to_points_ahead_and_due_to_only_before_a_verb() -> None:
     ref = PartialDate(2007, 9, 6)  # a Thursday
-    assert value_of("He has vowed to land in the capital on Monday.", "Monday", ref) == "2007-09-10"
+    assert value_of("He has vowed to return to the capital on Monday.", "Monday", ref) == "2007-09-10"
     assert value_of("The minister on Monday pledged to tackle the drug trade.", "Monday", ref) == "2007-09-03"
     assert value_of("The meeting, due to start on Monday in a tent, drew threats.", "Monday", ref) == "2007-09-10"
     assert value_of("The flight was cancelled due to the storm on Monday.", "Monday", ref) == "2007-09-03"
     assert value_of("The offer had been due to expire on Monday.", "Monday", ref) == "2007-09-03"
     # "scheduled to", "set to" without its "be": "the talks, set to resume Monday"
     assert value_of("He was in Dubai on Sunday but scheduled to leave on Monday.", "Monday", ref) == "2007-09-10"
-    assert value_of("The peace talks, set to resume Monday in Belfast, drew threats.", "Monday", ref) == "2007-09-10"
+    assert value_of("The peace talks, set to resume Monday in Oslo, drew threats.", "Monday", ref) == "2007-09-10"
 
 
 def test_last_of_another_date_is_no_tense_cue() -> None:
@@ -110,10 +110,10 @@ def test_last_of_another_date_is_no_tense_cue() -> None:
 
 def test_a_scheduled_day_is_the_nearest_one_whatever_the_tense() -> None:
     ref = PartialDate(1989, 10, 27)
-    assert value_of("The board declared a dividend payable Dec. 7 to holders.", "Dec. 7", ref) == "1989-12-07"
-    assert value_of("The bank named a chairman, effective Feb. 1.", "Feb. 1", ref) == "1990-02-01"
+    assert value_of("The board declared a dividend payable Dec. 3 to holders.", "Dec. 3", ref) == "1989-12-03"
+    assert value_of("The bank named a chairman, effective March 1.", "March 1", ref) == "1990-03-01"
     assert value_of("The plan took effect, effective Oct. 1, and failed.", "Oct. 1", ref) == "1989-10-01"
-    assert value_of("The board met on Dec. 7 and declared a dividend.", "Dec. 7", ref) == "1988-12-07"
+    assert value_of("The board met on Dec. 3 and declared a dividend.", "Dec. 3", ref) == "1988-12-03"
     assert value_of("The bank extended loans through January, it said.", "January", ref) == "1990-01"
 
 
@@ -129,11 +129,11 @@ def test_a_capitalised_label_opening_a_line_is_no_date() -> None:
 
 def test_a_colon_after_a_day_ends_the_date_and_a_possessive_weekday_is_past() -> None:
     ref = PartialDate(1998, 4, 24)  # a Friday
-    text = "The paper said in an editorial on Saturday, April 25: The court erred."
-    assert value_of(text, "Saturday, April 25", ref) == "1998-04-25"
+    text = "The paper said in an editorial on Friday, June 12: The court erred."
+    assert value_of(text, "Friday, June 12", ref) == "1998-06-12"
     assert tags("The race starts at 25:30 on the clock.", ref) == []
     ref = PartialDate(1989, 10, 30)  # a Monday
-    assert value_of("The price is 24% above Thursday's closing price.", "Thursday", ref) == "1989-10-26"
+    assert value_of("The price is 5% above Thursday's closing price.", "Thursday", ref) == "1989-10-26"
 
 
 def test_a_chronology_that_runs_across_new_years_dates_each_entry_by_its_order() -> None:

@@ -72,8 +72,8 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Minister discusses setting up hotline"),
         ("Ann Lee spoke on Monday, citing new figures.", "Monday", "2019-05-06", "Ann Lee speaks"),
         # "in an attempt to X" heads as its purpose; a noun an infinitive completes keeps it
-        ("The army imposed a curfew yesterday in an attempt to end the fighting.", "yesterday", "2019-05-09",
-         "Army imposes curfew to end fighting"),
+        ("The army closed the border yesterday in an attempt to stop the smuggling.", "yesterday", "2019-05-09",
+         "Army closes border to stop smuggling"),
         ("The plan to build a bridge was approved on Monday.", "Monday", "2019-05-06",
          "Plan to build bridge approved"),
         # a gerund after the verb's preposition completes it

@@ -196,12 +196,12 @@ def test_speaker_with_a_relative_clause_and_an_audience(nlp) -> None:
 
 
 def test_a_short_quote_keeps_its_speaker_however_long_the_description_between(nlp) -> None:
-    found = statements_in(nlp, "\u201cWe need change,\u201d the former New York City mayor said.")
+    found = statements_in(nlp, "\u201cWe need change,\u201d the former Bergen city mayor said.")
     assert [(s.kind, s.text, s.speaker_label) for s in found] == [
-        ("direct", "We need change", "the former New York City mayor")
+        ("direct", "We need change", "the former Bergen city mayor")
     ]
     # a programme's name before a speaker is no utterance
-    text = "In an interview on the network's \u201cFace the Nation,\u201d Karl Weber said the plan failed."
+    text = "In an interview on the network's \u201cMorning Desk,\u201d Karl Weber said the plan failed."
     assert [s.text for s in statements_in(nlp, text)] == ["the plan failed"]
     # a short sentence in capitals is still speech
     found = statements_in(nlp, "\u201cWe Are Home.\u201d Karl Weber said.")
