@@ -57,7 +57,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
             noun = _noun_dated_from(token) if not starts_span else None
             if noun is not None:
                 return noun
-            if token.lower_ in _not_dating() and not starts_span:
+            if token.lower_ in _words("not_dating_prepositions") and not starts_span:
                 return None  # "since 2003", "by Friday", "from Monday": not when it happened
             continue
         if token.pos_ == "VERB":
@@ -75,7 +75,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 return token
             if token.pos_ == "PROPN" and token.dep_ == "compound":
                 continue  # "the March 3 Baghdad bombing"
-            if token.lower_ in _see_through_nouns() and token.dep_ == "pobj":
+            if token.lower_ in _words("see_through_nouns") and token.dep_ == "pobj":
                 continue  # "visited for the first time on Friday": the visit's date
             if token.ent_type_ == "PERSON" and span.root.dep_ == "compound" and span.root.head.i == token.i:
                 continue  # "called him a killer in march John Smith ...": no date names a person
@@ -122,13 +122,9 @@ def _copula_subject(verb: Token) -> Token | None:
 
 
 @cache
-def _see_through_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["see_through_nouns"])
-
-
-@cache
-def _not_dating() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["not_dating_prepositions"])
+def _words(key: str) -> frozenset[str]:
+    """A word list of event_types.yaml, lower-cased."""
+    return frozenset(str(w).lower() for w in load_data("event_types")[key])
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -289,15 +285,10 @@ def _gerund_governor(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    if verb.head.lower_ in _adjunct_prepositions():
+    if verb.head.lower_ in _words("title_adjunct_prepositions"):
         return None  # "before meeting his supporters": a happening of its own
     governor = verb.head.head
     return governor if governor.pos_ == "VERB" and governor.i != verb.head.i else None
-
-
-@cache
-def _adjunct_prepositions() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_adjunct_prepositions"])
 
 
 def _governing_clause(noun: Token) -> Token | None:
@@ -320,36 +311,11 @@ def _acceptable(verb: Token, words: list[str], context: Token | None = None) -> 
         return False
     if words[-1].lower() in ("is", "are", "be", "was", "were", "been", "has", "have", "that", "which"):
         return False
-    if _lemma(verb) in _light_verbs() and not any(
+    if _lemma(verb) in _words("title_light_verbs") and not any(
         c.dep_ in (*OBJECTS, "xcomp", "ccomp", "prep", "agent", "advmod", "prt") for c in verb.children
     ):
         return False
     return not (words[-1].lower() in ("is", "are", "be") and len(words) <= 3)
-
-
-@cache
-def _light_verbs() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_light_verbs"])
-
-
-@cache
-def _object_verbs() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_object_verbs"])
-
-
-@cache
-def _intent_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_intent_words"])
-
-
-@cache
-def _purpose_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_purpose_nouns"])
-
-
-@cache
-def _infinitive_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_infinitive_nouns"])
 
 
 def _infinitive_of(noun: Token, skip: set[int]) -> Token | None:
@@ -371,7 +337,7 @@ def _intent(verb: Token) -> bool:
     """"is due to release", "is set to visit": a plan, headlined "X to release"."""
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    return verb.head.lower_ in _intent_words()
+    return verb.head.lower_ in _words("title_intent_words")
 
 
 def _expletive(verb: Token) -> Token | None:
@@ -488,7 +454,7 @@ def _explained_clause(verb: Token) -> Token | None:
 def _particle_words(verb: Token) -> list[str]:
     """"go ahead", "set up", "walked away from": the particle or adverb right after the verb belongs to it."""
     return [c.text for c in verb.rights if c.i == verb.i + 1 and (
-        c.dep_ == "prt" or c.dep_ == "advmod" and (c.n_rights == 0 or c.lower_ in _particles())
+        c.dep_ == "prt" or c.dep_ == "advmod" and (c.n_rights == 0 or c.lower_ in _words("title_particles"))
     ) and c.lower_ not in ("also", "not", "yesterday", "today", "tomorrow", "now", "then")]
 
 
@@ -584,7 +550,8 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
                 words += [child.text, gerund.text, *_complement_words(gerund, skip, name_of)]
                 break
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            purpose = _infinitive_of(objects[0], skip) if objects and objects[0].lower_ in _purpose_nouns() else None
+            purposive = bool(objects) and objects[0].lower_ in _words("title_purpose_nouns")
+            purpose = _infinitive_of(objects[0], skip) if purposive else None
             if purpose is not None:
                 words += _infinitive_words(purpose, skip, name_of)  # "in an attempt to end X": to end X
                 break
@@ -595,11 +562,6 @@ def _complement_words(verb: Token, skip: set[int], name_of: Namer, objects_done:
 
 
 RELATIVE_PRONOUNS = frozenset(("which", "who", "that", "whom", "whose"))
-
-
-@cache
-def _particles() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_data("event_types")["title_particles"])
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -626,7 +588,7 @@ def _subject_of(verb: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.pos_ in ("ADP", "SCONJ") and token.head.head.i != token.head.i:
             governor = token.head.head
             told = [c for c in governor.children if c.dep_ == "dobj" and c.i < token.head.i]
-            if told and governor.pos_ == "VERB" and token.head.lower_ not in _adjunct_prepositions():
+            if told and governor.pos_ == "VERB" and token.head.lower_ not in _words("title_adjunct_prepositions"):
                 return told[0]  # "accused the government of using ..."
             token = governor
             continue
@@ -708,7 +670,8 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     if not auxiliaries and not own_subject and (participle or shared_passive):
         # "the agreements signed in 2015" → "Agreements signed"; a sentence's first word lowered
         return [verb.lower_ if verb.i == verb.sent.start else verb.text]
-    if not auxiliaries and own_subject and verb.tag_ == "VBD" and _lemma(verb) in _object_verbs() and not any(
+    takes_object = _lemma(verb) in _words("title_object_verbs")
+    if not auxiliaries and own_subject and verb.tag_ == "VBD" and takes_object and not any(
         c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children
     ):
         return [verb.text]  # a headline's passive: "Ann Lee sentenced to life"
@@ -771,7 +734,7 @@ def _noun_phrase(
     kept = [t for t in kept if not _is_infix(t) or {t.i - 1, t.i + 1} <= indices]  # "oil-and-water" cut to "oil"
     shown = [_owner(t, name_of) if owners and t.dep_ == "poss" and t.head.i == head.i else t for t in _cut_phrase(kept)]
     words = [w for w in _render(shown).split(" ") if w]
-    completing = _infinitive_of(head, skip) if head.lower_ in _infinitive_nouns() else None
+    completing = _infinitive_of(head, skip) if head.lower_ in _words("title_infinitive_nouns") else None
     if completing is not None and len(words) < MAX_PHRASE_WORDS:
         words += _infinitive_words(completing, skip, name_of)  # "the need to repair the dam"
     return words
