@@ -27,6 +27,7 @@ from generator.events._clauses import (
     predicate_for_date,
     tells_a_first,
 )
+from generator.events._occasions import Occasion, occasion_for, occasion_references, occasion_types
 from generator.events._participants import happening_tokens
 from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
@@ -124,6 +125,7 @@ def find_events(
     person_at = _person_index(mentions)
     found: list[Event] = []
     dating: set[int] = set()  # sentences that hold a date or tell a known summit
+    occasions: list[Occasion] = []  # the meetings, calls, speeches ... dated so far
     heading = _heading_sentences(doc)
     for index, sentence in enumerate(doc.sents):
         first = bisect.bisect_left(starts, sentence.start_char)
@@ -132,8 +134,11 @@ def find_events(
         in_sentence = dated[
             bisect.bisect_left(date_starts, sentence.start_char) : bisect.bisect_left(date_starts, sentence.end_char)
         ]
+        at_occasion = None
         if not in_sentence and not any(t.summit_like for t in triggers):
-            continue
+            at_occasion = _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
+            if not at_occasion:
+                continue
         dating.add(index)
         participants = _participants(sentence, mentions)
         candidates: list[_Candidate] = []
@@ -170,14 +175,19 @@ def find_events(
             if summit:
                 phrase = _phrase(doc, summit_trigger)
                 candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None, phrase))
+        if not candidates:
+            candidates = at_occasion or _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
         seen: set[tuple[str, str]] = set()
         for candidate in candidates:
-            end = ranges.ends.get(candidate.expression) if candidate.expression is not None else None
+            end = ranges.ends.get(candidate.expression) if candidate.expression is not None else candidate.end
             event = _event_from(sentence, article, candidate, end, person_at, participants, people, published)
             if (event.type, event.date) not in seen:
                 seen.add((event.type, event.date))
                 event.importance = report_weight(event, max(0, index - heading), candidate, published)
                 found.append(event)
+                occasion = _as_occasion(event, index, candidate)
+                if occasion is not None:
+                    occasions.append(occasion)
     own = _own_news(doc, article, all_triggers, dating, outside_quotes) if own_news else None
     if own is not None:
         index, sentence, candidate = own
@@ -253,6 +263,49 @@ class _Candidate:
     summit: KnownSummit | None
     predicate: Token | None  # the verb or noun the happening is told by
     phrase: Token | None = None  # the trigger's own word ("call" in "Lee's call with Roe")
+    end: PartialDate | None = None  # the last day, where no date expression gives it
+    skip: frozenset[int] = frozenset()  # tokens a headline leaves out besides the date ("during the talks")
+
+
+def _as_occasion(event: Event, index: int, candidate: _Candidate) -> Occasion | None:
+    """A dated meeting, call, speech ... that later sentences can name ("during the talks")."""
+    date = PartialDate.parse(event.date)
+    word = candidate.phrase if candidate.phrase is not None else candidate.predicate
+    if event.type not in occasion_types() or event.background or date.precision != "day":
+        return None
+    end = PartialDate.parse(event.end) if event.end else None
+    return Occasion(index, word.lemma_.lower() if word is not None else event.type, event.type, date, end)
+
+
+def _occasion_candidates(
+    sentence: Span,
+    index: int,
+    occasions: list[Occasion],
+    triggers: list[Trigger],
+    outside_quotes: Callable[[int], bool],
+) -> list[_Candidate]:
+    """Happenings an undated sentence tells at an occasion dated before it ("During the
+    talks, Lee said ..."): on the occasion's day."""
+    if not occasions:
+        return []
+    data = load_data("event_types")
+    found: list[_Candidate] = []
+    for reference in occasion_references(sentence):
+        predicate = reference.predicate
+        if not outside_quotes(predicate.idx):
+            continue
+        named = next((t for t in triggers if t.start <= reference.noun.idx < t.end), None)
+        occasion = occasion_for(reference, named.type if named is not None else None, occasions, index)
+        if occasion is None:
+            continue
+        trigger = next((t for t in triggers if t.start <= predicate.idx < t.end), None)
+        if trigger is not None:
+            kind = trigger.type
+        else:
+            kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
+        phrase = predicate if trigger else None
+        found.append(_Candidate(kind, occasion.date, None, None, predicate, phrase, occasion.end, reference.phrase))
+    return found
 
 
 def _anchored_candidates(
@@ -384,7 +437,8 @@ def _event_from(
             trigger_span = _trigger_span(sentence, candidate)
             title = _noun_phrase_title(sentence, trigger_span, expression) if trigger_span else ""
         if not title and predicate is not None:
-            title = _clause_title(predicate, expression, _skipped(sentence, expression), _namer(person_at, people))
+            skip = _skipped(sentence, expression) | candidate.skip
+            title = _clause_title(predicate, expression, skip, _namer(person_at, people))
     told = summary(sentence, person_at, people, predicate)
     if not title and event_type in _CLAUSE_TYPES():
         title = opening_title(told)  # no clause to headline: the sentence's own words, not "Happening"

@@ -1,0 +1,146 @@
+"""Happenings dated by the occasion they took place at.
+
+News tells much of a day's business by its occasion, not its date: "During the
+talks, the minister said ...", "Half-way through the meeting, the agency
+announced ...", "on the sidelines of the summit". When the article has already
+dated that occasion (the same noun, or a kind of occasion of the same group: the
+talks of a summit), the happening is on its day. The phrases and groups are data
+(`occasion` in event_types.yaml). A bare "after the talks" could be any later day,
+and "an interview" opens a new occasion rather than naming one told before, so
+neither dates anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from generator.events._clauses import event_nouns
+from generator.knowledge import load_data
+from generator.model import PartialDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# What opens a noun phrase that names an occasion already told: "the talks", "his visit",
+# "their meeting", "Lee's speech" (a possessive name is handled apart).
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "their", "its", "our"})
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A dated occasion of the article, for the sentences after it to refer to."""
+
+    sentence: int  # index of the sentence that dated it
+    word: str  # lemma of the word it was told by ("talk", "summit", "meet")
+    type: str
+    date: PartialDate
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class OccasionReference:
+    predicate: Token  # the verb of the happening told at the occasion
+    noun: Token  # the occasion's noun ("talks" in "during the talks")
+    phrase: frozenset[int]  # token indices of the phrase that names it ("at the end of the talks")
+
+
+@cache
+def _spec() -> dict:
+    return load_data("event_types")["occasion"]
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    phrases = sorted((str(p) for p in _spec()["phrases"]), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\s*$", re.I)
+
+
+def occasion_types() -> frozenset[str]:
+    return frozenset(t for group in _spec()["groups"] for t in group)
+
+
+def _same_group(first: str, second: str) -> bool:
+    return any(first in group and second in group for group in _spec()["groups"])
+
+
+@cache
+def _occasion_nouns() -> frozenset[str]:
+    """The event nouns among the words of the occasion types' triggers ("talks", "summit",
+    "conference" of "press conference"; not "nation" of "state of the nation")."""
+    types = load_data("event_types")["types"]
+    words = {
+        word.lower()
+        for name in occasion_types()
+        for trigger in types[name]["triggers"]
+        for word in str(trigger).removesuffix("/noun").split()
+    }
+    return frozenset(words & event_nouns())
+
+
+def occasion_references(sentence: Span) -> list[OccasionReference]:
+    """The happenings a sentence tells at an occasion it names after an occasion phrase
+    ("during the talks"), each with the verb that tells it."""
+    found: list[OccasionReference] = []
+    doc = sentence.doc
+    nouns = _occasion_nouns()
+    for token in sentence:
+        if token.dep_ != "pobj" or token.lower_ not in nouns or not _definite(token):
+            continue
+        opening = token.left_edge.i
+        before = doc[max(sentence.start, opening - 5) : opening].text
+        if not _phrase_pattern().search(before):
+            continue
+        top = _phrase_top(token)
+        predicate = top.head
+        if not _main_verb(predicate) or any(r.predicate.i == predicate.i for r in found):
+            continue
+        found.append(OccasionReference(predicate, token, frozenset(t.i for t in top.subtree)))
+    return found
+
+
+def _definite(noun: Token) -> bool:
+    """The noun phrase names a known occasion: "the talks", "their meeting", "Lee's visit"."""
+    first = noun.left_edge
+    if first.lower_ in _DEFINITE:
+        return True
+    return any(c.dep_ == "poss" for c in noun.children)
+
+
+def _phrase_top(token: Token) -> Token:
+    """The preposition that opens the occasion's phrase, up through "the end of",
+    "the sidelines of" (a chain of prepositions and their objects)."""
+    for _ in range(6):
+        head = token.head
+        through = head.pos_ == "ADP" if token.dep_ == "pobj" else head.dep_ == "pobj"
+        if head.i == token.i or not through:
+            break
+        token = head
+    return token
+
+
+def _main_verb(token: Token) -> bool:
+    """The sentence's own happening: its main verb or one joined to it ("During the talks,
+    Lee announced ..."), not a verb inside what it says ("said the issue was prominent
+    during the talks") or a clause about something else ("a win that could be seen at
+    the summit"); a copula tells a state."""
+    if token.pos_ != "VERB":
+        return False
+    while token.dep_ == "conj":
+        token = token.head
+    return token.pos_ == "VERB" and token.dep_ == "ROOT"
+
+
+def occasion_for(
+    reference: OccasionReference, noun_type: str | None, occasions: list[Occasion], sentence: int
+) -> Occasion | None:
+    """The latest occasion dated before `sentence` that the reference names by the same
+    word ("the talks" after "talks on Monday"), else the latest of a type of the same group."""
+    word = reference.noun.lemma_.lower()
+    earlier = [o for o in reversed(occasions) if o.sentence < sentence]
+    same_word = next((o for o in earlier if o.word == word), None)
+    if same_word is not None or noun_type is None:
+        return same_word
+    return next((o for o in earlier if _same_group(noun_type, o.type)), None)

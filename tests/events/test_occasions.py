@@ -1,0 +1,73 @@
+"""Happenings dated by the occasion they took place at ("during the talks", "at the end of the summit")."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.events import find_events
+from generator.model import Article, TimeExpression
+
+OPENING = "The presidents of Norland and Sudmark met for talks in Oslo on Tuesday. "
+
+
+def _events(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(date, end, title) of every event `text` gives, its one date the opening's Tuesday."""
+    start = text.index("Tuesday")
+    expression = TimeExpression(start, start + 7, "Tuesday", "DATE", "2019-05-07")
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    return sorted((e.date, e.end, e.title) for e in find_events(nlp(text), article, [expression], [], {}))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("During the talks, the foreign minister announced a new border agreement.",
+         "Foreign minister announces new border agreement"),
+        ("Half-way through the meeting, the agency reported a truce.", "Agency reports truce"),
+        ("At the end of the talks, the ministers signed a trade pact.", "Ministers sign trade pact"),
+        ("On the sidelines of the meeting, the two finance ministers agreed a loan.",
+         "Two finance ministers agree loan"),
+    ],
+)
+def test_a_happening_at_a_dated_occasion_is_on_its_day(nlp, sentence, title) -> None:
+    # the occasion's phrase is the date's place: the headline leaves it out
+    assert ("2019-05-07", "", title) in _events(nlp, OPENING + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a new occasion, not the one dated before
+        "During an interview with a radio station, the foreign minister announced a new border agreement.",
+        # "after" the talks could be any later day
+        "After the talks, the foreign minister announced a new border agreement.",
+        # the occasion dates what was said, not the saying
+        "The minister said the issue of trade was prominent during the talks.",
+        # a clause about something else
+        "The minister hoped for a deal that could be seen as a win at the talks.",
+    ],
+)
+def test_no_occasion_dates_nothing(nlp, sentence) -> None:
+    assert len(_events(nlp, OPENING + sentence)) == 1
+
+
+def test_an_occasion_named_before_it_is_dated_dates_nothing(nlp) -> None:
+    text = "During the talks, the foreign minister announced a new border agreement. " + OPENING
+    assert len(_events(nlp, text)) == 1
+
+
+def test_the_talks_of_a_summit_are_the_summits_and_keep_its_days(nlp) -> None:
+    text = ("The leaders held a summit in Oslo from Tuesday to Wednesday. "
+            "During the talks, the foreign minister announced a new border agreement.")
+    tuesday, wednesday = text.index("Tuesday"), text.index("Wednesday")
+    expressions = [TimeExpression(tuesday, tuesday + 7, "Tuesday", "DATE", "2019-05-07"),
+                   TimeExpression(wednesday, wednesday + 9, "Wednesday", "DATE", "2019-05-08")]
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    events = find_events(nlp(text), article, expressions, [], {})
+    announced = [e for e in events if "agreement" in e.title]
+    assert [(e.date, e.end) for e in announced] == [("2019-05-07", "2019-05-08")]
+
+
+def test_an_occasion_phrase_on_a_noun_dates_nothing(nlp) -> None:
+    # the phrase tells which agreement, not when it was announced
+    assert len(_events(nlp, OPENING + "The minister welcomed the agreement reached at the talks.")) == 1
