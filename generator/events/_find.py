@@ -288,7 +288,6 @@ def _occasion_candidates(
     talks, Lee said ..."): on the occasion's day."""
     if not occasions:
         return []
-    data = load_data("event_types")
     found: list[_Candidate] = []
     for reference in occasion_references(sentence):
         predicate = reference.predicate
@@ -298,14 +297,19 @@ def _occasion_candidates(
         occasion = occasion_for(reference, named.type if named is not None else None, occasions, index)
         if occasion is None:
             continue
-        trigger = next((t for t in triggers if t.start <= predicate.idx < t.end), None)
-        if trigger is not None:
-            kind = trigger.type
-        else:
-            kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
-        phrase = predicate if trigger else None
+        kind, phrase = _told_by(predicate, triggers)
         found.append(_Candidate(kind, occasion.date, None, None, predicate, phrase, occasion.end, reference.phrase))
     return found
+
+
+def _told_by(token: Token, triggers: list[Trigger]) -> tuple[str, Token | None]:
+    """The type of the happening a verb or noun tells, and the token itself where it is a
+    trigger's word; otherwise a statement for a speech verb, else a plain happening."""
+    trigger = next((t for t in triggers if t.start <= token.idx < t.end), None)
+    if trigger is not None:
+        return trigger.type, token
+    data = load_data("event_types")
+    return (data["speech_type"] if is_speech_verb(token) else data["clause_type"]), None
 
 
 def _anchored_candidates(
@@ -313,7 +317,6 @@ def _anchored_candidates(
 ) -> list[_Candidate]:
     """Happenings the sentence dates by their distance from a dated one ("a day after
     parliament approved the plan"), unless a date of their own is inside them."""
-    data = load_data("event_types")
     found: list[_Candidate] = []
     for candidate in candidates:
         if candidate.predicate is None or candidate.expression is None:
@@ -327,12 +330,8 @@ def _anchored_candidates(
             subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
             if any(e.start in subtree for e in in_sentence):
                 continue
-            trigger = next((t for t in triggers if t.start <= token.idx < t.end), None)
-            if trigger is not None:
-                kind = trigger.type
-            else:
-                kind = data["speech_type"] if is_speech_verb(token) else data["clause_type"]
-            found.append(_Candidate(kind, anchored.date, None, None, token, token if trigger else None))
+            kind, phrase = _told_by(token, triggers)
+            found.append(_Candidate(kind, anchored.date, None, None, token, phrase))
     return found
 
 
