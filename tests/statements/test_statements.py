@@ -801,6 +801,16 @@ def test_a_document_reads_its_words(nlp) -> None:
     assert [(s.kind, s.speaker_label) for s in found] == [("direct", "The letter")]
 
 
+def test_a_document_read_its_words_after_the_quote(nlp) -> None:
+    # the past "read" cues only a quote next to it, not narration ("She read the report")
+    found = statements_in(
+        nlp,
+        "The council met late. \u201cWe will not accept any cuts to the schools this year,\u201d the statement read. "
+        "She read the report twice.",
+    )
+    assert [(s.kind, s.speaker_label) for s in found] == [("direct", "the statement")]
+
+
 def test_a_claim_the_parser_split_into_two_complements_stays_whole(nlp) -> None:
     found = statements_in(
         nlp, "The mayor said it is a \u201cshame\u201d there is a cloud over the council."
