@@ -383,9 +383,13 @@ def _verb_clause(
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < reported[0].i and c.i not in skip]
         if told:
             words += _noun_phrase(told[0], skip, name_of)
-        inner = _verb_clause(reported[0], skip, name_of, depth + 1)
+        clause = reported[0]
+        relayed = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+        if relayed is not None and is_speech_verb(clause) and any(c.dep_ == "nsubjpass" for c in clause.children):
+            clause = relayed  # "announced it had been told that the talks failed": the news is what it was told
+        inner = _verb_clause(clause, skip, name_of, depth + 1)
         speaker = _noun_phrase(subject, skip, name_of) if subject is not None else []
-        inner_subject = _subject_of(reported[0])
+        inner_subject = _subject_of(clause)
         if speaker and inner[: len(speaker)] == speaker and inner_subject is not None and inner_subject.pos_ == "PRON":
             # "Browne said he would raise ..." → "Browne to raise ..."; with whom he told,
             # the pronoun stays: "Wereley tells committee he does not conceive of ...".

@@ -175,8 +175,16 @@ def find_events(
             if summit:
                 phrase = _phrase(doc, summit_trigger)
                 candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None, phrase))
-        if not candidates:
-            candidates = at_occasion or _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
+        if at_occasion is None:
+            # The main verb's occasion dates it whatever else the sentence dates ("Half-way
+            # through the meeting, the agency announced a ceasefire beginning on July 9").
+            told = {c.predicate.i for c in candidates if c.predicate is not None}
+            at_occasion = [
+                c
+                for c in _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
+                if c.predicate is not None and c.predicate.i not in told
+            ]
+        candidates += at_occasion
         seen: set[tuple[str, str]] = set()
         for candidate in candidates:
             end = ranges.ends.get(candidate.expression) if candidate.expression is not None else candidate.end

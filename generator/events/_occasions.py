@@ -94,6 +94,8 @@ def occasion_references(sentence: Span) -> list[OccasionReference]:
         if not _phrase_pattern().search(before):
             continue
         top = _phrase_top(token)
+        if top.head.dep_ in ("npadvmod", "advmod") and top.head.pos_ != "VERB":
+            top = top.head  # "half-way through the talks": the phrase hangs on "way"
         predicate = top.head
         if not _main_verb(predicate) or any(r.predicate.i == predicate.i for r in found):
             continue

@@ -51,6 +51,19 @@ def test_no_occasion_dates_nothing(nlp, sentence) -> None:
     assert len(_events(nlp, OPENING + sentence)) == 1
 
 
+def test_the_occasion_dates_the_main_verb_whatever_else_the_sentence_dates(nlp) -> None:
+    text = OPENING + "Half-way through the talks, the agency announced a truce beginning on Friday."
+    friday = text.index("Friday")
+    expressions = [
+        TimeExpression(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", "2019-05-07"),
+        TimeExpression(friday, friday + 6, "Friday", "DATE", "2019-05-10"),
+    ]
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    events = [(e.date, e.title) for e in find_events(nlp(text), article, expressions, [], {})]
+    assert any(date == "2019-05-07" and title.startswith("Agency announces truce") for date, title in events)
+    assert any(date == "2019-05-10" for date, _ in events)
+
+
 def test_an_occasion_named_before_it_is_dated_dates_nothing(nlp) -> None:
     text = "During the talks, the foreign minister announced a new border agreement. " + OPENING
     assert len(_events(nlp, text)) == 1

@@ -20,6 +20,9 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # a plan: "is due to" / "is set to" → "X to release"
         ("The panel is due to release its final report on 11 January.", "11 January", "2019-01-11",
          "Panel to release its final report"),
+        # what a speaker says it was told is the news, not the telling
+        ("The agency announced on Monday that it had been informed by officials that the two sides had "
+         "agreed to a truce.", "Monday", "2019-05-06", "Agency announces two sides agree to truce"),
         # a participle that modifies a noun keeps its form
         ("Officials praised the accord signed in March by both ministers.", "March", "2019-03",
          "Accord signed by both ministers"),
