@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/dev_quotes.py [--dev ../shared/dev] [--time-limit 20]
                                          [--subset statements|all] [--limit N] [--json FILE]
-                                         [--without-pronoun-gold]
+                                         [--without-pronoun-gold] [--by-speaker-source]
 
 Runs the scorer that comes with the data, `DEV/quotes/score.py`, with
 `--callable bench/dev_quotes.py:quotes`, and prints its table: precision,
@@ -20,8 +20,12 @@ The data is not part of the project (see DEV/README.md); nothing of it is kept.
 only a bare pronoun or relative ("she", "he", "who"; also the stray "said") left
 unattributed: the annotation could not resolve them, and no speaker a resolver
 gives (a name) can ever match them, so that table shows how often the speakers
-that can be judged are right. The gold copy lives in a temporary folder and is
-deleted after the run.
+that can be judged are right. `--by-speaker-source` scores once more for each way
+the annotation got its speaker (`speaker_resolved_by`: `mention`, the annotator's own
+source span; `corenlp-coref`, an automatic coreference chain; `none`, the span's words
+as they stand, often a pronoun or a description), every other gold speaker left
+unattributed: it shows where the speakers that disagree with the gold come from. The
+gold copies live in a temporary folder and are deleted after the run.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,17 +57,25 @@ BARE_PRONOUN_SPEAKERS = frozenset(
 )
 
 
-def _without_pronoun_speakers(gold: Path, folder: Path) -> tuple[Path, int]:
-    """A copy of the gold file whose bare-pronoun speakers are null; how many there were."""
+# How the annotation got a gold speaker (`speaker_resolved_by`), for --by-speaker-source.
+SPEAKER_SOURCES = ("mention", "corenlp-coref", "none")
+
+
+def _gold_without(gold: Path, folder: Path, drop: Callable[[dict], bool]) -> tuple[Path, int]:
+    """A copy of the gold file whose speakers of the quotes `drop` picks are null; how many."""
     copy, count = folder / gold.name, 0
     with gold.open(encoding="utf-8") as source, copy.open("w", encoding="utf-8") as target:
         for line in source:
             document = json.loads(line)
             for quote in document["quotes"]:
-                if (quote.get("speaker") or "").strip().lower() in BARE_PRONOUN_SPEAKERS:
+                if quote.get("speaker") and drop(quote):
                     quote["speaker"], count = None, count + 1
             target.write(json.dumps(document) + "\n")
     return copy, count
+
+
+def _bare_pronoun(quote: dict) -> bool:
+    return (quote.get("speaker") or "").strip().lower() in BARE_PRONOUN_SPEAKERS
 
 
 class _TimeLimit(Exception):
@@ -117,6 +130,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the scorer's figures as JSON here")
     parser.add_argument("--without-pronoun-gold", action="store_true",
                         help="score a second time without the gold speakers that are bare pronouns")
+    parser.add_argument("--by-speaker-source", action="store_true",
+                        help="score once more for each way the annotation resolved its speakers")
     args = parser.parse_args()
 
     scorer = args.dev / "quotes" / "score.py"
@@ -145,11 +160,20 @@ def main() -> int:
         return run.returncode, len(timed_out)
 
     code, timed_out = score(gold, args.json)
-    if args.without_pronoun_gold and not code:
+    again: list[tuple[str, Callable[[dict], bool]]] = []
+    if args.without_pronoun_gold:
+        again.append((f"the gold speakers that are a bare pronoun ({', '.join(sorted(BARE_PRONOUN_SPEAKERS))})",
+                      _bare_pronoun))
+    if args.by_speaker_source:
+        again += [(f"every gold speaker not resolved by {source!r}",
+                   lambda quote, source=source: quote.get("speaker_resolved_by") != source)
+                  for source in SPEAKER_SOURCES]
+    for what, drop in again:
+        if code:
+            break
         with tempfile.TemporaryDirectory() as folder:
-            copy, count = _without_pronoun_speakers(gold, Path(folder))
-            print(f"\nAgain, with the {count} gold speakers that are a bare pronoun "
-                  f"({', '.join(sorted(BARE_PRONOUN_SPEAKERS))}) left unattributed:", flush=True)
+            copy, count = _gold_without(gold, Path(folder), drop)
+            print(f"\nAgain, with {what} left unattributed ({count}):", flush=True)
             code, more = score(copy, None)
             timed_out += more
     return code or (1 if timed_out else 0)
