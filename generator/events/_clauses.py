@@ -425,10 +425,18 @@ def _verb_clause(
         if inner_subject is not None:
             words += _noun_phrase(inner_subject, skip, name_of)
         return words + [small.text] + _complement_words(small, skip, name_of, objects_done=True)
-    elif reported and depth < 1:
+    elif reported and (depth < 1 or _subject_infinitive(reported[0])):
         return words + _verb_clause(reported[0], skip, name_of, depth + 1)
     words += _complement_words(verb, skip, name_of, objects_done=True)
     return words
+
+
+def _subject_infinitive(clause: Token) -> bool:
+    """"considers the president to be a partner": an object and its infinitive, which a
+    headline cannot leave out ("Moscow considers" says nothing)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+        c.dep_ == "nsubj" for c in clause.children
+    )
 
 
 def _subject_phrase(subject: Token, skip: set[int], name_of: Namer) -> list[str]:
@@ -686,6 +694,8 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
         if pronoun_subject:
             return ["will not" if negated else "will", lemma]
         return ["not to" if negated else "to", lemma]
+    if verb.tag_ == "VB" and own_subject and any(c.lower_ == "to" for c in auxiliaries):
+        return ["to", verb.lower_]  # "considers the president to be a partner" keeps its infinitive
     plural = subject is not None and (
         subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "i", "you")
         or any(c.dep_ == "conj" for c in subject.children)

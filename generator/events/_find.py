@@ -203,8 +203,21 @@ def find_events(
         event = _event_from(sentence, article, candidate, None, person_at, participants, people, published)
         weight = load_data("event_types")["importance"]["own_news"]
         event.importance = round(report_weight(event, max(0, index - heading), candidate, published) * weight, 4)
-        found.append(event)
+        if not any(_retold(event, other) for other in found):
+            found.append(event)
     return found
+
+
+def _retold(own: Event, other: Event) -> bool:
+    """The lead's news told again on a day of its month (the lead of an article known to the
+    month, "Lee told CNN ...", and "Lee said on Friday ..."): the dated report is the one to keep.
+    On a day the merge joins the two; it never joins a day and its month."""
+    return (
+        len(own.date) == 7
+        and other.date.startswith(own.date)
+        and other.type == own.type
+        and bool(set(own.people) & set(other.people))
+    )
 
 
 def _own_news(
@@ -223,8 +236,8 @@ def _own_news(
     was closed on Sunday" is no news of the publication day).
     """
     published = article.published_date()
-    if published is None or published.precision != "day":
-        return None
+    if published is None or published.precision == "year":
+        return None  # a month still places the news; a year is no day's news
     data = load_data("event_types")
     heading = _heading_sentences(doc)
     for index, sentence in enumerate(doc.sents):

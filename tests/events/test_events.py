@@ -260,6 +260,24 @@ def test_an_undated_lead_is_the_articles_own_news_on_its_publication_day(nlp) ->
     assert 0 < lead.importance < dated.importance  # an undated report is a weaker claim on its day
 
 
+def test_the_lead_of_an_article_known_to_the_month_is_news_of_that_month(nlp) -> None:
+    text = "Flood waters swept through the valley towns. Farmers lost their harvest in 2017."
+    expressions = [_expression(text, "2017", "2017")]
+    events = find_events(nlp(text), _article(text, published="2019-05"), expressions, [], {})
+    lead = [e.sources[0].text for e in events if e.date == "2019-05"]
+    assert lead == ["Flood waters swept through the valley towns."]
+    assert not any(e.date == "2019" for e in find_events(nlp(text), _article(text, published="2019"), [], [], {}))
+
+
+def test_a_lead_told_again_on_a_day_of_its_month_is_one_report(nlp) -> None:
+    people = {"ann-lee": Person("ann-lee", "Ann Lee")}
+    text = "Ann Lee told the radio station the plan had failed. Ann Lee said on Friday that she would resign."
+    mentions = [Mention(0, 7, "Ann Lee", "ann-lee"), Mention(52, 59, "Ann Lee", "ann-lee")]
+    expressions = [_expression(text, "Friday", "2019-05-10")]
+    events = find_events(nlp(text), _article(text, published="2019-05"), expressions, mentions, people)
+    assert [e.date for e in events] == ["2019-05-10"]
+
+
 def test_the_own_news_is_the_leads_main_clause_not_a_clause_inside_it(nlp) -> None:
     # "launched an attack" (a trigger) tells the soldier; the news is the jury's sentence
     text = "A military jury has imposed the death penalty on a soldier who launched an attack on his comrades."

@@ -23,6 +23,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # what a speaker says it was told is the news, not the telling
         ("The agency announced on Monday that it had been informed by officials that the two sides had "
          "agreed to a truce.", "Monday", "2019-05-06", "Agency announces two sides agree to truce"),
+        # an object and its infinitive: what is expected or held, not a fact
+        ("Analysts expect the company to report record profits on Tuesday.", "Tuesday", "2019-05-07",
+         "Company to report record profits"),
+        ("The adviser said on Monday that Moscow considers the new president to be a partner.", "Monday",
+         "2019-05-06", "Adviser says Moscow considers new president to be partner"),
         # a participle that modifies a noun keeps its form
         ("Officials praised the accord signed in March by both ministers.", "March", "2019-03",
          "Accord signed by both ministers"),
