@@ -28,7 +28,7 @@ from generator.events._clauses import (
     tells_a_first,
 )
 from generator.events._occasions import Occasion, occasion_for, occasion_references, occasion_types
-from generator.events._participants import happening_tokens
+from generator.events._participants import happening_heads, happening_tokens
 from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
 from generator.events._summary import summary
@@ -451,7 +451,8 @@ def _event_from(
         leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
         participants = list(dict.fromkeys([*participants, *leaders]))
     else:
-        event_type, place = candidate.type, _place(sentence)
+        heads = happening_heads(predicate, candidate.phrase) if predicate is not None else None
+        event_type, place = candidate.type, _place(sentence, heads)
         title = ""
         if candidate.type in types_by_name():
             trigger_span = _trigger_span(sentence, candidate)
@@ -617,16 +618,30 @@ def _participants(sentence: Span, mentions: list[Mention]) -> list[str]:
     return seen
 
 
-def _place(sentence: Span) -> str:
+def _place(sentence: Span, heads: set[int] | None) -> str:
+    """Where the happening took place: a place right after "in"/"at" ("in Helsinki, Finland"),
+    in a phrase that hangs on one of `heads` through nouns only (see `happening_heads`;
+    None: anywhere in the sentence)."""
     places = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
-    # "in Helsinki, Finland": the place right after "in"/"at" is where it happened.
     for ent in places:
         before = ent.start - 1
         while before > sentence.start and ent.doc[before].pos_ == "ADJ":
             before -= 1  # "in southwest Syria"
-        if before >= sentence.start and ent.doc[before].lower_ in ("in", "at"):
-            return ent.text
+        preposition = ent.doc[before]
+        if before >= sentence.start and preposition.lower_ in ("in", "at"):
+            if heads is None or _hangs_on(preposition, heads):
+                return ent.text
     return ""
+
+
+def _hangs_on(token: Token, heads: set[int]) -> bool:
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in heads:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def event_title(

@@ -67,6 +67,19 @@ def happening_tokens(predicate: Token | None, phrase: Token | None = None, actor
     return tokens
 
 
+def happening_heads(predicate: Token | None, phrase: Token | None = None) -> set[int]:
+    """Indices of the words that tell a happening: its noun and its verb ("held talks",
+    "the talks were held"). A phrase of its setting hangs on one of them, through nouns
+    only ("met Roe in Oslo", "visited the scene of the spill in Louisiana", "said at a
+    summit between the leaders in Oslo"); one that reaches them through another verb is
+    about something else ("sanctions punishing abuses in Crimea", "said he was in Europe")."""
+    noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
+    verb = predicate if predicate is not None and predicate.pos_ in VERBS else None
+    if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBS:
+        verb = noun.head
+    return {t.i for t in (noun, verb) if t is not None}
+
+
 def _verb_tells(noun: Token, verb: Token, actors: bool) -> bool:
     """Whether the verb's people take part in the noun's happening."""
     if noun.i == verb.i or (noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.events import classify_event_sentence, find_events, is_background_date, is_dateline, merge_events
 from generator.model import Article, Event, Mention, PartialDate, Person, Source, TimeExpression
 
@@ -70,6 +72,22 @@ def test_dated_sentence_with_trigger_becomes_event_with_people_place_and_source(
     assert event.title == "Anna Berg meets Omar Haddad in Vienna"
     assert event.sources == [Source("a", "Anna Berg met Omar Haddad in Vienna on May 3, 2019.")]
     assert not event.background
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the setting hangs on the happening's verb, or on its object or occasion, through nouns
+        ("The minister visited the scene of the spill in Louisiana on Monday.", "Louisiana"),
+        ("At a meeting between the two leaders in Oslo on Monday, the minister said the talks went well.", "Oslo"),
+        # a place inside what the happening is about is not where it happened
+        ("The government announced sanctions on Monday, punishing the regime for abuses in Sudmark.", ""),
+        ("The minister told reporters on Monday that he was in Oslo to defend the deal.", ""),
+    ],
+)
+def test_an_events_place_is_where_its_happening_took_place(nlp, text, place) -> None:
+    events = find_events(nlp(text), _article(text), [_expression(text, "Monday", "2019-05-06")], [], {})
+    assert [e.place for e in events if e.date == "2019-05-06"] == [place]
 
 
 def test_old_dates_and_cued_years_are_background() -> None:
