@@ -369,9 +369,9 @@ def _verb_clause(
     words += _particle_words(verb)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     fronted = bool(reported) and reported[0].i < verb.i  # '"...," Lee told NATO allies'
-    if is_speech_verb(verb) and fronted and depth == 0:
+    if is_speech_verb(verb) and fronted and depth == 0 and not _opens_sentence(reported[0]):
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i and c.i not in skip]
-        if told:  # the quote before it is no part of a headline: "Ann Lee tells NATO allies"
+        if told:  # the end of a quote before it is no headline: "Ann Lee tells NATO allies"
             return words + [w for t in told for w in _noun_phrase(t, skip, name_of)]
     if is_speech_verb(verb) and reported and depth == 0 and _quoted(reported[0]):
         # A direct quote heads as one: "Anna Berg: “We met today”".
@@ -477,6 +477,17 @@ def _quoted(clause: Token) -> bool:
         return False
     first = clause.left_edge
     return first.is_quote or (first.i > 0 and clause.doc[first.i - 1].is_quote)
+
+
+def _opens_sentence(clause: Token) -> bool:
+    """A whole quote: it opens its sentence with a quotation mark and a capital ('“We met,”
+    Lee told reporters'), not the end of one begun before ('… against it,” Lee told allies')."""
+    first = clause.left_edge
+    start = first.sent.start
+    if not clause.doc[start].is_quote or first.i > start + 1:
+        return False
+    word = clause.doc[start + 1] if start + 1 < len(clause.doc) else first
+    return word.text[:1].isupper()
 
 
 # Words a cut-short quote or phrase must not end on ("… his Freedom Pass that").

@@ -152,6 +152,10 @@ def test_a_quote_before_its_speech_verb_leaves_who_was_told(nlp) -> None:
     text = 'He pays billions a year to Moscow and we guard against it," Ann Lee told NATO allies last week.'
     title = _title(nlp, text, "last week", "2019-05-03", {"Ann Lee": "ann"})
     assert title == "Ann Lee tells NATO allies"
+    # a whole quote before it is what was said
+    text = '“We will not sign the deal,” Ann Lee told reporters last week.'
+    title = _title(nlp, text, "last week", "2019-05-03", {"Ann Lee": "ann"})
+    assert title == "Ann Lee: “We will not sign the deal”"
 
 
 def test_a_subject_named_in_apposition_heads_as_the_name(nlp) -> None:
