@@ -35,6 +35,7 @@ class SpeechCues:
     object_complement: frozenset[str] = frozenset()
     question_verbs: frozenset[str] = frozenset()
     question_openers: frozenset[str] = frozenset()
+    as_clause_verbs: frozenset[str] = frozenset()
 
     def takes_phrase(self, base: str) -> bool:
         return (base in self.content_prepositions or base in self.infinitive_content
@@ -86,6 +87,7 @@ def speech_cues() -> SpeechCues:
         quote_nouns=_set(data.get("quote_nouns")),
         generic_sources=_set(data.get("generic_sources")),
         narrative_connectives=_set(data.get("narrative_connectives")),
+        as_clause_verbs=_set(data.get("as_clause_verbs")),
         question_markers=_set((data.get("interview_markers") or {}).get("question")),
         answer_markers=_set((data.get("interview_markers") or {}).get("answer")),
     )

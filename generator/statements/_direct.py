@@ -167,6 +167,10 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
     if named is not None:
         unit.cue = named
         return
+    verb = _as_clause_verb(ctx, before_start, before_end)
+    if verb >= 0:
+        unit.cue = cue_for(ctx.doc[verb])
+        return
     verb = _verb_in(ctx, before_start, before_end, last=True, main=True)
     if verb >= 0:
         between = [
@@ -187,6 +191,22 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         unit.cue = _cue_of_verb_taking_the_quote(ctx, unit)
     if unit.cue is None:
         unit.cue = _cue_of_speech_verb_above(ctx, unit)
+
+
+def _as_clause_verb(ctx: Context, start: int, end: int) -> int:
+    """'As Ann Lee put it in July, the network is "providing a view ..."': the verb of an
+    "as"-clause of saying before the quote in its sentence (token index), or -1."""
+    for i in ctx.tokens(start, end):
+        verb = ctx.doc[i]
+        if ctx.in_quote[i] or verb.pos_ != "VERB" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        ):
+            continue
+        if ctx.attribution.is_speech_verb(verb) or verb.lower_ in ctx.cues.as_clause_verbs and any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+        ):
+            return i
+    return -1
 
 
 def _cue_of_verb_taking_the_quote(ctx: Context, unit: QuoteUnit) -> Cue | None:

@@ -216,6 +216,17 @@ def test_a_speech_verb_of_a_relative_clause_does_not_take_the_next_quote(nlp) ->
     assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber", "karl-weber"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'As Karl Weber put it in a statement in July, the network is "offering a view you will not get elsewhere."',
+        'As Karl Weber said last week, the plan is "a disaster for everyone."',
+    ],
+)
+def test_an_as_clause_of_saying_before_a_quote_names_its_speaker(nlp, text) -> None:
+    assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber"]
+
+
 def test_a_reported_clause_opening_on_a_quantifier_is_what_was_said(nlp) -> None:
     # "Karl Weber said many of the voters stayed home": the misparse makes "many" the object
     # of "said" and hangs the clause's verb on "voters"
