@@ -183,6 +183,10 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         ):
             unit.cue = cue_for(ctx.doc[verb])
             return
+    verb = _relative_clause_verb_before(ctx, before_start, before_end) if lead_in.endswith((",", ":")) else -1
+    if verb >= 0:
+        unit.cue = _relative_clause_cue(ctx, ctx.doc[verb])
+        return
     if not lead_in:
         _cue_from_previous_paragraph(ctx, unit)
     if unit.cue is None and content[-1:] in _SENTENCE_END:
@@ -191,6 +195,35 @@ def attach_cue(ctx: Context, unit: QuoteUnit) -> None:
         unit.cue = _cue_of_verb_taking_the_quote(ctx, unit)
     if unit.cue is None:
         unit.cue = _cue_of_speech_verb_above(ctx, unit)
+
+
+def _relative_clause_verb_before(ctx: Context, start: int, end: int) -> int:
+    """'... Karl Weber, who joked of the museum, "I have not seen it yet."': a speech verb
+    of a relative clause that ends right before the quote's comma introduces it (token
+    index), or -1; one that ends its sentence before the quote does not."""
+    tokens = [i for i in ctx.tokens(start, end) if not ctx.doc[i].is_space]
+    if len(tokens) < 2:
+        return -1
+    last_word = ctx.doc[tokens[-2]] if ctx.doc[tokens[-1]].is_quote else ctx.doc[tokens[-1]]
+    last_word = ctx.doc[last_word.i - 1] if last_word.is_punct else last_word
+    for i in reversed(tokens):
+        verb = ctx.doc[i]
+        if (verb.dep_ == "relcl" and not ctx.in_quote[i] and ctx.attribution.is_speech_verb(verb)
+                and verb.right_edge.i == last_word.i):
+            return i
+    return -1
+
+
+def _relative_clause_cue(ctx: Context, verb: Token) -> Cue:
+    """The speaker of "who joked" is the name right before "who" ("Ann Lee and Karl Weber,
+    who joked": Weber), whatever noun of a list the parser hung the clause on."""
+    who = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "WP"), None)
+    if who is not None and who.i >= 2:
+        before = ctx.doc[who.i - 2] if ctx.doc[who.i - 1].text == "," else ctx.doc[who.i - 1]
+        person = ctx.attribution.person_at.get(before.i, "")
+        if person:
+            return Cue(verb.i, person)
+    return ctx.attribution.cue_for(verb)
 
 
 def _as_clause_verb(ctx: Context, start: int, end: int) -> int:

@@ -227,6 +227,11 @@ def test_an_as_clause_of_saying_before_a_quote_names_its_speaker(nlp, text) -> N
     assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber"]
 
 
+def test_a_relative_clause_of_saying_right_before_a_quote_introduces_it(nlp) -> None:
+    text = 'Guests included Ingrid Rask and Karl Weber, who joked of the museum, "I have not seen it yet."'
+    assert [s.speaker for s in statements_in(nlp, text)] == ["karl-weber"]
+
+
 def test_a_reported_clause_opening_on_a_quantifier_is_what_was_said(nlp) -> None:
     # "Karl Weber said many of the voters stayed home": the misparse makes "many" the object
     # of "said" and hangs the clause's verb on "voters"
