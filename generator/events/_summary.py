@@ -52,7 +52,24 @@ def summary(
                 return _finish(_text(tokens, person_at, people, {subject.i: named}))
         if clause is not None:
             return _finish(_text(clause[0], person_at, people, clause[1]))
+    elif predicate is not None and _object_points_back(predicate):
+        # "Trump walked away from it last year": what "it" is, the sentence before says
+        before = _previous(sentence)
+        if before is not None and not _leans_back(before, person_at, people):
+            text = _text([*_without_links(before), *tokens], person_at, people)
+            if len(text) <= MAX_SUMMARY_CHARS:
+                return _finish(text)
     return _finish(_text(tokens, person_at, people))
+
+
+def _object_points_back(predicate: Token) -> bool:
+    """The happening's verb acts on an "it" or "them" ("signed it", "walked away from it")."""
+    reach = [predicate]
+    for _ in range(3):  # verb → "away" → "from" → "it"
+        reach = [c for t in reach for c in t.children if c.dep_ in ("dobj", "pobj", "prep", "prt", "advmod")]
+        if any(t.lower_ in ("it", "them") and t.dep_ in ("dobj", "pobj") for t in reach):
+            return True
+    return False
 
 
 # Named things an "it" or "they" may stand for, by the named-entity label of the name.

@@ -137,3 +137,8 @@ def test_a_passive_dummy_it_stands_alone(nlp) -> None:
 def test_a_possessive_inside_the_subject_that_points_to_the_subject_stands_alone(nlp) -> None:
     text = "The port was quiet. The union and its allies called a strike on Monday."
     assert _summary(nlp, text, "Monday", "2019-05-06") == "The union and its allies called a strike on Monday."
+
+
+def test_an_it_the_happening_acts_on_takes_the_sentence_before_along(nlp) -> None:
+    text = "Norland backs the Oslo climate accord. Sudmark walked away from it in 2017."
+    assert _summary(nlp, text, "2017", "2017") == text
