@@ -31,6 +31,17 @@ _CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "b
                                  "since", "although", "though", "unless", "once", "as"))
 
 
+def _that_is_a_word_of_the_claim(tokens: list[Token]) -> bool:
+    """'said that was a mistake', 'said that claim smacked of hypocrisy': a "that" that is the
+    subject or its determiner (a bare singular noun after it needs one), not the "that" of a clause."""
+    first = tokens[0]
+    if first.dep_ in ("det", "nsubj", "nsubjpass"):
+        return True
+    after = tokens[1] if len(tokens) > 1 else None
+    return (after is not None and after.tag_ == "NN" and after.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in ("det", "poss") for c in after.children))
+
+
 def _circumstance(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
 
@@ -317,7 +328,8 @@ class Attribution:
         # "said that ..." loses its "that", but never a subordinator that carries the
         # claim's sense ("If Washington has any evidence ...", "Though the vote was ...").
         while tokens and (tokens[0].is_punct and not self._is_quote_mark(tokens[0])
-                          or tokens[0].dep_ == "cc" or tokens[0].lower_ == "that"):
+                          or tokens[0].dep_ == "cc"
+                          or tokens[0].lower_ == "that" and not _that_is_a_word_of_the_claim(tokens)):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct and not self._is_quote_mark(tokens[-1])
                           or tokens[-1].dep_ == "cc"):
@@ -399,6 +411,8 @@ class Attribution:
             return misattached
         if verb.dep_ == "parataxis":
             head = verb.head
+            while head.dep_ == "advcl" and head.head.i != head.i:
+                head = head.head  # "Though it went well, he said, the next one is harder": all of it
             own = {t.i for t in verb.subtree}
             before = [t for t in head.subtree if t.i < verb.i and t.i not in own]
             after = [t for t in head.subtree if t.i > verb.i and t.i not in own]
@@ -722,6 +736,13 @@ class Attribution:
         before = [t for t in head.subtree if t.i < token.i and t.i not in own]
         after = [t for t in head.subtree if t.i > token.i and t.i not in own]
         tokens = after if len(after) > len(before) else before
+        if not tokens:
+            # "According to X, the move reeks of fear": the parser made "According" the root
+            # and hung the clause on X; what follows the comma after X is what X says.
+            sentence = self.sentences.of(token.i)
+            comma = next((t for t in self.doc[source.i + 1 : sentence.end] if t.text == ","), None)
+            if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[source.i : comma.i]):
+                tokens = list(self.doc[comma.i + 1 : sentence.end])
         if any(
             not self.in_quote[t.i] and self.is_speech_verb(t) and self.reported(t) is not None
             and self._heads_clause(t, head)

@@ -1212,3 +1212,20 @@ def test_capitalised_labels_naming_no_one_in_the_article_are_no_transcript(nlp) 
         "CORRECTION: An earlier version misspelled the town."
     )
     assert all(s.kind != "direct" for s in statements_in(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the parser makes "According" the root and hangs the clause on the source
+        ("According to Karl Weber, the move reeks of fear and desperation.", "the move reeks of fear and desperation"),
+        ("According to the radio host Karl Weber, the move reeks of fear.", "the move reeks of fear"),
+        # "that" of a noun is part of what was said; only the "that" of a clause goes
+        ("Karl Weber said that claim smacked of hypocrisy.", "that claim smacked of hypocrisy"),
+        # a cue inside a clause of concession splits the whole claim, not that clause
+        ("Though the last vote went smoothly, Karl Weber said, the next one would be far harder.",
+         "Though the last vote went smoothly, Karl Weber said, the next one would be far harder"),
+    ],
+)
+def test_the_whole_claim_round_its_source(nlp, text, said) -> None:
+    assert [(s.text, s.speaker) for s in statements_in(nlp, text)] == [(said, "karl-weber")]
