@@ -463,9 +463,23 @@ class Attribution:
             )):
                 start = child.left_edge.i
                 break
+        if start is None and base in self.cues.object_complement:
+            start = self._object_inside_complement(verb)
         if start is None:
             return None
         return [t for t in verb.subtree if t.i >= start]
+
+    @staticmethod
+    def _object_inside_complement(verb: Token) -> int | None:
+        """'called Trump a "pathological liar"': the parser may hang the object on the
+        complement ("Trump" a modifier of "liar"); the phrase from the object on is the content."""
+        for complement in (c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i):
+            first = complement.left_edge
+            article = next((t for t in complement.subtree if t.dep_ == "det"), None)
+            if (first.dep_ in ("nmod", "compound", "poss") and first.pos_ in ("PROPN", "PRON")
+                    and article is not None and first.i < article.i):
+                return first.i
+        return None
 
     def _that_clause_after_prep(self, verb: Token) -> Token | None:
         """'said in a statement that ...', 'said of the claims that ...': the parser hangs

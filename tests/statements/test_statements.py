@@ -1229,3 +1229,10 @@ def test_capitalised_labels_naming_no_one_in_the_article_are_no_transcript(nlp) 
 )
 def test_the_whole_claim_round_its_source(nlp, text, said) -> None:
     assert [(s.text, s.speaker) for s in statements_in(nlp, text)] == [(said, "karl-weber")]
+
+
+def test_an_object_the_parser_hung_on_its_complement_is_part_of_what_was_called(nlp) -> None:
+    text = 'Karl Weber called Trump a "pathological liar" who is "utterly amoral."'
+    assert [(s.text, s.speaker) for s in statements_in(nlp, text)] == [
+        ('Trump a "pathological liar" who is "utterly amoral."', "karl-weber")
+    ]
