@@ -493,11 +493,14 @@ class Attribution:
                     continue
                 occasion = noun.lower_ in self.cues.occasion_nouns and prep.lower_ in (
                     "in", "during", "at", "on")
-                if not occasion and prep.lower_ not in ("of", "about"):
+                # "reported at the time that ...": the parser reads "the time that" as "when"
+                at_the_time = prep.lower_ == "at" and noun.lower_ == "time"
+                if not (occasion or at_the_time) and prep.lower_ not in ("of", "about"):
                     continue
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                        c.lower_ == "that" and (c.dep_ == "mark" or at_the_time and c.tag_ == "WDT")
+                        for c in clause.children
                     ):
                         return clause
         return None

@@ -99,11 +99,18 @@ def _verb_in(ctx: Context, start: int, end: int, last: bool, main: bool = False)
         i
         for i in ctx.tokens(start, end)
         if not ctx.in_quote[i] and ctx.attribution.is_speech_verb(ctx.doc[i])
-        and not (main and ctx.doc[i].dep_ == "relcl")
+        and not (main and ctx.doc[i].dep_ == "relcl") and not _bare_participle(ctx.doc[i])
     ]
     if not found:
         return -1
     return found[-1] if last else found[0]
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'when questioned after the debate', 'Asked about the delay,': who was asked, not who spoke."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _after_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:

@@ -1236,3 +1236,23 @@ def test_an_object_the_parser_hung_on_its_complement_is_part_of_what_was_called(
     assert [(s.text, s.speaker) for s in statements_in(nlp, text)] == [
         ('Trump a "pathological liar" who is "utterly amoral."', "karl-weber")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Karl Weber questioned whether the plan would survive.", "whether the plan would survive"),
+        ("The agency reported at the time that the ship had sunk near the coast.", "the ship had sunk near the coast"),
+    ],
+)
+def test_more_ways_of_reporting_a_claim(nlp, text, said) -> None:
+    assert [s.text for s in statements_in(nlp, text)] == [said]
+
+
+def test_questioning_someone_is_no_statement(nlp) -> None:
+    assert statements_in(nlp, "Police questioned the suspect for hours.") == []
+
+
+def test_a_bare_participle_after_a_quote_is_who_was_asked_not_its_cue(nlp) -> None:
+    text = 'Karl Weber took it as praise. "That makes me smart," when questioned after the debate.'
+    assert "" not in [s.speaker for s in statements_in(nlp, text)]
