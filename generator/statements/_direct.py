@@ -100,6 +100,7 @@ def _verb_in(ctx: Context, start: int, end: int, last: bool, main: bool = False)
         for i in ctx.tokens(start, end)
         if not ctx.in_quote[i] and ctx.attribution.is_speech_verb(ctx.doc[i])
         and not (main and ctx.doc[i].dep_ == "relcl") and not _bare_participle(ctx.doc[i])
+        and not _circumstance_clause(ctx.doc[i])
     ]
     if not found:
         return -1
@@ -111,6 +112,16 @@ def _bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children
     )
+
+
+# Subordinators of a clause of time, cause or condition: '"That makes me smart," when
+# Clinton blasted him' is not Clinton's quote ("as Lee put it" is Lee's: not here).
+_CIRCUMSTANCE_MARKS = frozenset(("when", "after", "before", "while", "because", "if", "since", "until", "once"))
+
+
+def _circumstance_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS and c.i < verb.i
+               for c in verb.children)
 
 
 def _after_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:

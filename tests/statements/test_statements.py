@@ -1243,6 +1243,8 @@ def test_an_object_the_parser_hung_on_its_complement_is_part_of_what_was_called(
     [
         ("Karl Weber questioned whether the plan would survive.", "whether the plan would survive"),
         ("The agency reported at the time that the ship had sunk near the coast.", "the ship had sunk near the coast"),
+        ("Karl Weber charges that the donors were paid off.", "the donors were paid off"),
+        ('Karl Weber blasted the minister as a "disgrace" on Wednesday.', 'the minister as a "disgrace" on Wednesday'),
     ],
 )
 def test_more_ways_of_reporting_a_claim(nlp, text, said) -> None:
@@ -1256,3 +1258,9 @@ def test_questioning_someone_is_no_statement(nlp) -> None:
 def test_a_bare_participle_after_a_quote_is_who_was_asked_not_its_cue(nlp) -> None:
     text = 'Karl Weber took it as praise. "That makes me smart," when questioned after the debate.'
     assert "" not in [s.speaker for s in statements_in(nlp, text)]
+
+
+def test_a_speech_verb_of_a_clause_of_time_after_a_quote_is_not_its_cue(nlp) -> None:
+    text = ("The spot ends with footage of Karl Weber saying during the debate, “That makes me smart,” "
+            "when Ingrid Rask blasted him for not paying income tax.")
+    assert [s.speaker for s in statements_in(nlp, text) if s.kind == "direct"] == ["karl-weber"]
