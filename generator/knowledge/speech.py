@@ -36,6 +36,7 @@ class SpeechCues:
     question_verbs: frozenset[str] = frozenset()
     question_openers: frozenset[str] = frozenset()
     as_clause_verbs: frozenset[str] = frozenset()
+    speaking_bodies: frozenset[str] = frozenset()
 
     def takes_phrase(self, base: str) -> bool:
         return (base in self.content_prepositions or base in self.infinitive_content
@@ -88,6 +89,7 @@ def speech_cues() -> SpeechCues:
         generic_sources=_set(data.get("generic_sources")),
         narrative_connectives=_set(data.get("narrative_connectives")),
         as_clause_verbs=_set(data.get("as_clause_verbs")),
+        speaking_bodies=_set(data.get("speaking_bodies")),
         question_markers=_set((data.get("interview_markers") or {}).get("question")),
         answer_markers=_set((data.get("interview_markers") or {}).get("answer")),
     )

@@ -278,8 +278,10 @@ def _cue_of_verb_taking_the_quote(ctx: Context, unit: QuoteUnit) -> Cue | None:
                for i in tokens):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not ctx.in_quote[c.i]]
-    person = ctx.attribution.person_at.get(subjects[0].i, "") if subjects else ""
-    return Cue(verb.i, person) if person else None
+    if not subjects:
+        return None
+    # a person, or a source of another kind the labels name ("the campaign", "it")
+    return Cue(verb.i, ctx.attribution.person_at.get(subjects[0].i, ""))
 
 
 def _cue_from_words_of(ctx: Context, start: int, end: int, unit: QuoteUnit) -> None:

@@ -113,6 +113,11 @@ class SourceLabels:
             self.recent.append((head.i, label))
         return label
 
+    @staticmethod
+    def _speaking(name: Token) -> Token:
+        """"the Trump campaign": the campaign speaks, not the name that qualifies it."""
+        return name.head if name.dep_ == "compound" else name
+
     def _opens_dateline(self, head: Token) -> bool:
         sentence = self.attribution.sentences.of(head.i)
         after = head.i + 1
@@ -127,11 +132,12 @@ class SourceLabels:
         earliest = sentences.spans[max(0, here - _LOOKBACK_SENTENCES)].start
         spoke = [(i, label) for i, label in self.recent if earliest <= i < pronoun.i]
         named = [
-            (ent.root.i, phrase_label(self.attribution, ent.root, self.names))
+            (ent.root.i, phrase_label(self.attribution, self._speaking(ent.root), self.names))
             for ent in self.doc.ents
             if ent.label_ in _ORGANISATION_ENTITIES and earliest <= ent.start < pronoun.i
             and ent.root.dep_ in _SUBJECTS + ("pobj", "dobj", "poss", "compound")
             and not self.attribution.in_quote[ent.root.i]
+            and (ent.root.dep_ != "compound" or ent.root.head.lower_ in self.attribution.cues.speaking_bodies)
         ]
         candidates = spoke + [(i, label) for i, label in named if label]
         if not candidates:

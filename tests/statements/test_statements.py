@@ -1264,3 +1264,15 @@ def test_a_speech_verb_of_a_clause_of_time_after_a_quote_is_not_its_cue(nlp) -> 
     text = ("The spot ends with footage of Karl Weber saying during the debate, “That makes me smart,” "
             "when Ingrid Rask blasted him for not paying income tax.")
     assert [s.speaker for s in statements_in(nlp, text) if s.kind == "direct"] == ["karl-weber"]
+
+
+def test_a_quote_a_group_calls_something_is_the_groups(nlp) -> None:
+    text = ("The Greenpeace campaign is defending its posts. It is denouncing what it calls "
+            "\u201cthe biggest coordinated media attack in history.\u201d")
+    (statement,) = statements_in(nlp, text)
+    assert (statement.speaker, statement.speaker_label) == ("", "The Greenpeace campaign")
+
+
+def test_a_quote_that_is_the_object_of_a_bodys_verb_is_the_bodys(nlp) -> None:
+    text = "In its report, the ministry attacked \u201cthe dangerous ideas of the opposition parties.\u201d"
+    assert [s.speaker_label for s in statements_in(nlp, text)] == ["the ministry"]
