@@ -635,6 +635,7 @@ def _place(sentence: Span, heads: set[int] | None) -> str:
 
 
 def _hangs_on(token: Token, heads: set[int]) -> bool:
+    """`token`'s chain of heads reaches one of `heads` before any verb."""
     while token.head.i != token.i:
         token = token.head
         if token.i in heads:

@@ -40,25 +40,23 @@ def summary(
     """The sentence, readable on its own (see the module's docstring)."""
     tokens = _without_links(sentence)
     subject = _main_subject(sentence)
+    before = _previous(sentence)
+    if before is not None and _leans_back(before, person_at, people):
+        before = None  # no context to read the sentence by
+    with_before = _text([*_without_links(before), *tokens], person_at, people) if before is not None else ""
     if subject is not None and _points_back(subject, person_at, people):
+        if with_before and len(with_before) <= MAX_SUMMARY_CHARS:
+            return _finish(with_before)
+        named = _antecedent(before, subject) if before is not None else ""
+        if named:  # "Al-Jazeera, owned by …, has fallen foul … It was banned" → "Al-Jazeera was banned"
+            return _finish(_text(tokens, person_at, people, {subject.i: named}))
         clause = _own_clause(sentence, predicate, person_at, people)
-        before = _previous(sentence)
-        if before is not None and not _leans_back(before, person_at, people):
-            text = _text([*_without_links(before), *tokens], person_at, people)
-            if len(text) <= MAX_SUMMARY_CHARS:
-                return _finish(text)
-            named = _antecedent(before, subject)
-            if named:  # "Al-Jazeera, owned by …, has fallen foul … It was banned" → "Al-Jazeera was banned"
-                return _finish(_text(tokens, person_at, people, {subject.i: named}))
         if clause is not None:
             return _finish(_text(clause[0], person_at, people, clause[1]))
-    elif predicate is not None and _object_points_back(predicate):
+    elif predicate is not None and _object_points_back(predicate) and with_before:
         # "Trump walked away from it last year": what "it" is, the sentence before says
-        before = _previous(sentence)
-        if before is not None and not _leans_back(before, person_at, people):
-            text = _text([*_without_links(before), *tokens], person_at, people)
-            if len(text) <= MAX_SUMMARY_CHARS:
-                return _finish(text)
+        if len(with_before) <= MAX_SUMMARY_CHARS:
+            return _finish(with_before)
     return _finish(_text(tokens, person_at, people))
 
 
