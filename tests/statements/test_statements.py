@@ -1276,3 +1276,11 @@ def test_a_quote_a_group_calls_something_is_the_groups(nlp) -> None:
 def test_a_quote_that_is_the_object_of_a_bodys_verb_is_the_bodys(nlp) -> None:
     text = "In its report, the ministry attacked \u201cthe dangerous ideas of the opposition parties.\u201d"
     assert [s.speaker_label for s in statements_in(nlp, text)] == ["the ministry"]
+
+
+def test_a_chanted_quote_and_a_likening_are_statements(nlp) -> None:
+    chanted = statements_in(nlp, 'Protesters marching through the streets chanted "What curfew?" and kept going.')
+    assert [(s.text, s.speaker_label) for s in chanted] == [("What curfew?", "Protesters")]
+    likened = statements_in(nlp, 'Karl Weber likened the new rules to "burning the Constitution" in a speech.')
+    assert [s.speaker for s in likened] == ["karl-weber"]
+    assert statements_in(nlp, "The crowd chanted for hours.") == []
