@@ -55,10 +55,7 @@ def happening_tokens(predicate: Token | None, phrase: Token | None = None, actor
     after one of setting too ("told Roe in a phone call"), but never after
     another ("told reporters ahead of the summit"; "denied a role in the election").
     """
-    noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
-    verb = predicate if predicate is not None and predicate.pos_ in VERBS else None
-    if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBS:
-        verb = noun.head  # "Karzai held talks", "the talks were attended by Karzai"
+    noun, verb = _noun_and_verb(predicate, phrase)
     tokens: set[int] = set()
     if noun is not None:
         tokens |= _noun_phrase(noun, own=True)
@@ -73,11 +70,17 @@ def happening_heads(predicate: Token | None, phrase: Token | None = None) -> set
     only ("met Roe in Oslo", "visited the scene of the spill in Louisiana", "said at a
     summit between the leaders in Oslo"); one that reaches them through another verb is
     about something else ("sanctions punishing abuses in Crimea", "said he was in Europe")."""
+    return {t.i for t in _noun_and_verb(predicate, phrase) if t is not None}
+
+
+def _noun_and_verb(predicate: Token | None, phrase: Token | None) -> tuple[Token | None, Token | None]:
+    """The noun that names a happening and the verb that tells it, either may be missing:
+    "Karzai held talks", "the talks were attended by Karzai" give both."""
     noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
     verb = predicate if predicate is not None and predicate.pos_ in VERBS else None
     if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBS:
         verb = noun.head
-    return {t.i for t in (noun, verb) if t is not None}
+    return noun, verb
 
 
 def _verb_tells(noun: Token, verb: Token, actors: bool) -> bool:

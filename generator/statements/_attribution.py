@@ -27,7 +27,7 @@ _SHARED_SUBJECT = ("advcl", "conj", "xcomp", "pcomp", "acl", "prep")
 _QUANTIFIERS = frozenset(("many", "most", "some", "all", "few", "none", "several", "much", "both", "each"))
 
 # Subordinators that open a clause of time, reason or concession, never reported content.
-_CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "because", "when", "whenever",
+CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "because", "when", "whenever",
                                  "since", "although", "though", "unless", "once", "as"))
 
 
@@ -43,7 +43,7 @@ def _that_is_a_word_of_the_claim(tokens: list[Token]) -> bool:
 
 
 def _circumstance(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 @dataclass

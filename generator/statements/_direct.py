@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.nlp.quotes import Quote
 from generator.people import NAME_PARTICLES
-from generator.statements._attribution import Cue
+from generator.statements._attribution import CIRCUMSTANCE_MARKS, Cue
 from generator.statements._context import Context
 
 if TYPE_CHECKING:
@@ -114,14 +114,11 @@ def _bare_participle(verb: Token) -> bool:
     )
 
 
-# Subordinators of a clause of time, cause or condition: '"That makes me smart," when
-# Clinton blasted him' is not Clinton's quote ("as Lee put it" is Lee's: not here).
-_CIRCUMSTANCE_MARKS = frozenset(("when", "after", "before", "while", "because", "if", "since", "until", "once"))
-
-
 def _circumstance_clause(verb: Token) -> bool:
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS and c.i < verb.i
-               for c in verb.children)
+    """'"That makes me smart," when Clinton blasted him': a verb of a clause of time or
+    reason is not the quote's cue ("as Lee put it" is: an "as"-clause of saying)."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS and c.lower_ != "as"
+               and c.i < verb.i for c in verb.children)
 
 
 def _after_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:
