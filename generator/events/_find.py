@@ -754,10 +754,11 @@ def _absorb(target: Event, other: Event) -> None:
 def combine_importance(events: list[Event], reports: list[list[tuple[str, float]]]) -> None:
     """Importance that ranks the days a reader most needs.
 
-    Each article counts once per day: its best report of that day, plus a small
-    share for each further one; that is split among the day's events by how
-    strongly the article tells each. So a day reported by many independent
-    articles, in their leads, ranks high, however many clauses one article spends on it.
+    Each article counts once per day: a fixed share for reporting it at all, its
+    best report of that day, plus a small share for each further one; that is split
+    among the day's events by how strongly the article tells each. So a day reported
+    by many independent articles ranks high, however many clauses one article spends
+    on it, and among days told by as many articles, those told in leads first.
     """
     spec = load_data("event_types")["importance"]
     per_article_day: dict[tuple[str, str], list[tuple[int, float]]] = {}
@@ -770,7 +771,8 @@ def combine_importance(events: list[Event], reports: list[list[tuple[str, float]
     scores = [0.0] * len(events)
     for shares in per_article_day.values():
         weights = sorted((w for _, w in shares), reverse=True)
-        total = weights[0] * (1 + spec["repeat_share"] * min(len(weights) - 1, spec["max_repeats"]))
+        repeats = min(len(weights) - 1, spec["max_repeats"])
+        total = spec["per_article"] + weights[0] * (1 + spec["repeat_share"] * repeats)
         whole = sum(weights)
         for index, weight in shares:
             scores[index] += total * weight / whole

@@ -237,6 +237,19 @@ def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often()
     assert day_score["2018-07-20"] > day_score["2018-07-16"]
 
 
+def test_a_day_three_articles_mention_outranks_a_day_one_article_leads_with() -> None:
+    lead = _event("2018-07-16", "Oslo", article="a")
+    lead.importance = 1.3  # a recent summit in an article's lead
+    mentions = []
+    for name in ("b", "c", "d"):
+        mention = _event("2018-07-20", "Rome", article=name)
+        mention.importance = 0.2  # told deep in the article's body
+        mentions.append(mention)
+    events = merge_events([lead, *mentions])
+    day_score = {event.date: event.importance for event in events}
+    assert day_score["2018-07-20"] > day_score["2018-07-16"]
+
+
 def test_a_known_summit_has_its_leaders_the_article_names_as_participants(nlp) -> None:
     text = "Biden arrived for the summit in Geneva. Putin had flown in earlier."
     people = {
