@@ -28,7 +28,7 @@ _QUANTIFIERS = frozenset(("many", "most", "some", "all", "few", "none", "several
 
 # Subordinators that open a clause of time, reason or concession, never reported content.
 CIRCUMSTANCE_MARKS = frozenset(("before", "after", "until", "till", "while", "because", "when", "whenever",
-                                 "since", "although", "though", "unless", "once", "as"))
+                                "since", "although", "though", "unless", "once", "as"))
 
 
 def _that_is_a_word_of_the_claim(tokens: list[Token]) -> bool:

@@ -114,11 +114,17 @@ def _bare_participle(verb: Token) -> bool:
     )
 
 
+# A verb under one of these is not a quote's cue: the clause marks of circumstance but "as"
+# ("as Lee put it" is Lee's), and "if", left out there because an if-clause in a reported
+# claim is part of what was said.
+_NOT_A_CUE_MARKS = (CIRCUMSTANCE_MARKS - {"as"}) | {"if"}
+
+
 def _circumstance_clause(verb: Token) -> bool:
-    """'"That makes me smart," when Clinton blasted him': a verb of a clause of time or
-    reason is not the quote's cue ("as Lee put it" is: an "as"-clause of saying)."""
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKS and c.lower_ != "as"
-               and c.i < verb.i for c in verb.children)
+    """'"That makes me smart," when Clinton blasted him': a verb of a clause of time,
+    reason or condition is not the quote's cue."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _NOT_A_CUE_MARKS and c.i < verb.i
+               for c in verb.children)
 
 
 def _after_region(ctx: Context, unit: QuoteUnit) -> tuple[int, int]:

@@ -1284,3 +1284,8 @@ def test_a_chanted_quote_and_a_likening_are_statements(nlp) -> None:
     likened = statements_in(nlp, 'Karl Weber likened the new rules to "burning the Constitution" in a speech.')
     assert [s.speaker for s in likened] == ["karl-weber"]
     assert statements_in(nlp, "The crowd chanted for hours.") == []
+
+
+def test_a_verb_of_an_if_clause_after_a_quote_is_not_its_cue(nlp) -> None:
+    text = 'Mr Lee spoke first. "We will leave tomorrow," if Ms Park says so.'
+    assert "Ms Park" not in [s.speaker_label for s in statements_in(nlp, text)]
