@@ -71,6 +71,15 @@ _REMOVED = re.compile(f"[{_INVISIBLE}{_CONTROLS}]+")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 
+# UTF-8 read as Windows-1252 somewhere upstream ("Khanâ€™s", "â€œWe", "Â£5m"): the lead
+# characters of a two- or three-byte sequence followed by a continuation byte as
+# Windows-1252 shows it. Scraped corpora also put spaces around the last byte ("Khanâ€ ™ s")
+# and turn the byte Windows-1252 leaves undefined (0x9d, the last of "”") into "�" or drop it.
+_CONTINUATION = re.escape("".join(sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)})))
+_MOJIBAKE = re.compile(
+    rf"(â€)(?: ?([{_CONTINUATION}\ufffd])(?: (?=(?:s|t|re|ve|ll|d|m)\b))?|(?=\s|$))|([ÂÃ])([{_CONTINUATION}])"
+)
+
 
 @dataclass(frozen=True)
 class _Patterns:
@@ -346,14 +355,26 @@ def _read_regular_file(path: Path) -> bytes:
 
 
 def normalise_text(text: str) -> str:
-    """Text as people read it: one Unicode form (NFC), no invisible or control characters.
+    """Text as people read it: one Unicode form (NFC), no invisible or control characters,
+    no mojibake (UTF-8 once read as Windows-1252: "Khanâ€™s" is "Khan’s").
 
     Unicode spaces become a plain space and line-breaking characters a newline;
     tab, newline and carriage return are kept.
     """
+    text = _MOJIBAKE.sub(_repair_mojibake, text)
     text = _REMOVED.sub("", text)
     text = _LINE_BREAKS.sub("\n", _SPACES.sub(" ", text))
     return unicodedata.normalize("NFC", text)
+
+
+def _repair_mojibake(match: re.Match[str]) -> str:
+    lead, last = (match[1], match[2]) if match[1] else (match[3], match[4])
+    # "�" or nothing stands for 0x9d, the byte of "”" that Windows-1252 leaves undefined
+    raw = lead.encode("cp1252") + (last.encode("cp1252") if last and last != "\ufffd" else b"\x9d")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match[0]
 
 
 def decode_article_bytes(raw: bytes) -> str:

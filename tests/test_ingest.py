@@ -348,6 +348,20 @@ def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
     assert article.text == "The envoy met Jos\u00e9 in Z\u00fcrich."
 
 
+def test_utf8_once_read_as_windows_1252_is_repaired(tmp_path: Path) -> None:
+    # as scraped corpora carry it: a space before the last byte, "�" for the lost 0x9d of "”"
+    body = "The envoyâ€™s aide met MÃ¼ller â€ “ and Leeâ€ ™ s staff called it â€œfairâ€ � at Â£5m. â€œYesâ€\n"
+    write_files(tmp_path, {"a.txt": "Summit ends\n" + body})
+    (article,), _ = read_articles(tmp_path)
+    assert article.text == "The envoy’s aide met Müller – and Lee’s staff called it “fair” at £5m. “Yes”"
+
+
+def test_text_that_only_looks_like_mojibake_is_kept(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Summit ends\nThe café Ã and the sign â€A stay.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert article.text == "The café Ã and the sign â€A stay."
+
+
 def test_nul_and_control_bytes_after_the_first_8_kb_are_removed(tmp_path: Path) -> None:
     filler = "The delegates talked about trade and the border. " * 200
     assert len(filler) > 8192
