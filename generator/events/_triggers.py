@@ -155,6 +155,11 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
 
 
 _RELATIVE_WORDS = frozenset(("after", "before", "since", "following"))
+
+
+@cache
+def _eve_words() -> frozenset[str]:
+    return frozenset(load_data("event_types")["anchored"]["eve"])
 _MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
 
 
@@ -170,8 +175,11 @@ def _dated_otherwise(trigger: Token, span: Span) -> bool:
 
 
 def _relative_to_another(token: Token) -> bool:
-    """Is the trigger the other happening of an "after"/"before" phrase or clause?"""
+    """Is the trigger the other happening of an "after"/"before" phrase or clause, or of
+    "the eve of" ("revealed yesterday, on the eve of the election": not the election's day)?"""
     if token.dep_ == "pobj" and token.head.lower_ in _RELATIVE_WORDS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _eve_words():
         return True
     return any(c.dep_ == "mark" and c.lower_ in _RELATIVE_WORDS for c in token.children)
 

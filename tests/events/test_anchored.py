@@ -51,6 +51,19 @@ def test_the_dated_happening_keeps_its_date_and_not_the_other_ones_type(nlp) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "The minister resigned yesterday on the eve of the election.",
+        "It was revealed yesterday, on the eve of elections in Peru, that the army had set up a large fund.",
+    ],
+)
+def test_the_happening_of_an_eve_is_not_dated_the_day_before(nlp, text) -> None:
+    # the date is the report's; the election is the day after it
+    elections = [date for date, title in _events(nlp, text, "yesterday", "2019-05-09") if title.startswith("Election")]
+    assert elections == ["2019-05-10"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # no measure: "after the talks" could be any earlier day
         "The rebels attacked on Monday after the talks.",
         # a count the data does not know
