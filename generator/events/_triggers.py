@@ -154,12 +154,6 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     return best[2]
 
 
-_RELATIVE_WORDS = frozenset(("after", "before", "since", "following"))
-
-
-@cache
-def _eve_words() -> frozenset[str]:
-    return frozenset(load_data("event_types")["anchored"]["eve"])
 _MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
 
 
@@ -174,14 +168,22 @@ def _dated_otherwise(trigger: Token, span: Span) -> bool:
     return False
 
 
+@cache
+def _other_happening() -> dict[str, frozenset[str]]:
+    spec = load_data("event_types")["other_happening"]
+    return {key: frozenset(words) for key, words in spec.items()}
+
+
 def _relative_to_another(token: Token) -> bool:
-    """Is the trigger the other happening of an "after"/"before" phrase or clause, or of
-    "the eve of" ("revealed yesterday, on the eve of the election": not the election's day)?"""
-    if token.dep_ == "pobj" and token.head.lower_ in _RELATIVE_WORDS:
+    """Is the trigger the other happening of an "after"/"before" phrase or clause, or of a
+    phrase such as "the eve of", "ahead of" ("revealed yesterday, on the eve of the
+    election": not the election's day)?"""
+    words = _other_happening()
+    if token.dep_ == "pobj" and (
+        token.head.lower_ in words["prepositions"] or token.head.head.lower_ in words["heads"]
+    ):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _eve_words():
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in _RELATIVE_WORDS for c in token.children)
+    return any(c.dep_ == "mark" and c.lower_ in words["prepositions"] for c in token.children)
 
 
 CLAUSE_LINKS = frozenset(("ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "acl"))

@@ -61,6 +61,12 @@ def test_the_happening_of_an_eve_is_not_dated_the_day_before(nlp, text) -> None:
     assert elections == ["2019-05-10"]
 
 
+@pytest.mark.parametrize("phrase", ["ahead of", "prior to", "on the anniversary of"])
+def test_a_happening_ahead_of_another_does_not_date_it(nlp, phrase) -> None:
+    text = f"The minister spoke to reporters on Monday {phrase} the referendum."
+    assert not any(title.startswith("Referendum") for _, title in _events(nlp, text, "Monday", "2019-05-06"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
