@@ -157,7 +157,8 @@ def find_events(
                     summit = known_summit_for(sentence.text, trigger, participants, people, date, window)
                 candidates.append(
                     _Candidate(
-                        trigger.type, date, expression, summit, _trigger_predicate(doc, trigger), _phrase(doc, trigger)
+                        trigger.type, date, expression, summit, _trigger_predicate(doc, trigger, expression),
+                        _phrase(doc, trigger),
                     )
                 )
                 continue
@@ -356,9 +357,11 @@ def _anchored_candidates(
     return found
 
 
-def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
+def _trigger_predicate(doc: Doc, trigger: Trigger, expression: TimeExpression | None = None) -> Token | None:
     """What a headline is built from: the trigger verb, or the verb a trigger noun is
-    the subject or object of ("imposed sanctions" → imposed), else the noun itself."""
+    the subject or object of ("imposed sanctions" → imposed), else the noun itself; the
+    noun too after a preposition when the date is its own modifier ("denied a role in the
+    2016 election", "convicted over the 1988 bombing": the verb is not of that year)."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if span is None:
         return None
@@ -370,11 +373,28 @@ def _trigger_predicate(doc: Doc, trigger: Trigger) -> Token | None:
         and token.dep_ == "pobj"
         and token.head.head.pos_ == "VERB"
         and has_subject(token.head.head)
+        and not (expression is not None and _modifies(doc, expression, token))
     ):
         return token.head.head  # "Lee told Roe in a phone call": who did what
     # "help in overthrowing the government following the invasion": no one to say who
     # overthrew; the trigger noun titles the happening ("US-led invasion of Afghanistan").
     return token
+
+
+def _modifies(doc: Doc, expression: TimeExpression, noun: Token) -> bool:
+    """Is the date a modifier before the noun ("the 2016 election", "Sunday's vote")?"""
+    date = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if date is None or date.end > noun.i:
+        return False
+    token = date.root
+    while token.i != noun.i:
+        if token.dep_ not in _NOUN_MODIFIERS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+_NOUN_MODIFIERS = frozenset(("compound", "nmod", "amod", "nummod", "poss"))
 
 
 def _phrase(doc: Doc, trigger: Trigger) -> Token | None:
