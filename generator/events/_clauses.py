@@ -179,7 +179,9 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         # "BP said on Monday it had capped the well": who said it heads the headline.
         words = _verb_clause(predicate.head, skip, name_of, depth=0)
     else:
-        context = _context_subject(predicate, name_of) if _subject_of(predicate) is None else None
+        context = None
+        if _subject_of(predicate) is None:
+            context = _context_subject(predicate, name_of) or _misattached_subject(predicate)
         words = _verb_clause(predicate, skip, name_of, depth=0, subject=context)
         if not _acceptable(predicate, words, context):
             return ""
@@ -440,7 +442,9 @@ def _subject_infinitive(clause: Token) -> bool:
 
 
 def _subject_phrase(subject: Token, skip: set[int], name_of: Namer) -> list[str]:
-    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign"."""
+    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign";
+    never a date the parser hung on a name ("In November Karzai called")."""
+    skip = skip | {c.i for c in subject.children if c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME")}
     words = _noun_phrase(subject, skip, name_of)
     joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
     if not joined or len(joined) > 2 or subject.pos_ == "PRON":
@@ -622,6 +626,25 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """The name right before a finite verb that the parser hung elsewhere ("after talks with
+    Gen Musharraf, Ms Bhutto yesterday declared", where "Bhutto" became Musharraf's
+    apposition; "On Friday Nasser said", where "Nasser" became the object of "On")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    doc, index = verb.doc, verb.i - 1
+    while index >= verb.sent.start and doc[index].dep_ in ("advmod", "npadvmod") and doc[index].head.i == verb.i:
+        index -= 1  # "Ms Bhutto yesterday declared"
+    if index < verb.sent.start:
+        return None
+    name = doc[index]
+    misattached = name.dep_ in ("appos", "pobj", "compound", "conj")
+    return name if misattached and name.pos_ == "PROPN" and name.ent_type_ in _SUBJECT_ENTITIES else None
+
+
+_SUBJECT_ENTITIES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
 # Pronouns a headline cannot show: each stands for a thing or group of that number.

@@ -302,6 +302,7 @@ def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: s
             or before.dep_ != "compound"
             or before.head.i not in range(start, end)
             or before.tag_ != "NNP"
+            or before.ent_type_ in ("DATE", "TIME")  # "In November Karzai called"
             or not _is_name_word(before, know)
             or know.country_of(before.text)
             or "\n" in before.whitespace_

@@ -30,6 +30,8 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "2019-05-06", "Adviser says Moscow considers new president to be partner"),
         # a year that modifies the noun after a preposition is the noun's, not the verb's
         ("The minister denied any role in the 2016 election.", "2016", "2016", "2016 election"),
+        # a name the parser hung on the date's preposition is still the subject
+        ("On Friday Nasser said he would resign.", "Friday", "2019-05-10", "Nasser says he will resign"),
         # a participle that modifies a noun keeps its form
         ("Officials praised the accord signed in March by both ministers.", "March", "2019-03",
          "Accord signed by both ministers"),

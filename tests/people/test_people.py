@@ -35,6 +35,11 @@ def test_full_name_title_and_surname_are_one_person(nlp) -> None:
     assert {m.text for m in mentions if m.person == "vladimir-putin"} >= {"Vladimir Putin", "Putin"}
 
 
+def test_a_month_the_parser_hangs_on_a_name_is_not_its_given_name(nlp) -> None:
+    people, _ = people_in(nlp, "In December Ghani told the governors to hold elections.")
+    assert [p.name for p in people] == ["Ghani"]
+
+
 def test_a_name_takes_the_apostrophe_the_article_writes_it_with_most(nlp) -> None:
     people, _ = people_in(
         nlp,
