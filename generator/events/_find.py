@@ -34,6 +34,7 @@ from generator.events._ranges import date_ranges
 from generator.events._summary import summary
 from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
+    NOUN_MODIFIERS,
     SUMMIT_LIKE_TYPES,
     Trigger,
     classify_event_sentence,
@@ -388,13 +389,10 @@ def _modifies(doc: Doc, expression: TimeExpression, noun: Token) -> bool:
         return False
     token = date.root
     while token.i != noun.i:
-        if token.dep_ not in _NOUN_MODIFIERS or token.head.i == token.i:
+        if token.dep_ not in NOUN_MODIFIERS or token.head.i == token.i:
             return False
         token = token.head
     return True
-
-
-_NOUN_MODIFIERS = frozenset(("compound", "nmod", "amod", "nummod", "poss"))
 
 
 def _phrase(doc: Doc, trigger: Trigger) -> Token | None:

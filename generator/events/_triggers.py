@@ -154,14 +154,15 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     return best[2]
 
 
-_MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
+# the dependents that make a word part of a noun's own phrase ("the May 3 vote", "Sunday's election")
+NOUN_MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
 
 
 def _dated_otherwise(trigger: Token, span: Span) -> bool:
     """Does the trigger noun carry a date of its own, not this one ("the May 3 vote",
     "Sunday's election", "the vote on 3 May")?"""
     for child in trigger.children:
-        if child.dep_ not in _MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
+        if child.dep_ not in NOUN_MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
             continue
         if any(t.ent_type_ == "DATE" and not span.start <= t.i < span.end for t in child.subtree):
             return True
@@ -170,8 +171,11 @@ def _dated_otherwise(trigger: Token, span: Span) -> bool:
 
 @cache
 def _other_happening() -> dict[str, frozenset[str]]:
-    spec = load_data("event_types")["other_happening"]
-    return {key: frozenset(words) for key, words in spec.items()}
+    data = load_data("event_types")
+    spec = data["other_happening"]
+    # "the eve of X", which the anchored rule dates the next day, is another happening too
+    heads = frozenset([*spec["heads"], *data["anchored"]["eve"]])
+    return {"prepositions": frozenset(spec["prepositions"]), "heads": heads}
 
 
 def _relative_to_another(token: Token) -> bool:
