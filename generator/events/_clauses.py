@@ -221,17 +221,21 @@ _NOT_LAST = _DANGLING_WORDS | {"but", "as", "was", "is", "were", "are"}
 
 def opening_title(text: str) -> str:
     """The first words of a sentence as a title, for one with no clause to headline
-    ("Became a QC in 1979"); "" for the writer's own voice ("We went into ...")."""
-    words = text.strip(" ,;:–-").split()
-    if not words or words[0].lower().strip(",") in _WRITERS_VOICE:
+    ("Became a QC in 1979"); quoted where they are a quote or someone's own voice (a
+    column's or a speech's "We went into ...", which no headline can name)."""
+    quoted = text.lstrip().startswith(("\"", "'", "“", "‘", "`"))
+    words = text.strip(" ,;:–-\"'“”‘’`").split()
+    if not words:
         return ""
+    voice = quoted or words[0].lower().strip(",") in _WRITERS_VOICE
     cut = len(words) > OPENING_TITLE_WORDS
     words = words[:OPENING_TITLE_WORDS]
     while cut and len(words) > 1 and words[-1].lower().strip(",;:") in _NOT_LAST:
         words.pop()
     title = " ".join(words).rstrip(",;:")
     title = title[:-1] if title.endswith(".") and not cut else title
-    return title[0].upper() + title[1:] + (" …" if cut else "")
+    title = title[0].upper() + title[1:] + (" …" if cut else "")
+    return f"“{title}”" if voice else title
 
 
 def _context_subject(verb: Token, name_of: Namer) -> Token | None:

@@ -52,6 +52,8 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Earl Warren appointed chief justice"),
         # no clause to headline: the sentence's opening words, not the bare type ("Happening")
         ("Became a QC in 1979.", "1979", "1979", "Became a QC in 1979"),
+        # the writer's or a speaker's own voice, which no headline can name, is quoted
+        ("We went into the valley in 1964.", "1964", "1964", "“We went into the valley in 1964”"),
         # a title does not open on the preposition its subject hung on
         ("The row began within hours of polls opening on Monday.", "Monday", "2019-05-06", "Polls open"),
         ("At least 27 civilians were killed in an air strike on Monday.", "Monday", "2019-05-06",
