@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from generator.events._triggers import speech_verb_forms
 from generator.knowledge import load_data
 from generator.knowledge.roles import knowledge
+from generator.nlp.quotes import DOUBLE_MARKS, SINGLE_MARKS
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
     from spacy.tokens import Span, Token
@@ -213,6 +214,7 @@ _DANGLING_WORDS = frozenset(
 )
 
 
+_QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS + "`"  # "`" opens a quote in some corpora ("` I'll ...'")
 _WRITERS_VOICE = frozenset(("i", "we", "you", "my", "our", "your", "let's"))
 # A title made of a sentence's opening words stops after this many, on a content word.
 OPENING_TITLE_WORDS = 10
@@ -223,8 +225,8 @@ def opening_title(text: str) -> str:
     """The first words of a sentence as a title, for one with no clause to headline
     ("Became a QC in 1979"); quoted where they are a quote or someone's own voice (a
     column's or a speech's "We went into ...", which no headline can name)."""
-    quoted = text.lstrip().startswith(("\"", "'", "“", "‘", "`"))
-    words = text.strip(" ,;:–-\"'“”‘’`").split()
+    quoted = text.lstrip()[:1] in _QUOTE_MARKS
+    words = text.strip(" ,;:–-" + _QUOTE_MARKS).split()
     if not words:
         return ""
     voice = quoted or words[0].lower().strip(",") in _WRITERS_VOICE
@@ -446,9 +448,7 @@ def _subject_infinitive(clause: Token) -> bool:
 
 
 def _subject_phrase(subject: Token, skip: set[int], name_of: Namer) -> list[str]:
-    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign";
-    never a date the parser hung on a name ("In November Karzai called")."""
-    skip = skip | {c.i for c in subject.children if c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME")}
+    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign"."""
     words = _noun_phrase(subject, skip, name_of)
     joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
     if not joined or len(joined) > 2 or subject.pos_ == "PRON":

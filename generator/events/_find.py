@@ -34,13 +34,13 @@ from generator.events._ranges import date_ranges
 from generator.events._summary import summary
 from generator.events._summits import day_of, known_summit_for, reference_days
 from generator.events._triggers import (
-    NOUN_MODIFIERS,
     SUMMIT_LIKE_TYPES,
     Trigger,
     classify_event_sentence,
     event_types,
     find_triggers,
     in_clause_of,
+    owning_noun,
     quoted_regions,
     trigger_for_date,
     types_by_name,
@@ -387,12 +387,8 @@ def _modifies(doc: Doc, expression: TimeExpression, noun: Token) -> bool:
     date = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if date is None or date.end > noun.i:
         return False
-    token = date.root
-    while token.i != noun.i:
-        if token.dep_ not in NOUN_MODIFIERS or token.head.i == token.i:
-            return False
-        token = token.head
-    return True
+    owner = owning_noun(date)
+    return owner is not None and owner.i == noun.i
 
 
 def _phrase(doc: Doc, trigger: Trigger) -> Token | None:

@@ -122,7 +122,7 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
         return None
-    owner = _owning_noun(span)
+    owner = owning_noun(span)
     if owner is not None and not any(t.start <= owner.idx < t.end for t in triggers):
         return None  # "his tweet from the previous evening" dates the tweet
     date_path = _path_to_root(span.root)
@@ -154,15 +154,14 @@ def trigger_for_date(sentence: Span, expression: TimeExpression, triggers: list[
     return best[2]
 
 
-# the dependents that make a word part of a noun's own phrase ("the May 3 vote", "Sunday's election")
-NOUN_MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
+_MODIFIERS = frozenset(("compound", "nmod", "amod", "npadvmod", "poss", "nummod"))
 
 
 def _dated_otherwise(trigger: Token, span: Span) -> bool:
     """Does the trigger noun carry a date of its own, not this one ("the May 3 vote",
     "Sunday's election", "the vote on 3 May")?"""
     for child in trigger.children:
-        if child.dep_ not in NOUN_MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
+        if child.dep_ not in _MODIFIERS and not (child.dep_ == "prep" and child.i > trigger.i):
             continue
         if any(t.ent_type_ == "DATE" and not span.start <= t.i < span.end for t in child.subtree):
             return True
@@ -208,7 +207,7 @@ def _is_argument_of(token: Token, verb: Token) -> bool:
     return True
 
 
-def _owning_noun(span: Span) -> Token | None:
+def owning_noun(span: Span) -> Token | None:
     """The common noun a date phrase modifies ("tweet" in "his tweet from the
     previous evening"), if the date hangs on a noun rather than a verb."""
     token = span.root
