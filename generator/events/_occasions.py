@@ -55,7 +55,12 @@ def _spec() -> dict:
 @cache
 def _phrase_pattern() -> re.Pattern[str]:
     phrases = sorted((str(p) for p in _spec()["phrases"]), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\s*$", re.I)
+    return re.compile(r"(?:^|\s)(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\s*$", re.I)
+
+
+@cache
+def _fronted_phrases() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in _spec()["fronted"])
 
 
 def occasion_types() -> frozenset[str]:
@@ -87,11 +92,12 @@ def occasion_references(sentence: Span) -> list[OccasionReference]:
     doc = sentence.doc
     nouns = _occasion_nouns()
     for token in sentence:
-        if token.dep_ != "pobj" or token.lower_ not in nouns or not _definite(token):
+        if token.dep_ != "pobj" or _hyphened_word(token) not in nouns or not _definite(token):
             continue
         opening = token.left_edge.i
         before = doc[max(sentence.start, opening - 5) : opening].text
-        if not _phrase_pattern().search(before):
+        phrase = _phrase_pattern().search(before)
+        if not phrase:
             continue
         top = _phrase_top(token)
         if top.head.dep_ in ("npadvmod", "advmod") and top.head.pos_ != "VERB":
@@ -99,8 +105,19 @@ def occasion_references(sentence: Span) -> list[OccasionReference]:
         predicate = top.head
         if not _main_verb(predicate) or any(r.predicate.i == predicate.i for r in found):
             continue
+        if phrase.group(1).lower() in _fronted_phrases() and top.i > predicate.i:
+            continue  # "tensions remain over the US role in the talks": the role's talks
         found.append(OccasionReference(predicate, token, frozenset(t.i for t in top.subtree)))
     return found
+
+
+def _hyphened_word(token: Token) -> str:
+    """The word a token ends, with the parts a hyphen joins to it ("sit-down", "face-to-face":
+    the parser's tokens are "sit", "-", "down")."""
+    doc, first = token.doc, token.i
+    while first >= 2 and doc[first - 1].text == "-" and not (doc[first - 2].whitespace_ or doc[first - 1].whitespace_):
+        first -= 2
+    return doc[first : token.i + 1].text.lower()
 
 
 def _definite(noun: Token) -> bool:

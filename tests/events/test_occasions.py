@@ -27,6 +27,10 @@ def _events(nlp, text: str) -> list[tuple[str, str, str]]:
         ("At the end of the talks, the ministers signed a trade pact.", "Ministers sign trade pact"),
         ("On the sidelines of the meeting, the two finance ministers agreed a loan.",
          "Two finance ministers agree loan"),
+        # "in" with a known occasion's noun is "during"; a hyphen joins the noun's parts
+        ("In their first sit-down, the presidents signed a trade pact.", "Presidents sign trade pact"),
+        ("In the meeting, the foreign minister announced a new border agreement.",
+         "Foreign minister announces new border agreement"),
     ],
 )
 def test_a_happening_at_a_dated_occasion_is_on_its_day(nlp, sentence, title) -> None:
@@ -39,6 +43,9 @@ def test_a_happening_at_a_dated_occasion_is_on_its_day(nlp, sentence, title) -> 
     [
         # a new occasion, not the one dated before
         "During an interview with a radio station, the foreign minister announced a new border agreement.",
+        "In a phone call with the king, the foreign minister announced a new border agreement.",
+        # after the verb, "in" tells which thing
+        "Wider tensions remained over the US role in the talks.",
         # "after" the talks could be any later day
         "After the talks, the foreign minister announced a new border agreement.",
         # the occasion dates what was said, not the saying
