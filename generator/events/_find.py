@@ -27,7 +27,14 @@ from generator.events._clauses import (
     predicate_for_date,
     tells_a_first,
 )
-from generator.events._occasions import Occasion, occasion_for, occasion_references, occasion_types
+from generator.events._occasions import (
+    Occasion,
+    occasion_for,
+    occasion_references,
+    occasion_types,
+    press_remark,
+    story_occasion,
+)
 from generator.events._participants import happening_heads, happening_tokens
 from generator.events._participants import participants as phrase_people
 from generator.events._ranges import date_ranges
@@ -138,6 +145,8 @@ def find_events(
         at_occasion = None
         if not in_sentence and not any(t.summit_like for t in triggers):
             at_occasion = _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
+            if not at_occasion:
+                at_occasion = _story_candidates(sentence, story_occasion(occasions, window), triggers, outside_quotes)
             if not at_occasion:
                 continue
         dating.add(index)
@@ -323,6 +332,19 @@ def _occasion_candidates(
         kind, phrase = _told_by(predicate, triggers)
         found.append(_Candidate(kind, occasion.date, None, None, predicate, phrase, occasion.end, reference.phrase))
     return found
+
+
+def _story_candidates(
+    sentence: Span, story: Occasion | None, triggers: list[Trigger], outside_quotes: Callable[[int], bool]
+) -> list[_Candidate]:
+    """An undated remark to the press in a report of an occasion ("Lavrov told journalists
+    ...", after the talks on Friday were told as news): on the occasion's day, the day the
+    report's business was done."""
+    remark = press_remark(sentence) if story is not None else None
+    if story is None or remark is None or not outside_quotes(remark.idx):
+        return []
+    kind, phrase = _told_by(remark, triggers)
+    return [_Candidate(kind, story.date, None, None, remark, phrase)]
 
 
 def _told_by(token: Token, triggers: list[Trigger]) -> tuple[str, Token | None]:

@@ -12,12 +12,13 @@ neither dates anything.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from generator.events._clauses import event_nouns
+from generator.events._clauses import event_nouns, is_speech_verb
 from generator.knowledge import load_data
 from generator.model import PartialDate
 
@@ -163,3 +164,24 @@ def occasion_for(
     if same_word is not None or noun_type is None:
         return same_word
     return next((o for o in earlier if _same_group(noun_type, o.type)), None)
+
+
+def story_occasion(occasions: list[Occasion], window: tuple[datetime.date, datetime.date] | None) -> Occasion | None:
+    """The occasion the article reports as its news: the first dated one on a day it may
+    have been written on, or at most `importance.recent_days` before."""
+    if window is None:
+        return None
+    recent = datetime.timedelta(days=load_data("event_types")["importance"]["recent_days"])
+    first, last = window[0] - recent, window[1]
+    return next((o for o in occasions if first <= datetime.date(o.date.year, o.date.month, o.date.day) <= last), None)
+
+
+def press_remark(sentence: Span) -> Token | None:
+    """The verb of a remark to the press the sentence tells with no date ("Lavrov told
+    journalists in a separate briefing", "..., he told reporters"): its main verb, a past
+    speech verb whose object names the press (`story_day.audiences`)."""
+    root = sentence.root
+    if root.tag_ != "VBD" or not is_speech_verb(root):
+        return None
+    audiences = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["audiences"])
+    return root if any(c.dep_ in ("dobj", "dative") and c.lower_ in audiences for c in root.children) else None

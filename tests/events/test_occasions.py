@@ -91,3 +91,31 @@ def test_the_talks_of_a_summit_are_the_summits_and_keep_its_days(nlp) -> None:
 def test_an_occasion_phrase_on_a_noun_dates_nothing(nlp) -> None:
     # the phrase tells which agreement, not when it was announced
     assert len(_events(nlp, OPENING + "The minister welcomed the agreement reached at the talks.")) == 1
+
+
+def _events_published(nlp, text: str, published: str) -> list[tuple[str, str]]:
+    start = text.index("Tuesday")
+    expression = TimeExpression(start, start + 7, "Tuesday", "DATE", "2019-05-07")
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published=published)
+    return sorted((e.date, e.title) for e in find_events(nlp(text), article, [expression], [], {}, own_news=False))
+
+
+def test_an_undated_remark_to_the_press_in_a_report_of_the_occasion_is_on_its_day(nlp) -> None:
+    text = OPENING + "The foreign minister told reporters that the border was safe."
+    assert ("2019-05-07", "Foreign minister tells reporters border is safe") in _events_published(
+        nlp, text, "2019-05-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        # no press: a remark to anyone could be any day
+        ("The foreign minister told his party that the border was safe.", "2019-05-08"),
+        # the occasion is history, not the report's news
+        ("The foreign minister told reporters that the border was safe.", "2019-06-20"),
+        # a remark still to come
+        ("The foreign minister will tell reporters that the border is safe.", "2019-05-08"),
+    ],
+)
+def test_a_remark_off_the_story_is_not_dated_by_it(nlp, sentence, published) -> None:
+    assert len(_events_published(nlp, OPENING + sentence, published)) == 1
