@@ -33,6 +33,7 @@ from generator.events._occasions import (
     occasion_references,
     occasion_types,
     press_remark,
+    reported_outcome,
     story_occasion,
 )
 from generator.events._participants import happening_heads, happening_tokens
@@ -337,14 +338,20 @@ def _occasion_candidates(
 def _story_candidates(
     sentence: Span, story: Occasion | None, triggers: list[Trigger], outside_quotes: Callable[[int], bool]
 ) -> list[_Candidate]:
-    """An undated remark to the press in a report of an occasion ("Lavrov told journalists
-    ...", after the talks on Friday were told as news): on the occasion's day, the day the
-    report's business was done."""
-    remark = press_remark(sentence) if story is not None else None
-    if story is None or remark is None or not outside_quotes(remark.idx):
+    """An undated remark to the press or outcome reported in a report of an occasion
+    ("Lavrov told journalists ...", "Tillerson said the US agreed to ...", after the talks
+    on Friday were told as news): on the occasion's day, the day the report's business
+    was done."""
+    if story is None:
         return []
-    kind, phrase = _told_by(remark, triggers)
-    return [_Candidate(kind, story.date, None, None, remark, phrase)]
+    found = []
+    for verb, said in ((press_remark(sentence), True), (reported_outcome(sentence), False)):
+        if verb is not None and outside_quotes(verb.idx):
+            kind, phrase = _told_by(verb, triggers)
+            if phrase is None and not said:
+                kind = load_data("event_types")["clause_type"]  # "agreed to ...": done, not said
+            found.append(_Candidate(kind, story.date, None, None, verb, phrase))
+    return found
 
 
 def _told_by(token: Token, triggers: list[Trigger]) -> tuple[str, Token | None]:

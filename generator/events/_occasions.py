@@ -185,3 +185,20 @@ def press_remark(sentence: Span) -> Token | None:
         return None
     audiences = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["audiences"])
     return root if any(c.dep_ in ("dobj", "dative") and c.lower_ in audiences for c in root.children) else None
+
+
+def reported_outcome(sentence: Span) -> Token | None:
+    """The verb of an outcome the sentence reports with no date ("Tillerson said that the US
+    agreed to ...", "Lavrov said Putin and Trump had agreed to ..."): done, by a subject, in
+    what the main verb (a past speech verb) says; one of `story_day.outcomes`."""
+    root = sentence.root
+    if root.tag_ != "VBD" or not is_speech_verb(root):
+        return None
+    outcomes = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["outcomes"])
+    for verb in root.children:
+        if verb.dep_ != "ccomp" or verb.lower_ not in outcomes:
+            continue
+        done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children))
+        if done and any(c.dep_ == "nsubj" for c in verb.children):
+            return verb
+    return None

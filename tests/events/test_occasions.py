@@ -106,9 +106,17 @@ def test_an_undated_remark_to_the_press_in_a_report_of_the_occasion_is_on_its_da
         nlp, text, "2019-05-08")
 
 
+def test_an_undated_outcome_reported_in_a_report_of_the_occasion_is_on_its_day(nlp) -> None:
+    text = OPENING + "The foreign minister said that the two sides had agreed to reopen the border."
+    events = _events_published(nlp, text, "2019-05-08")
+    assert ("2019-05-07", "Two sides agree to reopen border") in events
+
+
 @pytest.mark.parametrize(
     ("sentence", "published"),
     [
+        # an outcome not yet reached
+        ("The foreign minister said that the two sides would agree to reopen the border.", "2019-05-08"),
         # no press: a remark to anyone could be any day
         ("The foreign minister told his party that the border was safe.", "2019-05-08"),
         # the occasion is history, not the report's news
