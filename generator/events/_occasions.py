@@ -198,7 +198,8 @@ def reported_outcome(sentence: Span) -> Token | None:
     for verb in root.children:
         if verb.dep_ != "ccomp" or verb.lower_ not in outcomes:
             continue
-        done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children))
+        had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+        done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and had)
         if done and any(c.dep_ == "nsubj" for c in verb.children):
             return verb
     return None
