@@ -35,6 +35,7 @@ from generator.events._occasions import (
     press_remark,
     reported_outcome,
     story_occasion,
+    story_sequel,
 )
 from generator.events._participants import happening_heads, happening_tokens
 from generator.events._participants import participants as phrase_people
@@ -188,14 +189,13 @@ def find_events(
                 phrase = _phrase(doc, summit_trigger)
                 candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None, phrase))
         if at_occasion is None:
-            # The main verb's occasion dates it whatever else the sentence dates ("Half-way
-            # through the meeting, the agency announced a ceasefire beginning on July 9").
+            # The main verb's occasion or story day dates it whatever else the sentence dates
+            # ("Half-way through the meeting, the agency announced a ceasefire beginning on July 9").
             told = {c.predicate.i for c in candidates if c.predicate is not None}
-            at_occasion = [
-                c
-                for c in _occasion_candidates(sentence, index, occasions, triggers, outside_quotes)
-                if c.predicate is not None and c.predicate.i not in told
-            ]
+            at_occasion = _occasion_candidates(sentence, index, occasions, triggers, outside_quotes) or (
+                _story_candidates(sentence, story_occasion(occasions, window), triggers, outside_quotes)
+            )
+            at_occasion = [c for c in at_occasion if c.predicate is not None and c.predicate.i not in told]
         candidates += at_occasion
         seen: set[tuple[str, str]] = set()
         for candidate in candidates:
@@ -338,19 +338,24 @@ def _occasion_candidates(
 def _story_candidates(
     sentence: Span, story: Occasion | None, triggers: list[Trigger], outside_quotes: Callable[[int], bool]
 ) -> list[_Candidate]:
-    """An undated remark to the press or outcome reported in a report of an occasion
-    ("Lavrov told journalists ...", "Tillerson said the US agreed to ...", after the talks
-    on Friday were told as news): on the occasion's day, the day the report's business
-    was done."""
+    """An undated remark to the press, outcome reported or sequel in a report of an
+    occasion ("Lavrov told journalists ...", "Tillerson said the US agreed to ...", "Later,
+    Lee flew home", after the talks on Friday were told as news): on the occasion's day,
+    the day the report's business was done."""
     if story is None:
         return []
     found = []
-    for verb, said in ((press_remark(sentence), True), (reported_outcome(sentence), False)):
-        if verb is not None and outside_quotes(verb.idx):
-            kind, phrase = _told_by(verb, triggers)
-            if phrase is None and not said:
-                kind = load_data("event_types")["clause_type"]  # "agreed to ...": done, not said
-            found.append(_Candidate(kind, story.date, None, None, verb, phrase))
+    told = (press_remark(sentence) or story_sequel(sentence), True), (reported_outcome(sentence), False)
+    for verb, said in told:
+        if verb is None or not outside_quotes(verb.idx):
+            continue
+        kind, phrase = _told_by(verb, triggers)
+        setting = next((t for t in triggers if t.type in occasion_types() and in_clause_of(verb.doc, t, verb)), None)
+        if phrase is None and setting is not None:
+            kind, phrase = setting.type, _phrase(verb.doc, setting)  # "told journalists in a briefing"
+        elif phrase is None and not said:
+            kind = load_data("event_types")["clause_type"]  # "agreed to ...": done, not said
+        found.append(_Candidate(kind, story.date, None, None, verb, phrase))
     return found
 
 

@@ -203,3 +203,13 @@ def reported_outcome(sentence: Span) -> Token | None:
         if done and any(c.dep_ == "nsubj" for c in verb.children):
             return verb
     return None
+
+
+def story_sequel(sentence: Span) -> Token | None:
+    """The main verb of a sentence that goes on with the story's day ("Later, during an
+    interview, Putin reiterated ..."): a past verb after an opening `story_day.sequels`."""
+    first, root = sentence[0], sentence.root
+    sequels = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["sequels"])
+    if first.lower_ not in sequels or first.head.i != root.i or root.tag_ != "VBD":
+        return None
+    return root if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) else None

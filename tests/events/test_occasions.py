@@ -127,3 +127,15 @@ def test_an_undated_outcome_reported_in_a_report_of_the_occasion_is_on_its_day(n
 )
 def test_a_remark_off_the_story_is_not_dated_by_it(nlp, sentence, published) -> None:
     assert len(_events_published(nlp, OPENING + sentence, published)) == 1
+
+
+def test_a_sequel_goes_on_with_the_story_day_whatever_else_the_sentence_dates(nlp) -> None:
+    text = OPENING + "Later, during an interview with a radio station, the president spoke of the 2015 treaty."
+    tuesday, year = text.index("Tuesday"), text.index("2015")
+    expressions = [TimeExpression(tuesday, tuesday + 7, "Tuesday", "DATE", "2019-05-07"),
+                   TimeExpression(year, year + 4, "2015", "DATE", "2015")]
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-08")
+    events = {(e.date, e.type) for e in find_events(nlp(text), article, expressions, [], {}, own_news=False)}
+    # the interview, its type from the occasion it was told at, is on the story's day
+    assert ("2019-05-07", "interview") in events
+    assert any(date == "2015" for date, _ in events)
