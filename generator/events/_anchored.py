@@ -35,26 +35,43 @@ def _spec() -> dict:
     return load_data("event_types")["anchored"]
 
 
-def anchored_happenings(predicate: Token, date_root: Token, date: PartialDate) -> list[Anchored]:
+def anchored_happenings(predicate: Token, date_root: Token | None, date: PartialDate) -> list[Anchored]:
     """The happenings a dated predicate dates by distance ("a day after X", "the day
-    before X", "on the eve of X"); `date_root` is the root of the date phrase, which
-    can carry the measure itself ("on Monday, the day before the election")."""
+    before X", "on the eve of X", "days after X": in the month, where those days are one's);
+    `date_root` is the root of the date phrase, which can carry the measure itself ("on
+    Monday, the day before the election"); None for a happening dated by its name (a known
+    summit)."""
     if date.precision != "day":
         return []
     found: dict[int, Anchored] = {}
-    for head in (predicate, date_root):
+    for head in (predicate, date_root) if date_root is not None else (predicate,):
         for child in head.children:
             measured = _measured(child)
             if measured is None:
                 continue
-            token, days = measured
+            token, (nearest, farthest) = measured
             if token.i != predicate.i and token.i not in found:
-                day = day_of(date) + datetime.timedelta(days=days)
-                found[token.i] = Anchored(token, PartialDate(day.year, day.month, day.day))
+                near = day_of(date) + datetime.timedelta(days=nearest)
+                far = day_of(date) + datetime.timedelta(days=farthest)
+                told = _common(near, far)
+                if told is not None:
+                    found[token.i] = Anchored(token, told)
     return list(found.values())
 
 
-def _measured(child: Token) -> tuple[Token, int] | None:
+def _common(first: datetime.date, last: datetime.date) -> PartialDate | None:
+    """The finest date holding both days: the day, their month or their year."""
+    if first == last:
+        return PartialDate(first.year, first.month, first.day)
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
+
+
+Distance = tuple[int, int]  # the nearest and farthest days from the dated happening to the other
+
+
+def _measured(child: Token) -> tuple[Token, Distance] | None:
     """(the anchored verb or noun, days from the dated happening to it) for one dependent."""
     lower = child.lower_
     spec = _spec()
@@ -67,13 +84,13 @@ def _measured(child: Token) -> tuple[Token, int] | None:
         measure = _distance([*child.children, *mark.children])
         if measure is None or child.pos_ not in ("VERB", "AUX"):
             return None
-        return child, -measure if mark.lower_ == "after" else measure
+        return child, _toward(measure, mark.lower_)
     if child.dep_ == "prep" and lower in ("after", "before"):
         measure = _distance(list(child.children))
         noun = _event_object(child)
         if measure is None or noun is None:
             return None
-        return noun, -measure if lower == "after" else measure
+        return noun, _toward(measure, lower)
     if child.dep_ in ("appos", "npadvmod") and child.lower_ in spec["units"]:
         # "on Monday, the day before the election"
         preposition = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("after", "before")), None)
@@ -81,32 +98,41 @@ def _measured(child: Token) -> tuple[Token, int] | None:
         noun = _event_object(preposition) if preposition is not None else None
         if preposition is None or measure is None or noun is None:
             return None
-        return noun, -measure if preposition.lower_ == "after" else measure
+        return noun, _toward(measure, preposition.lower_)
     if child.dep_ == "prep" and lower == "on":
         # "on the eve of the election": the election is the next day
         eve = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ in spec["eve"]), None)
         of = next((c for c in eve.children if c.dep_ == "prep" and c.lower_ == "of"), None) if eve is not None else None
         noun = _event_object(of) if of is not None else None
-        return (noun, 1) if noun is not None else None
+        return (noun, (1, 1)) if noun is not None else None
     return None
 
 
-def _distance(children: list[Token], counted: bool = False) -> int | None:
-    """Days in a measure among these dependents ("a day", "two days", "hours"); None if none.
-    `counted`: the tokens are the unit words themselves."""
+def _toward(distance: Distance, preposition: str) -> Distance:
+    """The distance back in time for "after" (the other happening came first), ahead for "before"."""
+    nearest, farthest = distance
+    return (-nearest, -farthest) if preposition == "after" else (nearest, farthest)
+
+
+def _distance(children: list[Token], counted: bool = False) -> Distance | None:
+    """Days in a measure among these dependents ("a day", "two days", "hours", "days": a
+    span of days); None if none. `counted`: the tokens are the unit words themselves."""
     spec = _spec()
     for unit in children if counted else (c for c in children if c.dep_ == "npadvmod"):
+        counts = [c for c in unit.children if c.dep_ in ("det", "nummod")]
+        uncounted = spec["uncounted"].get(unit.lower_)
+        if uncounted and not counts and not counted:
+            return uncounted[0], uncounted[1]
         days = spec["units"].get(unit.lower_)
         if days is None:
             continue
         if days == 0:
-            return 0  # "hours after": the same day
-        counts = [c for c in unit.children if c.dep_ in ("det", "nummod")]
+            return 0, 0  # "hours after": the same day
         if not counts:
             return None
         word = counts[0]
         count = int(word.text) if word.text.isdigit() else spec["counts"].get(word.lower_)
-        return None if count is None else count * days
+        return None if count is None else (count * days, count * days)
     return None
 
 

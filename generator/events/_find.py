@@ -181,13 +181,14 @@ def find_events(
             data = load_data("event_types")
             kind = data["speech_type"] if is_speech_verb(predicate) else data["clause_type"]
             candidates.append(_Candidate(kind, date, expression, None, predicate))
-        candidates += _anchored_candidates(doc, candidates, in_sentence, triggers)
         summit_trigger = next((t for t in triggers if t.summit_like), None)
         if summit_trigger and not any(c.summit for c in candidates):
             summit = known_summit_for(sentence.text, summit_trigger, participants, people, None, window)
             if summit:
                 phrase = _phrase(doc, summit_trigger)
-                candidates.append(_Candidate(summit_trigger.type, day_of(summit.first), None, summit, None, phrase))
+                first = PartialDate(summit.first.year, summit.first.month, summit.first.day)
+                candidates.append(_Candidate(summit_trigger.type, first, None, summit, None, phrase))
+        candidates += _anchored_candidates(doc, candidates, in_sentence, triggers)
         if at_occasion is None:
             # The main verb's occasion or story day dates it whatever else the sentence dates
             # ("Half-way through the meeting, the agency announced a ceasefire beginning on July 9").
@@ -373,16 +374,20 @@ def _anchored_candidates(
     doc: Doc, candidates: list[_Candidate], in_sentence: list[TimeExpression], triggers: list[Trigger]
 ) -> list[_Candidate]:
     """Happenings the sentence dates by their distance from a dated one ("a day after
-    parliament approved the plan"), unless a date of their own is inside them."""
+    parliament approved the plan", "the summit comes days after the indictment"), unless a
+    date of their own is inside them."""
     found: list[_Candidate] = []
     for candidate in candidates:
-        if candidate.predicate is None or candidate.expression is None:
+        if candidate.predicate is not None and candidate.expression is not None:
+            span = doc.char_span(candidate.expression.start, candidate.expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            predicate, date_root = candidate.predicate, span.root
+        elif candidate.summit is not None and candidate.phrase is not None and candidate.phrase.dep_ == "nsubj":
+            predicate, date_root = candidate.phrase.head, None  # "The summit comes days after the indictment"
+        else:
             continue
-        span = doc.char_span(candidate.expression.start, candidate.expression.end, alignment_mode="expand")
-        if span is None:
-            continue
-        predicate = candidate.predicate
-        for anchored in anchored_happenings(predicate, span.root, candidate.date):
+        for anchored in anchored_happenings(predicate, date_root, candidate.date):
             token = anchored.token
             subtree = range(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
             if any(e.start in subtree for e in in_sentence):

@@ -97,3 +97,27 @@ def test_a_date_inside_the_after_or_before_phrase_is_that_happenings_own(nlp) ->
     article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
     events = find_events(nlp(text), article, [expression], [], {})
     assert [(e.date, e.type) for e in events if e.date == "2016"] == [("2016", "election")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "expected"),
+    [
+        # "days after": two to nine days before, all in May
+        ("Rebels shelled the port on Friday, days after the council approved the new budget.", "Friday",
+         "2019-05-17", ("2019-05", "Council approves new budget")),
+        # days that straddle two months share only their year
+        ("Rebels shelled the port on Friday, days after the council approved the new budget.", "Friday",
+         "2019-05-03", ("2019", "Council approves new budget")),
+    ],
+)
+def test_an_uncounted_distance_dates_the_other_happening_to_the_month_its_days_share(
+    nlp, text, phrase, value, expected
+) -> None:
+    assert expected in _events(nlp, text, phrase, value)
+
+
+def test_a_known_summit_dates_what_it_comes_days_after(nlp) -> None:
+    text = "The Helsinki summit comes days after the indictment of 12 Russian officers."
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2018-07-16")
+    events = {(e.date, e.type) for e in find_events(nlp(text), article, [], [], {})}
+    assert ("2018-07", "indictment") in events
