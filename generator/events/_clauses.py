@@ -152,6 +152,10 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     `skip` holds the indices of tokens left out (the date phrase); `name_of`
     gives a person's name for a token that refers to one (else "").
     """
+    news = _impersonal_news(predicate)
+    if news is not None:
+        # "It emerged today that Vidrine will not testify": the news is what emerged
+        return headline(news, skip, name_of)
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_phrase(predicate, skip, name_of, with_preps=True, owners=True)
         governing = _governing_clause(predicate)
@@ -176,7 +180,13 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     ):
         # "Blair decided on Monday to show off": what he did was decide (to show off).
         words = _verb_clause(predicate.head, skip, name_of, depth=0)
-    elif predicate.dep_ == "ccomp" and is_speech_verb(predicate.head) and skip and min(skip) < predicate.left_edge.i:
+    elif (
+        predicate.dep_ == "ccomp"
+        and is_speech_verb(predicate.head)
+        and skip
+        and min(skip) < predicate.left_edge.i
+        and _impersonal_news(predicate.head) is None
+    ):
         # "BP said on Monday it had capped the well": who said it heads the headline.
         words = _verb_clause(predicate.head, skip, name_of, depth=0)
     else:
@@ -194,6 +204,21 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         words.pop()  # a headline cut short ends on a content word
     text = _tidy(" ".join(words))
     return text[:1].upper() + text[1:] if text else ""
+
+
+def _impersonal_news(verb: Token) -> Token | None:
+    """The verb of the clause an empty "it" announces ("it emerged that ...", "it was
+    revealed that ...", "..., it emerged yesterday"; `impersonal` in event_types.yaml)."""
+    if verb.pos_ != "VERB":
+        return None
+    spec = load_data("event_types")["impersonal"]
+    subject = next((c for c in verb.children if c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return None
+    empty = spec["passive"] if subject.dep_ == "nsubjpass" else spec["active"]
+    if verb.lower_ not in empty:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and has_subject(c)), None)
 
 
 def _lowered(word: str) -> str:

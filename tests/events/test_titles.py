@@ -30,6 +30,13 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "2019-05-06", "Adviser says Moscow considers new president to be partner"),
         # a year that modifies the noun after a preposition is the noun's, not the verb's
         ("The minister denied any role in the 2016 election.", "2016", "2016", "2016 election"),
+        # an empty "it" announces the news: the clause after it is the headline
+        ("It emerged today that the coastguard approved the requests.", "today", "2019-05-10",
+         "Coastguard approves requests"),
+        ("It was revealed on Monday that the valve was modified in China.", "Monday", "2019-05-06",
+         "Valve modified in China"),
+        # an "it" that is someone's stays
+        ("It said on Monday that the valve was safe.", "Monday", "2019-05-06", "It says valve is safe"),
         # a name the parser hung on the date's preposition is still the subject
         ("On Friday Nasser said he would resign.", "Friday", "2019-05-10", "Nasser says he will resign"),
         # a participle that modifies a noun keeps its form
