@@ -410,7 +410,8 @@ def _verb_clause(
         # A direct quote heads as one: "Anna Berg: “We met today”".
         inner = [t for t in reported[0].subtree if not t.is_quote and t.i not in skip]
         quote = _tidy(_render(_cut(inner, MAX_PHRASE_WORDS + 3)).strip(" ,"))
-        who = _noun_phrase(subject, skip, name_of) if subject is not None else []
+        # an unresolved "he" names no one: the quote stands alone
+        who = _noun_phrase(subject, skip, name_of) if subject is not None and not unresolved else []
         return [" ".join(who) + ":", f"“{quote}”"] if who else [f"“{quote}”"]
     if is_speech_verb(verb) and reported and depth == 0:
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < reported[0].i and c.i not in skip]

@@ -146,6 +146,11 @@ def test_a_long_direct_quote_is_cut_on_a_content_word_with_an_ellipsis(nlp) -> N
     assert title == "Anna Berg: “The port is now open to every ship that comes…”"
 
 
+def test_a_direct_quote_of_an_unresolved_pronoun_stands_alone(nlp) -> None:
+    text = "“We should not ban it,” he told reporters on Monday."
+    assert _title(nlp, text, "Monday", "2019-05-06") == "“We should not ban it”"
+
+
 def test_a_subjectless_participle_takes_the_subject_of_its_sentence(nlp) -> None:
     text = "The general lectured at the college, predicting in 1997 an age of constant conflict."
     assert _title(nlp, text, "1997", "1997").startswith("General predicts")
