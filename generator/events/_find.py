@@ -30,6 +30,7 @@ from generator.events._clauses import (
 from generator.events._occasions import (
     Occasion,
     occasion_for,
+    occasion_named_as_subject,
     occasion_references,
     occasion_types,
     press_remark,
@@ -189,6 +190,8 @@ def find_events(
                 first = PartialDate(summit.first.year, summit.first.month, summit.first.day)
                 candidates.append(_Candidate(summit_trigger.type, first, None, summit, None, phrase))
         candidates += _anchored_candidates(doc, candidates, in_sentence, triggers)
+        if not any(c.summit for c in candidates):
+            candidates += _anchored_on_occasion(sentence, index, occasions, triggers, candidates)
         if at_occasion is None:
             # The main verb's occasion or story day dates it whatever else the sentence dates
             # ("Half-way through the meeting, the agency announced a ceasefire beginning on July 9").
@@ -395,6 +398,27 @@ def _anchored_candidates(
             kind, phrase = _told_by(token, triggers)
             found.append(_Candidate(kind, anchored.date, None, None, token, phrase))
     return found
+
+
+def _anchored_on_occasion(
+    sentence: Span, index: int, occasions: list[Occasion], triggers: list[Trigger], dated: list[_Candidate]
+) -> list[_Candidate]:
+    """Happenings dated by their distance from an occasion dated before, which the sentence
+    names as its subject ("The summit comes days after the indictment"), unless the
+    sentence dates them itself (`dated`)."""
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    named = next((t for t in triggers if subject is not None and t.start <= subject.idx < t.end), None)
+    found = occasion_named_as_subject(sentence, named.type if named is not None else None, occasions, index)
+    if found is None:
+        return []
+    verb, occasion = found
+    told = {t.i for c in dated for t in (c.predicate, c.phrase) if t is not None}
+    candidates = []
+    for anchored in anchored_happenings(verb, None, occasion.date):
+        if anchored.token.i not in told:
+            kind, phrase = _told_by(anchored.token, triggers)
+            candidates.append(_Candidate(kind, anchored.date, None, None, anchored.token, phrase))
+    return candidates
 
 
 def _trigger_predicate(doc: Doc, trigger: Trigger, expression: TimeExpression | None = None) -> Token | None:

@@ -213,3 +213,16 @@ def story_sequel(sentence: Span) -> Token | None:
     if first.lower_ not in sequels or first.head.i != root.i or root.tag_ != "VBD":
         return None
     return root if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) else None
+
+
+def occasion_named_as_subject(
+    sentence: Span, noun_type: str | None, occasions: list[Occasion], index: int
+) -> tuple[Token, Occasion] | None:
+    """(the main verb, the occasion) where the sentence's subject names a dated occasion
+    ("The summit comes days after the indictment"): a definite occasion noun."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or _hyphened_word(subject) not in _occasion_nouns() or not _definite(subject):
+        return None
+    occasion = occasion_for(OccasionReference(root, subject, frozenset()), noun_type, occasions, index)
+    return (root, occasion) if occasion is not None else None

@@ -139,3 +139,8 @@ def test_a_sequel_goes_on_with_the_story_day_whatever_else_the_sentence_dates(nl
     # the interview, its type from the occasion it was told at, is on the story's day
     assert ("2019-05-07", "interview") in events
     assert any(date == "2015" for date, _ in events)
+
+
+def test_an_occasion_named_as_the_subject_dates_what_it_is_measured_from(nlp) -> None:
+    events = _events(nlp, OPENING + "The talks came hours after the vote in parliament.")
+    assert ("2019-05-07", "", "Vote in parliament") in events
