@@ -100,10 +100,17 @@ def _events_published(nlp, text: str, published: str) -> list[tuple[str, str]]:
     return sorted((e.date, e.title) for e in find_events(nlp(text), article, [expression], [], {}, own_news=False))
 
 
-def test_an_undated_remark_to_the_press_in_a_report_of_the_occasion_is_on_its_day(nlp) -> None:
-    text = OPENING + "The foreign minister told reporters that the border was safe."
-    assert ("2019-05-07", "Foreign minister tells reporters border is safe") in _events_published(
-        nlp, text, "2019-05-08")
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The foreign minister told reporters that the border was safe.",
+         "Foreign minister tells reporters border is safe"),
+        ("The foreign minister told the press conference that the border was safe.",
+         "Foreign minister tells press conference border is safe"),
+    ],
+)
+def test_an_undated_remark_to_the_press_in_a_report_of_the_occasion_is_on_its_day(nlp, sentence, title) -> None:
+    assert ("2019-05-07", title) in _events_published(nlp, OPENING + sentence, "2019-05-08")
 
 
 def test_an_undated_outcome_reported_in_a_report_of_the_occasion_is_on_its_day(nlp) -> None:
