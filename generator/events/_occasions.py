@@ -8,6 +8,11 @@ talks of a summit), the happening is on its day. The phrases and groups are data
 (`occasion` in event_types.yaml). A bare "after the talks" could be any later day,
 and "an interview" opens a new occasion rather than naming one told before, so
 neither dates anything.
+
+A report also tells its news occasion's business without dating each step: an undated
+remark to the press, an outcome a speaker reports, a "Later, ..." after the article has
+dated the occasion it reports (the story's day, `story_day` in event_types.yaml) are on
+that occasion's day.
 """
 
 from __future__ import annotations
@@ -176,6 +181,11 @@ def story_occasion(occasions: list[Occasion], window: tuple[datetime.date, datet
     return next((o for o in occasions if first <= datetime.date(o.date.year, o.date.month, o.date.day) <= last), None)
 
 
+@cache
+def _story_words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("event_types")["story_day"][key])
+
+
 def press_remark(sentence: Span) -> Token | None:
     """The verb of a remark to the press the sentence tells with no date ("Lavrov told
     journalists in a separate briefing", "..., he told reporters"): its main verb, a past
@@ -183,7 +193,7 @@ def press_remark(sentence: Span) -> Token | None:
     root = sentence.root
     if root.tag_ != "VBD" or not is_speech_verb(root):
         return None
-    audiences = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["audiences"])
+    audiences = _story_words("audiences")
     return root if any(c.dep_ in ("dobj", "dative") and c.lower_ in audiences for c in root.children) else None
 
 
@@ -194,9 +204,8 @@ def reported_outcome(sentence: Span) -> Token | None:
     root = sentence.root
     if root.tag_ != "VBD" or not is_speech_verb(root):
         return None
-    outcomes = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["outcomes"])
     for verb in root.children:
-        if verb.dep_ != "ccomp" or verb.lower_ not in outcomes:
+        if verb.dep_ != "ccomp" or verb.lower_ not in _story_words("outcomes"):
             continue
         had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
         done = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and had)
@@ -209,8 +218,7 @@ def story_sequel(sentence: Span) -> Token | None:
     """The main verb of a sentence that goes on with the story's day ("Later, during an
     interview, Putin reiterated ..."): a past verb after an opening `story_day.sequels`."""
     first, root = sentence[0], sentence.root
-    sequels = frozenset(str(w).lower() for w in load_data("event_types")["story_day"]["sequels"])
-    if first.lower_ not in sequels or first.head.i != root.i or root.tag_ != "VBD":
+    if first.lower_ not in _story_words("sequels") or first.head.i != root.i or root.tag_ != "VBD":
         return None
     return root if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) else None
 
