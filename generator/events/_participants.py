@@ -77,6 +77,8 @@ def _noun_and_verb(predicate: Token | None, phrase: Token | None) -> tuple[Token
     """The noun that names a happening and the verb that tells it, either may be missing:
     "Karzai held talks", "the talks were attended by Karzai" give both."""
     noun = phrase if phrase is not None else predicate if predicate is not None and predicate.pos_ in NOUNS else None
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS:
+        noun = noun.head  # "survived an assassination attempt": the attempt is what was survived
     verb = predicate if predicate is not None and predicate.pos_ in VERBS else None
     if noun is not None and verb is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBS:
         verb = noun.head

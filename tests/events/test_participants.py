@@ -97,3 +97,9 @@ def test_a_gerund_after_a_preposition_is_done_by_the_clause_s_subject(nlp) -> No
     text = "Anna Berg is in exile after fleeing Vienna on May 3."
     events = _events(nlp, text, {"May 3": "2019-05-03"})
     assert [e.people for e in events] == [["anna-berg"]]
+
+
+def test_a_trigger_that_modifies_a_noun_takes_the_people_of_that_noun_s_verb(nlp) -> None:
+    # "assassination" names the attempt; who survived it takes part
+    text = "On Friday, Anna Berg survived an assassination attempt."
+    assert _people_of(_events(nlp, text, {"Friday": "2019-05-10"}), "attack") == ["anna-berg"]
