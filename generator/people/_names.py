@@ -84,6 +84,8 @@ def _is_name_word(token: Token, know: Knowledge) -> bool:
         return False
     if len(text) > 1 and text.isupper() and not text.endswith("."):
         return False  # acronyms (RT, NBC) are channels and parties, not names
+    if token.tag_ == "RB" and lower.endswith("ly") and lower not in know.given_name_gender:
+        return False  # "Realistically Karzai can not ...": a sentence's adverb, not a given name (Kelly is one)
     if len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and not text.endswith("."):
         return False  # AfD, SPD-like party short names
     return not know.is_title_word(text)

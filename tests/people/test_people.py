@@ -80,6 +80,11 @@ def test_titles_and_role_words_are_never_people(nlp) -> None:
     assert by_id(people)["ana-ruiz"].role == "President"
 
 
+def test_a_sentence_opening_adverb_is_not_a_given_name(nlp) -> None:
+    people, _ = people_in(nlp, "Realistically Karzai can not send soldiers. Kelly Smith agreed.")
+    assert sorted(p.name for p in people) == ["Karzai", "Kelly Smith"]
+
+
 def test_page_noise_and_verbs_are_not_part_of_names(nlp) -> None:
     people, _ = people_in(
         nlp, "Advertisement\nHide Ad\nDana Whitfield Tweeted that the talks had failed."
