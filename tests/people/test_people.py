@@ -80,6 +80,12 @@ def test_titles_and_role_words_are_never_people(nlp) -> None:
     assert by_id(people)["ana-ruiz"].role == "President"
 
 
+def test_a_military_rank_is_a_role_not_part_of_the_name(nlp) -> None:
+    people, _ = people_in(nlp, "Lance Corporal Karl Shearer was killed. Gunner Ann Pike died. Lance Armstrong rode.")
+    assert sorted((p.name, p.role) for p in people) == [
+        ("Ann Pike", "Gunner"), ("Karl Shearer", "Lance Corporal"), ("Lance Armstrong", "")]
+
+
 def test_a_sentence_opening_adverb_is_not_a_given_name(nlp) -> None:
     people, _ = people_in(nlp, "Realistically Karzai can not send soldiers. Kelly Smith agreed.")
     assert sorted(p.name for p in people) == ["Karzai", "Kelly Smith"]
