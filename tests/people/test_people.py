@@ -426,3 +426,5 @@ def test_a_name_ending_in_a_place_or_body_word_is_no_person(nlp) -> None:
     assert [p.id for p in people] == ["karl-weber"]
     people, _ = people_in(nlp, "He watched the President Weber Speech online. Karl Weber spoke later.")
     assert [p.id for p in people] == ["karl-weber"]
+    people, _ = people_in(nlp, "The Abu Hafs al Masri Brigades claimed the attack. Karl Weber spoke later.")
+    assert [p.id for p in people] == ["karl-weber"]
