@@ -628,8 +628,8 @@ def _noun_phrase_title(sentence: Span, trigger: tuple[int, int], expression: Tim
     if not words:
         return ""
     dated = expression is not None and words[0].idx <= expression.start < head.idx
-    if dated and expression is not None and expression.relative:
-        return ""  # "next Wednesday's talks" names nothing once the week has passed
+    if dated and expression is not None and expression.relative and not any(c.isdigit() for c in expression.text):
+        return ""  # "next Wednesday's talks" names nothing once the week has passed ("the May 3 vote" does)
     if not dated and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
         return ""
     last = head.i

@@ -179,3 +179,21 @@ def test_a_quote_before_its_speech_verb_leaves_who_was_told(nlp) -> None:
 def test_a_subject_named_in_apposition_heads_as_the_name(nlp) -> None:
     text = "Last night his wife, Ann Lee, said the verdict was unjust."
     assert _title(nlp, text, "Last night", "2019-05-09", {"Ann Lee": "ann"}) == "Ann Lee says verdict is unjust"
+
+
+def _named(nlp, text: str, phrase: str, value: str) -> list[str]:
+    """Titles of the events a date resolved against the publication day (a relative one) gives."""
+    from generator.events import find_events
+    from generator.model import Article, TimeExpression
+
+    start = text.index(phrase)
+    expression = TimeExpression(start, start + len(phrase), phrase, "DATE", value, relative=True)
+    article = Article(id="a", file="a.txt", part=1, title="T", text=text, published="2019-05-10")
+    return [e.title for e in find_events(nlp(text), article, [expression], [], {})]
+
+
+def test_a_calendar_day_without_its_year_still_names_the_happening(nlp) -> None:
+    # "next Wednesday's talks" names nothing once the week has passed; "the March 12 vote" does
+    assert "March 12 vote" in _named(nlp, "Crowds gathered ahead of the March 12 vote.", "March 12", "2019-03-12")
+    assert not any("Wednesday" in t for t in _named(nlp, "Crowds gathered ahead of Wednesday's talks.", "Wednesday",
+                                                    "2019-05-08"))
