@@ -659,11 +659,22 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _misattached_subject(verb: Token) -> Token | None:
-    """The name right before a finite verb that the parser hung elsewhere ("after talks with
-    Gen Musharraf, Ms Bhutto yesterday declared", where "Bhutto" became Musharraf's
-    apposition; "On Friday Nasser said", where "Nasser" became the object of "On")."""
+    """The subject of a finite verb that the parser hung elsewhere: the name right before it
+    ("after talks with Gen Musharraf, Ms Bhutto yesterday declared", where "Bhutto" became
+    Musharraf's apposition; "On Friday Nasser said", where "Nasser" became the object of
+    "On"), or the subject of a verb before it that the parser made its clause ("Sharif
+    backtracked ..., yesterday declared")."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
         return None
+    for clause in verb.lefts:
+        # "Sharif, urged by the PPP, backtracked from ..., yesterday declared": a finite clause
+        # with no word that subordinates it is the first of two verbs with one subject
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children
+        ):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            if subject is not None:
+                return subject
     doc, index = verb.doc, verb.i - 1
     while index >= verb.sent.start and doc[index].dep_ in ("advmod", "npadvmod") and doc[index].head.i == verb.i:
         index -= 1  # "Ms Bhutto yesterday declared"
