@@ -396,7 +396,8 @@ def _verb_clause(
     if subject is not None and not name_of(subject):
         subject = _antecedent(subject) or subject  # "It meets": what "it" stands for
     if subject is not None:
-        words += _subject_phrase(subject, skip | {verb.i}, name_of)  # not "Plan to build X builds X"
+        # not "Plan to build X builds X"; whose the subject is only at the headline's top
+        words += _subject_phrase(subject, skip | {verb.i}, name_of, owners=depth == 0)
     unresolved = subject is not None and subject.pos_ == "PRON" and not name_of(subject)
     words += _verb_words(verb, subject, unresolved)
     words += _particle_words(verb)
@@ -473,9 +474,10 @@ def _subject_infinitive(clause: Token) -> bool:
     )
 
 
-def _subject_phrase(subject: Token, skip: set[int], name_of: Namer) -> list[str]:
-    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign"."""
-    words = _noun_phrase(subject, skip, name_of)
+def _subject_phrase(subject: Token, skip: set[int], name_of: Namer, owners: bool = False) -> list[str]:
+    """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign";
+    `owners`: whose it is ("His failure" → "Lee's failure", "Its shares" → "BP's shares")."""
+    words = _noun_phrase(subject, skip, name_of, owners=owners)
     joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
     if not joined or len(joined) > 2 or subject.pos_ == "PRON":
         return words
@@ -544,13 +546,20 @@ class _Named:
     pos_ = "PROPN"
 
     def __init__(self, token: Token, name: str) -> None:
-        self.text, self.whitespace_, self.i = f"{name}'s", token.whitespace_, token.i
+        plural = token.lower_ == "their" and name.endswith("s")
+        self.text, self.whitespace_, self.i = f"{name}'" if plural else f"{name}'s", token.whitespace_, token.i
 
 
 def _owner(token: Token, name_of: Namer) -> Token | _Named:
     name = name_of(token) if token.pos_ == "PRON" and token.lower_ in ("his", "her") else ""
     if token.pos_ == "PRON" and token.lower_ in ("its", "their"):
-        name = _clause_subject_words(token.head)
+        if token.head.dep_ in ("nsubj", "nsubjpass"):
+            # "Its shares shed 13%": whose the subject is, a body the sentences before are about
+            referent = _antecedent(token)
+            body = referent is not None and referent.ent_type_ in ("ORG", "GPE", "NORP")
+            name = _short_words(referent) if body and referent is not None else ""
+        else:
+            name = _clause_subject_words(token.head)
     return _Named(token, name) if name else token
 
 
@@ -562,9 +571,14 @@ def _clause_subject_words(noun: Token) -> str:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    return _short_words(subject) if subject is not None else ""
+
+
+def _short_words(noun: Token) -> str:
+    """A noun with the words before it, shortly ("the interim cabinet" → "interim cabinet")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return ""
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "punct")]
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "punct")]
     return " ".join(t.text for t in words[-4:])
 
 
@@ -689,7 +703,7 @@ _SUBJECT_ENTITIES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
 # Pronouns a headline cannot show: each stands for a thing or group of that number.
-THING_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+THING_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS"), "its": ("NN", "NNP"), "their": ("NNS", "NNPS")}
 
 
 def _antecedent(pronoun: Token) -> Token | None:

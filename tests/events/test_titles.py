@@ -154,6 +154,18 @@ def test_a_direct_quote_of_an_unresolved_pronoun_stands_alone(nlp) -> None:
     assert _title(nlp, text, "Monday", "2019-05-06") == "“We should not ban it”"
 
 
+def test_a_possessive_subject_says_whose_it_is(nlp) -> None:
+    text = "Anna Berg arrived in Oslo. Her visit was disrupted by protesters on Monday."
+    assert _title(nlp, text, "Monday", "2019-05-06", {"Anna Berg": "anna-berg"}, "Her") == (
+        "Anna Berg's visit disrupted by protesters")
+    # "its": the body the sentence before is about
+    text = "Shell lost money last year. Its shares fell sharply on Monday."
+    assert _title(nlp, text, "Monday", "2019-05-06") == "Shell's shares fall sharply"
+    # inside what is said, "its" is the speaker's own
+    assert _title(nlp, "Shell said on Monday that its shares had fallen.", "Monday", "2019-05-06") == (
+        "Shell says its shares fall")
+
+
 def test_a_subjectless_participle_takes_the_subject_of_its_sentence(nlp) -> None:
     text = "The general lectured at the college, predicting in 1997 an age of constant conflict."
     assert _title(nlp, text, "1997", "1997").startswith("General predicts")
