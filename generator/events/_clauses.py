@@ -829,7 +829,7 @@ def _noun_phrase(
     if named:
         return [named]  # "his wife, Ann Lee," heads as the name
     kept = _phrase_tokens(head, skip, with_preps)
-    while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an"):
+    while kept and kept[0].pos_ == "DET" and kept[0].lower_ in ("the", "a", "an", "this", "that", "these", "those"):
         kept = kept[1:]
     while len(kept) > 1 and kept[-1].pos_ in ("DET", "ADP", "CCONJ"):
         kept = kept[:-1]  # "conditions of a [2014] case" never ends "of a"

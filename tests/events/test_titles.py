@@ -37,6 +37,8 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Valve modified in China"),
         # an "it" that is someone's stays
         ("It said on Monday that the valve was safe.", "Monday", "2019-05-06", "It says valve is safe"),
+        # a headline drops a demonstrative as it drops "the"
+        ("That claim was filed on Monday.", "Monday", "2019-05-06", "Claim filed"),
         # a verb the parser made the clause of the next one shares its subject
         ("Lee, urged by the party, backtracked from his decision to boycott the poll, yesterday declared "
          "he was ready to run.", "yesterday", "2019-05-09", "Lee declares he is ready to run"),
