@@ -479,8 +479,8 @@ def _subject_phrase(subject: Token, skip: set[int], name_of: Namer, owners: bool
     `owners`: whose it is ("His failure" → "Lee's failure", "Its shares" → "BP's shares")."""
     words = _noun_phrase(subject, skip, name_of, owners=owners)
     joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
-    if not joined or len(joined) > 2 or subject.pos_ == "PRON":
-        return words
+    if not joined or len(joined) > 2 or subject.pos_ == "PRON" and not name_of(subject):
+        return words  # "he and Putin" joins only a "he" the people stage resolved
     for index, other in enumerate(joined):
         words += ["and" if index == len(joined) - 1 else ","] + _noun_phrase(other, skip, name_of)
     return words

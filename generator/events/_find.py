@@ -784,7 +784,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 
     A merged event is background when most of its reports treat it so; its
     summary is its strongest report's (a lead that tells it before a passing
-    mention), its importance comes from its reports (`combine_importance`).
+    mention), save for a clause's, whose headline is its first report's and whose
+    summary stays the sentence that headline was made from; its importance comes
+    from its reports (`combine_importance`).
     """
     merged: list[Event] = []
     background_votes: list[list[bool]] = []
@@ -796,8 +798,10 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         bucket = buckets.setdefault(event.date[:4], [])
         for index in bucket:
             if _same_happening(merged[index], event):
-                if event.summary and report[1] > max(weight for _, weight in reports[index]):
-                    merged[index].summary = event.summary  # told by its strongest report
+                stronger = report[1] > max(weight for _, weight in reports[index])
+                if event.summary and stronger and event.type not in _CLAUSE_TYPES():
+                    # told by its strongest report; a clause's summary stays its headline's
+                    merged[index].summary = event.summary
                 _absorb(merged[index], event)
                 background_votes[index].append(event.background)
                 reports[index].append(report)

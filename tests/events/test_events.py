@@ -227,6 +227,15 @@ def test_a_merged_event_is_summarised_by_its_strongest_report() -> None:
     assert len(merged.sources) == 2
 
 
+def test_a_merged_statement_keeps_the_summary_its_headline_was_made_from() -> None:
+    first = _event("2018-07-16", people=["lee"], article="a", kind="statement")
+    first.title, first.summary, first.importance = "Lee reiterates his tweet", "Lee reiterated his tweet.", 0.4
+    strong = _event("2018-07-16", people=["lee"], article="b", kind="statement")
+    strong.title, strong.summary, strong.importance = "Lee says tweet was right", "Lee said the tweet was right.", 1.0
+    (merged,) = merge_events([first, strong])
+    assert (merged.title, merged.summary) == ("Lee reiterates his tweet", "Lee reiterated his tweet.")
+
+
 def test_a_day_reported_by_more_articles_outranks_one_article_telling_it_often() -> None:
     told_often = [_event("2018-07-16", "Oslo", kind=kind) for kind in ("summit", "meeting", "speech", "sanctions")]
     independent = [_event("2018-07-20", "Rome", article=name) for name in ("a", "b")]

@@ -156,6 +156,12 @@ def test_a_direct_quote_of_an_unresolved_pronoun_stands_alone(nlp) -> None:
     assert _title(nlp, text, "Monday", "2019-05-06") == "“We should not ban it”"
 
 
+def test_a_resolved_pronoun_keeps_those_joined_to_it(nlp) -> None:
+    text = "Anna Berg said on Monday that she and Omar Haddad had signed the pact."
+    people = {"Anna Berg": "anna-berg", "Omar Haddad": "omar-haddad"}
+    assert _title(nlp, text, "Monday", "2019-05-06", people, "she") == "Anna Berg and Omar Haddad sign pact"
+
+
 def test_a_possessive_subject_says_whose_it_is(nlp) -> None:
     text = "Anna Berg arrived in Oslo. Her visit was disrupted by protesters on Monday."
     assert _title(nlp, text, "Monday", "2019-05-06", {"Anna Berg": "anna-berg"}, "Her") == (
