@@ -68,6 +68,7 @@ def test_headline_is_title_and_repeated_headline_dropped(tmp_path: Path) -> None
         "Related Articles",
         "Popular Topics",
         "[Video: FULL SPEECH: Senator Ann Lee at the dinner in Oslo (9/17/16) Watch on YouTube.]",
+        "RT @annlee: Within food, bread had one of the strongest price increases in December.",
     ],
 )
 def test_page_furniture_lines_are_dropped(furniture: str) -> None:
