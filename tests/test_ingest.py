@@ -498,6 +498,7 @@ def test_hostile_front_matter_skips_the_file_with_a_located_message(
         ("Posted by Ann Lee at 10:48 AM | Comments (2) | Permalink Next post", ""),
         ("I agree with the minister. Posted by Ann Lee on May 1, 2005 12:21 PM.", "I agree with the minister."),
         ("The post was written by Ann Lee on Monday at 10.48.", "The post was written by Ann Lee on Monday at 10.48."),
+        ("Follow all the top stories of the day on Twitter with our team annlee: #Talks resume last March", ""),
     ],
 )
 def test_picture_credits_clock_stamps_and_print_notes_are_cut_from_a_line(line: str, kept: str) -> None:
