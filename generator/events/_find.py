@@ -779,6 +779,16 @@ def _title_words(title: str) -> set[str]:
     return {w for w in words if w not in _STOP_WORDS and len(w) > 2}
 
 
+def _names_its_type(event: Event) -> bool:
+    """The title names the kind of happening ("January 30 elections"), in more than the
+    type's bare word and not through a pronoun ("They win vote")."""
+    kind = types_by_name().get(event.type)
+    words = event.title.split()
+    if kind is None or len(words) < 2 or words[0].lower() in ("he", "she", "it", "they", "we", "i", "you"):
+        return False
+    return kind.trigger.search(event.title) is not None
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """One event per happening, with all its sources; ids assigned, sorted by date.
 
@@ -798,6 +808,8 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         bucket = buckets.setdefault(event.date[:4], [])
         for index in bucket:
             if _same_happening(merged[index], event):
+                if _names_its_type(event) and not _names_its_type(merged[index]):
+                    merged[index].title = event.title  # a title that names the election, not a voter's boycott
                 stronger = report[1] > max(weight for _, weight in reports[index])
                 if event.summary and stronger and event.type not in _CLAUSE_TYPES():
                     # told by its strongest report; a clause's summary stays its headline's

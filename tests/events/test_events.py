@@ -227,6 +227,15 @@ def test_a_merged_event_is_summarised_by_its_strongest_report() -> None:
     assert len(merged.sources) == 2
 
 
+def test_a_merged_event_takes_a_title_that_names_its_kind() -> None:
+    boycott = _event("2005-01-30", "Baghdad", article="a", kind="election")
+    boycott.title = "Ann Lee refuses to take part"
+    named = _event("2005-01-30", "Baghdad", article="b", kind="election")
+    named.title = "January 30 elections"
+    (merged,) = merge_events([boycott, named])
+    assert merged.title == "January 30 elections"
+
+
 def test_a_merged_statement_keeps_the_summary_its_headline_was_made_from() -> None:
     first = _event("2018-07-16", people=["lee"], article="a", kind="statement")
     first.title, first.summary, first.importance = "Lee reiterates his tweet", "Lee reiterated his tweet.", 0.4
