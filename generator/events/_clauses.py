@@ -556,8 +556,8 @@ def _owner(token: Token, name_of: Namer) -> Token | _Named:
         if token.head.dep_ in ("nsubj", "nsubjpass"):
             # "Its shares shed 13%": whose the subject is, a body the sentences before are about
             referent = _antecedent(token)
-            body = referent is not None and referent.ent_type_ in ("ORG", "GPE", "NORP")
-            name = _short_words(referent) if body and referent is not None else ""
+            if referent is not None and referent.ent_type_ in ("ORG", "GPE", "NORP"):
+                name = _short_words(referent)
         else:
             name = _clause_subject_words(token.head)
     return _Named(token, name) if name else token
