@@ -3,8 +3,9 @@
 Reads every `*.txt` / `*.md` file directly in a folder (not its subfolders),
 decodes it safely, normalises the text (NFC; invisible and control characters
 removed), reads optional YAML front matter, strips HTML and page furniture
-(ads, counters, "Read more" lines), splits a file holding several articles at
-their by-lines, and keeps photo captions apart from the body. A file that
+(ads, counters, "Read more" lines), splits a headline glued to its story's first
+sentence off it, splits a file holding several articles at their by-lines, and keeps
+photo captions apart from the body. A file that
 cannot be read is reported as a `Problem` and skipped; the others are processed.
 
 Only regular files are read. Symbolic links are never followed, wherever they
@@ -31,6 +32,8 @@ from pathlib import Path
 
 from generator.errors import SummitTimelineError
 from generator.knowledge import load_data
+from generator.knowledge.roles import knowledge
+from generator.knowledge.speech import speech_cues
 from generator.model import Article, PartialDate, Problem, slugify
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -501,8 +504,61 @@ def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
                 line = patterns.strip_prefix.sub("", line, count=1)
             line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
             if line and not patterns.drop.fullmatch(line):
-                paragraphs.extend(split_at_stamps(line) if patterns.stamp.search(line) else [line])
+                for piece in split_at_stamps(line) if patterns.stamp.search(line) else [line]:
+                    paragraphs.extend(split_glued_headline(piece))
     return paragraphs
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+_QUOTE_OPENERS = "\"'“‘`«"
+
+
+def split_glued_headline(line: str) -> list[str]:
+    """A line split after a headline glued to its first sentence ("103 killed in floods
+    Floods in Senegal have killed ..." → "103 killed in floods", "Floods in Senegal ...");
+    the line itself when it opens with no such headline (`glued_headline` in boilerplate.yaml)."""
+    spec = _glued_headline_spec()
+    words = line.split(" ")
+    if _bare(words[0]) in spec.not_before:
+        return [line]  # "In recent weeks Maulana ...": a sentence's opening phrase, no headline
+    split = None
+    for k in range(3, min(spec.max_words + 1, len(words) - 3)):
+        before, word, head = words[k - 1], words[k], words[:k]
+        if any(_bare(w) in spec.not_in_headline or w.endswith(",") or w[:1] in _QUOTE_OPENERS for w in head):
+            break  # an article, a pronoun, a verb of a sentence, a comma or a quote: no headline
+        if not word[:1].isupper() or not (before.isalpha() and before.islower()) or before in spec.not_before:
+            continue
+        if knowledge().is_title_word(before):
+            continue  # "India's prime minister Atal Bihari Vajpayee": a name in apposition
+        if sum(w.isalpha() and w.islower() for w in head) < 2:
+            continue
+        told = {_bare(w) for w in head if len(_bare(w)) > 3} - spec.not_before
+        sentence = re.split(r"(?<=[.!?])\s", " ".join(words[k:]), maxsplit=1)[0]
+        if told & {_bare(w) for w in sentence.split()}:
+            split = k  # the last such place: "India takes key Kashmir hill | Indian soldiers ..."
+    return [" ".join(words[:split]), " ".join(words[split:])] if split else [line]
+
+
+@dataclass(frozen=True)
+class _GluedHeadline:
+    max_words: int
+    not_before: frozenset[str]
+    not_in_headline: frozenset[str]  # with the past forms of speech verbs: a headline says, a story said
+
+
+@cache
+def _glued_headline_spec() -> _GluedHeadline:
+    spec = load_data("boilerplate")["glued_headline"]
+    said = {form for form in speech_cues().forms if not form.endswith("s")}
+    return _GluedHeadline(
+        int(spec["max_words"]),
+        frozenset(str(w).lower() for w in spec["not_before"]),
+        frozenset(str(w).lower() for w in spec["not_in_headline"]) | _ARTICLES | said,
+    )
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:!?'\"’‘“”()")
 
 
 def _starts_with_furniture(line: str) -> bool:

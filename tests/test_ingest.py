@@ -586,3 +586,32 @@ def test_a_headline_on_its_own_line_before_the_body_is_still_the_title_only(tmp_
     write_files(tmp_path, {"a.txt": "Ferry strike ends\nDock workers voted to return to work on Monday.\n"})
     (article,), _ = read_articles(tmp_path)
     assert (article.title, article.text) == ("Ferry strike ends", "Dock workers voted to return to work on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Storm hits coast Storms lashed the northern coast of Norland on Monday.", "Storm hits coast"),
+        ("Minister quits over scandal The Norland minister Ann Lee resigned over the scandal yesterday.",
+         "Minister quits over scandal"),
+        # the last place a capital follows: "Lee wins key Oslo vote" is all headline
+        ("Lee wins key Oslo vote Ann Lee won the vote in Oslo by a wide margin.", "Lee wins key Oslo vote"),
+    ],
+)
+def test_a_headline_glued_to_its_first_sentence_is_split_off(line: str, headline: str) -> None:
+    assert clean_lines(line) == [headline, line[len(headline) + 1:]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ministers told reporters Lee would attend, and the ministers agreed.",  # reported speech
+        "The talks in Oslo ended as Lee left Oslo for the talks in Rome.",  # an article: a sentence
+        "In recent weeks Lee has visited Oslo twice in as many weeks.",  # a sentence's opening phrase
+        "“We met in Oslo,” Lee said after the meeting in Oslo.",  # a quote
+        "Norland's prime minister Ann Lee met the prime minister of Sudmark.",  # a name in apposition
+        "Rebels seized three Norland towns and held the towns for days.",  # an object after a number
+    ],
+)
+def test_a_sentence_is_not_split_as_a_glued_headline(line: str) -> None:
+    assert clean_lines(line) == [line]
