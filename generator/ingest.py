@@ -549,7 +549,8 @@ class _GluedHeadline:
 @cache
 def _glued_headline_spec() -> _GluedHeadline:
     spec = load_data("boilerplate")["glued_headline"]
-    said = {form for form in speech_cues().forms if not form.endswith("s")}
+    cues = speech_cues()
+    said = {form for form in cues.forms if form != cues.verb(form) and not form.endswith(("s", "ing"))}
     return _GluedHeadline(
         int(spec["max_words"]),
         frozenset(str(w).lower() for w in spec["not_before"]),
