@@ -5,8 +5,8 @@ decodes it safely, normalises the text (NFC; invisible and control characters
 removed), reads optional YAML front matter, strips HTML and page furniture
 (ads, counters, "Read more" lines), splits a headline glued to its story's first
 sentence off it, splits a file holding several articles at their by-lines, and keeps
-photo captions apart from the body. A file that
-cannot be read is reported as a `Problem` and skipped; the others are processed.
+photo captions apart from the body. A file that cannot be read is reported as a
+`Problem` and skipped; the others are processed.
 
 Only regular files are read. Symbolic links are never followed, wherever they
 point (inside the seeds folder or out of it): what is published must be a
@@ -509,7 +509,6 @@ def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
     return paragraphs
 
 
-_ARTICLES = frozenset(("a", "an", "the"))
 _QUOTE_OPENERS = "\"'“‘`«"
 
 
@@ -543,7 +542,7 @@ def split_glued_headline(line: str) -> list[str]:
 class _GluedHeadline:
     max_words: int
     not_before: frozenset[str]
-    not_in_headline: frozenset[str]  # with the past forms of speech verbs: a headline says, a story said
+    not_in_headline: frozenset[str]
 
 
 @cache
@@ -554,7 +553,7 @@ def _glued_headline_spec() -> _GluedHeadline:
     return _GluedHeadline(
         int(spec["max_words"]),
         frozenset(str(w).lower() for w in spec["not_before"]),
-        frozenset(str(w).lower() for w in spec["not_in_headline"]) | _ARTICLES | said,
+        frozenset(str(w).lower() for w in spec["not_in_headline"]) | said,
     )
 
 
