@@ -39,6 +39,11 @@ def line_break_sentences(doc: Doc) -> Doc:
         if len(breaks) == 1 and is_soft_break(text, breaks[0], wrapped):
             continue
         doc[token.i + 1].is_sent_start = True
+        second = token.i + 2
+        if second < len(doc) and not doc[second].is_space and "\n" not in doc[token.i + 1].whitespace_:
+            # nor does a line's first word make a sentence of its own: the parser, told that
+            # "Michelle" starts one, would start the next at "Obama" ("Michelle | Obama today used")
+            doc[second].is_sent_start = False
     return doc
 
 
