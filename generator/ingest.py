@@ -513,13 +513,13 @@ _QUOTE_OPENERS = "\"'“‘`«"
 
 
 def split_glued_headline(line: str) -> list[str]:
-    """A line split after a headline glued to its first sentence ("103 killed in floods
-    Floods in Senegal have killed ..." → "103 killed in floods", "Floods in Senegal ...");
+    """A line split after a headline glued to its first sentence ("Storm hits coast
+    Storms lashed the coast ..." → "Storm hits coast", "Storms lashed the coast ...");
     the line itself when it opens with no such headline (`glued_headline` in boilerplate.yaml)."""
     spec = _glued_headline_spec()
     words = line.split(" ")
     if _bare(words[0]) in spec.not_before:
-        return [line]  # "In recent weeks Maulana ...": a sentence's opening phrase, no headline
+        return [line]  # "In recent weeks Lee ...": a sentence's opening phrase, no headline
     split = None
     for k in range(3, min(spec.max_words + 1, len(words) - 3)):
         before, word, head = words[k - 1], words[k], words[:k]
@@ -528,13 +528,13 @@ def split_glued_headline(line: str) -> list[str]:
         if not word[:1].isupper() or not (before.isalpha() and before.islower()) or before in spec.not_before:
             continue
         if knowledge().is_title_word(before):
-            continue  # "India's prime minister Atal Bihari Vajpayee": a name in apposition
+            continue  # "Norland's prime minister Ann Lee": a name in apposition
         if sum(w.isalpha() and w.islower() for w in head) < 2:
             continue
         told = {_bare(w) for w in head if len(_bare(w)) > 3} - spec.not_before
         sentence = re.split(r"(?<=[.!?])\s", " ".join(words[k:]), maxsplit=1)[0]
         if told & {_bare(w) for w in sentence.split()}:
-            split = k  # the last such place: "India takes key Kashmir hill | Indian soldiers ..."
+            split = k  # the last such place: "Lee wins key Oslo vote | Ann Lee won ..."
     return [" ".join(words[:split]), " ".join(words[split:])] if split else [line]
 
 

@@ -154,7 +154,7 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     """
     news = _impersonal_news(predicate)
     if news is not None:
-        # "It emerged today that Vidrine will not testify": the news is what emerged
+        # "It emerged today that the engineer will not testify": the news is what emerged
         return headline(news, skip, name_of)
     if predicate.pos_ in ("NOUN", "PROPN"):
         words = _noun_phrase(predicate, skip, name_of, with_preps=True, owners=True)
@@ -476,11 +476,11 @@ def _subject_infinitive(clause: Token) -> bool:
 
 def _subject_phrase(subject: Token, skip: set[int], name_of: Namer, owners: bool = False) -> list[str]:
     """The subject with those it is joined to: "Russia and the US agree", "Lee and Roe sign";
-    `owners`: whose it is ("His failure" → "Lee's failure", "Its shares" → "BP's shares")."""
+    `owners`: whose it is ("His failure" → "Lee's failure", "Its shares" → "Norcorp's shares")."""
     words = _noun_phrase(subject, skip, name_of, owners=owners)
     joined = [c for c in subject.children if c.dep_ == "conj" and c.i not in skip and c.pos_ in ("PROPN", "NOUN")]
     if not joined or len(joined) > 2 or subject.pos_ == "PRON" and not name_of(subject):
-        return words  # "he and Putin" joins only a "he" the people stage resolved
+        return words  # "he and Roe" joins only a "he" the people stage resolved
     for index, other in enumerate(joined):
         words += ["and" if index == len(joined) - 1 else ","] + _noun_phrase(other, skip, name_of)
     return words
@@ -674,14 +674,14 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _misattached_subject(verb: Token) -> Token | None:
     """The subject of a finite verb that the parser hung elsewhere: the name right before it
-    ("after talks with Gen Musharraf, Ms Bhutto yesterday declared", where "Bhutto" became
-    Musharraf's apposition; "On Friday Nasser said", where "Nasser" became the object of
-    "On"), or the subject of a verb before it that the parser made its clause ("Sharif
-    backtracked ..., yesterday declared")."""
+    ("after talks with Gen Roe, Ms Lee yesterday declared", where "Lee" became Roe's
+    apposition; "On Friday Lee said", where "Lee" became the object of "On"), or the
+    subject of a verb before it that the parser made its clause ("Lee backtracked ...,
+    yesterday declared")."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
         return None
     for clause in verb.lefts:
-        # "Sharif, urged by the PPP, backtracked from ..., yesterday declared": a finite clause
+        # "Lee, urged by the party, backtracked from ..., yesterday declared": a finite clause
         # with no word that subordinates it is the first of two verbs with one subject
         if clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBZ", "VBP") and not any(
             c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children
@@ -691,7 +691,7 @@ def _misattached_subject(verb: Token) -> Token | None:
                 return subject
     doc, index = verb.doc, verb.i - 1
     while index >= verb.sent.start and doc[index].dep_ in ("advmod", "npadvmod") and doc[index].head.i == verb.i:
-        index -= 1  # "Ms Bhutto yesterday declared"
+        index -= 1  # "Ms Lee yesterday declared"
     if index < verb.sent.start:
         return None
     name = doc[index]

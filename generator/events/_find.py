@@ -194,7 +194,7 @@ def find_events(
             candidates += _anchored_on_occasion(sentence, index, occasions, triggers, candidates)
         if at_occasion is None:
             # The main verb's occasion or story day dates it whatever else the sentence dates
-            # ("Half-way through the meeting, the agency announced a ceasefire beginning on July 9").
+            # ("Half-way through the talks, the ministry announced a truce beginning on Friday").
             told = {c.predicate.i for c in candidates if c.predicate is not None}
             at_occasion = _occasion_candidates(sentence, index, occasions, triggers, outside_quotes) or (
                 _story_candidates(sentence, story_occasion(occasions, window), triggers, outside_quotes)
@@ -343,7 +343,7 @@ def _story_candidates(
     sentence: Span, story: Occasion | None, triggers: list[Trigger], outside_quotes: Callable[[int], bool]
 ) -> list[_Candidate]:
     """An undated remark to the press, outcome reported or sequel in a report of an
-    occasion ("Lavrov told journalists ...", "Tillerson said the US agreed to ...", "Later,
+    occasion ("Roe told journalists ...", "Roe said Norland agreed to ...", "Later,
     Lee flew home", after the talks on Friday were told as news): on the occasion's day,
     the day the report's business was done."""
     if story is None:
@@ -524,7 +524,7 @@ def _event_from(
         date = PartialDate(summit.first.year, summit.first.month, summit.first.day)
         end = PartialDate(summit.last.year, summit.last.month, summit.last.day) if (
             summit.last != summit.first) else None  # its own days, not the week that named it
-        # A summit's leaders take part though the sentence names one ("Biden arrived in Geneva").
+        # A summit's leaders take part though the sentence names one ("Lee arrived in Oslo").
         leaders = [pid for pid, person in people.items() if person.name.split()[-1] in summit.leaders]
         participants = list(dict.fromkeys([*participants, *leaders]))
     else:
@@ -696,14 +696,14 @@ def _participants(sentence: Span, mentions: list[Mention]) -> list[str]:
 
 
 def _place(sentence: Span, heads: set[int] | None) -> str:
-    """Where the happening took place: a place right after "in"/"at" ("in Helsinki, Finland"),
+    """Where the happening took place: a place right after "in"/"at" ("in Oslo, Norway"),
     in a phrase that hangs on one of `heads` through nouns only (see `happening_heads`;
     None: anywhere in the sentence)."""
     places = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
     for ent in places:
         before = ent.start - 1
         while before > sentence.start and ent.doc[before].pos_ == "ADJ":
-            before -= 1  # "in southwest Syria"
+            before -= 1  # "in northern Norland"
         preposition = ent.doc[before]
         if before >= sentence.start and preposition.lower_ in ("in", "at"):
             if heads is None or _hangs_on(preposition, heads):

@@ -1,7 +1,7 @@
 """Happenings dated by the occasion they took place at.
 
 News tells much of a day's business by its occasion, not its date: "During the
-talks, the minister said ...", "Half-way through the meeting, the agency
+talks, the minister said ...", "Half-way through the talks, the ministry
 announced ...", "on the sidelines of the summit". When the article has already
 dated that occasion (the same noun, or a kind of occasion of the same group: the
 talks of a summit), the happening is on its day. The phrases and groups are data
@@ -186,23 +186,29 @@ def _story_words(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data("event_types")["story_day"][key])
 
 
+def _past_speech_verb(sentence: Span) -> Token | None:
+    """The sentence's main verb where it is a speech verb in the past ("told", "said")."""
+    root = sentence.root
+    return root if root.tag_ == "VBD" and is_speech_verb(root) else None
+
+
 def press_remark(sentence: Span) -> Token | None:
-    """The verb of a remark to the press the sentence tells with no date ("Lavrov told
+    """The verb of a remark to the press the sentence tells with no date ("Roe told
     journalists in a separate briefing", "..., he told reporters"): its main verb, a past
     speech verb whose object names the press (`story_day.audiences`)."""
-    root = sentence.root
-    if root.tag_ != "VBD" or not is_speech_verb(root):
+    root = _past_speech_verb(sentence)
+    if root is None:
         return None
     audiences = _story_words("audiences")
     return root if any(c.dep_ in ("dobj", "dative") and c.lower_ in audiences for c in root.children) else None
 
 
 def reported_outcome(sentence: Span) -> Token | None:
-    """The verb of an outcome the sentence reports with no date ("Tillerson said that the US
-    agreed to ...", "Lavrov said Putin and Trump had agreed to ..."): done, by a subject, in
+    """The verb of an outcome the sentence reports with no date ("Roe said that Norland
+    agreed to ...", "Roe said the two leaders had agreed to ..."): done, by a subject, in
     what the main verb (a past speech verb) says; one of `story_day.outcomes`."""
-    root = sentence.root
-    if root.tag_ != "VBD" or not is_speech_verb(root):
+    root = _past_speech_verb(sentence)
+    if root is None:
         return None
     for verb in root.children:
         if verb.dep_ != "ccomp" or verb.lower_ not in _story_words("outcomes"):
@@ -216,7 +222,7 @@ def reported_outcome(sentence: Span) -> Token | None:
 
 def story_sequel(sentence: Span) -> Token | None:
     """The main verb of a sentence that goes on with the story's day ("Later, during an
-    interview, Putin reiterated ..."): a past verb after an opening `story_day.sequels`."""
+    interview, Lee repeated ..."): a past verb after an opening `story_day.sequels`."""
     first, root = sentence[0], sentence.root
     if first.lower_ not in _story_words("sequels") or first.head.i != root.i or root.tag_ != "VBD":
         return None

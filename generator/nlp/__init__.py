@@ -42,7 +42,7 @@ def line_break_sentences(doc: Doc) -> Doc:
         second = token.i + 2
         if second < len(doc) and not doc[second].is_space and "\n" not in doc[token.i + 1].whitespace_:
             # nor does a line's first word make a sentence of its own: the parser, told that
-            # "Michelle" starts one, would start the next at "Obama" ("Michelle | Obama today used")
+            # "Anna" starts one, would start the next at "Berg" ("Anna | Berg today visited")
             doc[second].is_sent_start = False
     return doc
 

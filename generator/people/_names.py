@@ -85,7 +85,7 @@ def _is_name_word(token: Token, know: Knowledge) -> bool:
     if len(text) > 1 and text.isupper() and not text.endswith("."):
         return False  # acronyms (RT, NBC) are channels and parties, not names
     if token.tag_ == "RB" and lower.endswith("ly") and lower not in know.given_name_gender:
-        return False  # "Realistically Karzai can not ...": a sentence's adverb, not a given name (Kelly is one)
+        return False  # "Realistically Lee can not ...": a sentence's adverb, not a given name (Kelly is one)
     if len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and not text.endswith("."):
         return False  # AfD, SPD-like party short names
     return not know.is_title_word(text)
@@ -307,7 +307,7 @@ def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: s
             or before.dep_ != "compound"
             or before.head.i not in range(start, end)
             or before.tag_ != "NNP"
-            or before.ent_type_ in ("DATE", "TIME")  # "In November Karzai called"
+            or before.ent_type_ in ("DATE", "TIME")  # "In November Lee called"
             or not _is_name_word(before, know)
             or know.country_of(before.text)
             or "\n" in before.whitespace_
