@@ -80,10 +80,23 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 continue  # "visited for the first time on Friday": the visit's date
             if token.ent_type_ == "PERSON" and span.root.dep_ == "compound" and span.root.head.i == token.i:
                 continue  # "called him a killer in march John Smith ...": no date names a person
+            if _time_phrase_on_object(span, token):
+                verb = token.head
+                return None if any(c.dep_ == "neg" for c in verb.children) else verb
             return None
         if token.pos_ not in ("NUM", "ADJ", "ADV", "DET", "PART"):
             return None
     return None
+
+
+def _time_phrase_on_object(span: Span, noun: Token) -> bool:
+    """"Police began an investigation on Tuesday": the parser hangs the date on the verb's
+    object, but it tells when the verb's happening came; not so a date the object is about
+    ("no mention of January 8", "the lessons of September 11")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or span.root.dep_ != "pobj":
+        return False
+    preposition = span.root.head
+    return preposition.head.i == noun.i and preposition.lower_ in _words("time_prepositions")
 
 
 def _noun_dated_from(preposition: Token) -> Token | None:

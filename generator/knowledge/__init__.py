@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import SummitTimelineError
+
 # libyaml's loader when PyYAML was built with it (it is, from PyPI wheels): 10× faster.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_DIR = Path(__file__).parent / "data"
@@ -33,16 +35,41 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+class KnowledgeError(SummitTimelineError):
+    """A knowledge file says something its readers cannot use."""
+
+
 @cache
 def load_data(name: str) -> Any:
     """The shipped data file `name`.yaml, extended by the user's file of that name."""
-    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=SafeLoader)
+    data = _read(DATA_DIR / f"{name}.yaml")
     user_dir = os.environ.get("SUMMIT_TIMELINE_KNOWLEDGE")
     if user_dir and (Path(user_dir) / f"{name}.yaml").is_file():
-        with open(Path(user_dir) / f"{name}.yaml", encoding="utf-8") as handle:
-            data = _merge(data, yaml.load(handle, Loader=SafeLoader))
+        data = _merge(data, _read(Path(user_dir) / f"{name}.yaml"))
     return data
+
+
+def _read(path: Path) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=SafeLoader)
+    _refuse_yes_no(data, path, "")
+    return data
+
+
+def _refuse_yes_no(value: Any, path: Path, where: str) -> None:
+    """YAML reads an unquoted on, off, yes or no as true or false: in a list of words
+    the word would silently never match."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_yes_no(item, path, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, bool):
+                raise KnowledgeError(
+                    f"{path}: {where}[{index}] is read as {str(item).lower()}, not a word: "
+                    f'quote the word ("on", "off", "yes", "no")'
+                )
+            _refuse_yes_no(item, path, f"{where}[{index}]")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ def _events(nlp, text: str, phrase: str, value: str, people: dict[str, str], pro
          "2019-07-09", {}, "", "Norway and EU agree to truce"),
         ("Ann Lee and Bob Roe signed the accord on Monday.", "Monday", "2019-05-06",
          {"Ann Lee": "ann", "Bob Roe": "bob"}, "", "Ann Lee and Bob Roe sign accord"),
+        # a time phrase the parser hangs on the verb's object dates the verb's happening
+        ("Police began an investigation on Tuesday into the deaths.", "Tuesday", "2019-05-07", {}, "",
+         "Police begin investigation into deaths"),
         # an event noun with a date of its own is not the happening of another date in its sentence
         ("The council today congratulated the winners of the May 3 vote.", "today",
          "2019-05-10", {}, "", "Council congratulates winners of the vote"),
@@ -46,6 +49,17 @@ def test_a_date_from_which_a_verb_runs_still_dates_nothing(nlp) -> None:
     # "from" after a verb starts a span: not when the happening was
     text = "The council has kept the road closed from Monday."
     assert _events(nlp, text, "Monday", "2019-05-06", {}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Ann Lee made no mention of January 8.", "January 8", "2019-01-08"),
+        ("Bob Roe had learnt the lessons of September 11.", "September 11", "2018-09-11"),
+    ],
+)
+def test_a_date_that_an_object_is_about_dates_no_happening(nlp, text, phrase, value) -> None:
+    assert _events(nlp, text, phrase, value, {}) == []
 
 
 def test_a_possessive_inside_a_clause_stays_the_subjects_own(nlp) -> None:

@@ -103,3 +103,9 @@ def test_a_trigger_that_modifies_a_noun_takes_the_people_of_that_noun_s_verb(nlp
     # "assassination" names the attempt; who survived it takes part
     text = "On Friday, Anna Berg survived an assassination attempt."
     assert _people_of(_events(nlp, text, {"Friday": "2019-05-10"}), "attack") == ["anna-berg"]
+
+
+def test_who_spoke_on_a_call_takes_part_in_it(nlp) -> None:
+    # "on" is a setting like "at" and "during" (and a word, not YAML's true)
+    text = "Anna Berg spoke to reporters on a phone call on May 3."
+    assert _people_of(_events(nlp, text, {"May 3": "2019-05-03"}), "phone call") == ["anna-berg"]
