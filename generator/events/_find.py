@@ -568,7 +568,21 @@ def _clause_title(predicate: Token, expression: TimeExpression | None, skip: set
     if verb is None or not verb.left_edge.idx <= expression.start <= verb.right_edge.idx:
         return title  # the date is not in the verb's clause
     clause = headline(verb, skip, name_of)
-    return clause if predicate.lower_ in clause.lower().split() and len(clause.split()) > 1 else title
+    if len(clause.split()) < 2:
+        return title
+    if predicate.lower_ in clause.lower().split():
+        return clause
+    preposition = predicate.head
+    if predicate.dep_ == "pobj" and preposition.head.i == verb.i and preposition.lower_ in _title_settings():
+        # "who seized power in a 1999 coup": "Army seizes power in coup", not "Coup"
+        modifiers = [t.text for t in predicate.lefts if t.dep_ in ("amod", "compound") and t.i not in skip]
+        return " ".join([clause, preposition.lower_, *modifiers, predicate.lower_])
+    return title
+
+
+@cache
+def _title_settings() -> frozenset[str]:
+    return frozenset(load_data("event_types")["title_setting_prepositions"])
 
 
 def _trigger_span(sentence: Span, candidate: _Candidate) -> tuple[int, int] | None:
@@ -825,10 +839,45 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             reports.append([report])
     for event, votes in zip(merged, background_votes, strict=True):
         event.background = sum(votes) * 2 > len(votes)
+    joins = _month_reports_of_days(merged)
+    for month, day in joins.items():
+        _absorb(merged[day], merged[month])  # the day keeps its own background mark
+        reports[day] += reports[month]
+    merged = [event for index, event in enumerate(merged) if index not in joins]
+    reports = [told for index, told in enumerate(reports) if index not in joins]
     combine_importance(merged, reports)
     merged.sort(key=lambda e: (e.date, -e.importance, e.title))
     _assign_ids(merged)
     return merged
+
+
+def _month_reports_of_days(events: list[Event]) -> dict[int, int]:
+    """Events told by their month alone ("the elections in January") that report the
+    happening one day of that month holds (January 30), by index: the event of that day
+    that most articles report. Only for kinds that are not `recurring` (a month holds many
+    bombings), and never when days differ: "elections in January" joins neither a planned
+    January 8 vote nor the January 30 one when the articles date both."""
+    days: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        if len(event.date) == 10 and not event.end:
+            days.setdefault(event.date[:7], []).append(index)
+    joins: dict[int, int] = {}
+    for index, event in enumerate(events):
+        kind = types_by_name().get(event.type)
+        if len(event.date) != 7 or event.end or kind is None or kind.recurring:
+            continue
+        fits = [j for j in days.get(event.date, []) if _reports_alike(event, events[j])]
+        if fits and len({events[j].date for j in fits}) == 1:
+            joins[index] = max(fits, key=lambda j: len(events[j].sources))
+    return joins
+
+
+def _reports_alike(vague: Event, day: Event) -> bool:
+    """Of one kind, named by a word besides its people's names, with no people that differ wholly."""
+    if vague.type != day.type or (vague.people and day.people and not set(vague.people) & set(day.people)):
+        return False
+    names = {part for person in (*vague.people, *day.people) for part in person.split("-")}
+    return bool((_title_words(vague.title) & _title_words(day.title)) - names)
 
 
 def _absorb(target: Event, other: Event) -> None:

@@ -32,6 +32,7 @@ class EventType:
     nouns_only: frozenset[str] = frozenset()
     actors: bool = False  # the people named take part, and title the event
     generic: bool = False  # yields a date to a more specific trigger nearby
+    recurring: bool = False  # many a month: "a bombing in May" names no one day
 
 
 @cache
@@ -50,6 +51,7 @@ def event_types() -> tuple[EventType, ...]:
                 nouns,
                 actors=bool(spec.get("actors")),
                 generic=bool(spec.get("generic")),
+                recurring=bool(spec.get("recurring")),
             )
         )
     return tuple(types)

@@ -137,6 +137,32 @@ def test_different_happenings_on_one_day_stay_apart_and_ids_are_unique() -> None
     assert len({event.id for event in merged}) == 3
 
 
+def _titled(date: str, title: str, kind: str, article: str) -> Event:
+    return Event(id="", date=date, title=title, type=kind, sources=[Source(article, f"{article}: {title}")])
+
+
+def test_a_happening_told_by_its_month_joins_the_one_day_of_that_month_that_holds_it() -> None:
+    day = _titled("2019-01-30", "January 30 elections", "election", "a")
+    alone = merge_events([day])[0].importance
+    merged = merge_events([day, _titled("2019-01", "Norlanders hold free elections", "election", "b")])
+    assert [(e.date, [s.article for s in e.sources]) for e in merged] == [("2019-01-30", ["a", "b"])]
+    assert merged[0].importance > alone  # one more article tells that day
+
+
+def test_a_month_stays_apart_when_it_holds_two_such_days_or_its_kind_recurs() -> None:
+    two_days = merge_events([
+        _titled("2019-01-08", "January 8 elections", "election", "a"),
+        _titled("2019-01-30", "January 30 elections", "election", "b"),
+        _titled("2019-01", "Elections in Norland", "election", "c"),
+    ])
+    assert [e.date for e in two_days] == ["2019-01", "2019-01-08", "2019-01-30"]
+    bombings = merge_events([  # a month holds many: "a bombing in May" names no day
+        _titled("2019-05-03", "Bombing in Oslo", "attack", "a"),
+        _titled("2019-05", "Bombing in Bergen", "attack", "b"),
+    ])
+    assert [e.date for e in bombings] == ["2019-05", "2019-05-03"]
+
+
 def test_importance_grows_with_independent_sources() -> None:
     once = merge_events([_event("2018-07-16", "Oslo")])[0]
     twice = merge_events([_event("2018-07-16", "Oslo", article="a"), _event("2018-07-16", "Oslo", article="b")])[0]

@@ -227,3 +227,17 @@ def test_a_wire_dateline_is_not_the_subject_of_the_lead(nlp) -> None:
     (event,) = events_dated(nlp, text, "Friday", "2019-05-10")
     assert event.title == "Oil minister resigns amid criticism of the spill response"
     assert event.sources[0].text.startswith("The oil minister resigned")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the verb that acts in the happening heads its bare noun, which the title keeps
+        ("General Tom Hale, who seized power from the elected government in a 1999 coup, has pledged to "
+         "resign as army chief.", "General Tom Hale seizes power from elected government in coup"),
+        # not a verb before it: the noun is another happening than the verb's
+        ("The minister had warned of the danger long before the 1999 coup.", "Coup"),
+    ],
+)
+def test_a_bare_event_noun_after_in_heads_as_the_verb_that_acts_in_it(nlp, text, title) -> None:
+    assert _title(nlp, text, "1999", "1999") == title
