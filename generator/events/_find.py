@@ -20,6 +20,7 @@ from generator.events._anchored import anchored_happenings
 from generator.events._clauses import (
     Namer,
     clause_verb,
+    event_nouns,
     has_subject,
     headline,
     is_speech_verb,
@@ -768,8 +769,11 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     shared_people = bool(set(a.people) & set(b.people))
     if a.type in _CLAUSE_TYPES():
-        # Untyped clauses are one happening only when their headlines agree too.
-        return shared_people and _title_words(a.title) & _title_words(b.title) != set()
+        # Untyped clauses are one happening only when their headlines agree too: on people
+        # and a word, or, said by no one, on the happening's own noun ("Coup", "Army stages coup").
+        shared_words = _title_words(a.title) & _title_words(b.title)
+        said = a.type == load_data("event_types")["speech_type"]
+        return bool(shared_words) and (shared_people or not said and bool(shared_words & _event_words()))
     return shared_people or bool(a.place and a.place == b.place) or not (a.people or b.people)
 
 
@@ -785,6 +789,12 @@ def _CLAUSE_TYPES() -> frozenset[str]:  # noqa: N802 - a constant read from the 
 
 
 _STOP_WORDS = frozenset(("the", "a", "an", "of", "in", "on", "to", "and", "for", "at", "with", "by", "says", "say"))
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """The event nouns as `_title_words` spells them."""
+    return frozenset(w for noun in event_nouns() for w in _title_words(noun))
 
 
 def _title_words(title: str) -> set[str]:

@@ -163,6 +163,20 @@ def test_a_month_stays_apart_when_it_holds_two_such_days_or_its_kind_recurs() ->
     assert [e.date for e in bombings] == ["2019-05", "2019-05-03"]
 
 
+def test_untyped_reports_of_one_day_that_name_its_happening_alike_are_one_event() -> None:
+    merged = merge_events([
+        _titled("1999-10-12", "Coup", "happening", "a"),
+        _titled("1999-10-12", "Army stages coup", "happening", "b"),
+        _titled("1999-10-12", "Markets fall", "happening", "c"),  # no word alike: another happening
+    ])
+    assert sorted(e.title for e in merged) == ["Coup", "Markets fall"]
+    said = merge_events([  # what two people said of one report stays theirs
+        _titled("2019-05-02", "Anna Berg says report is flawed", "statement", "a"),
+        _titled("2019-05-02", "Tom Hale says report is fair", "statement", "b"),
+    ])
+    assert len(said) == 2
+
+
 def test_importance_grows_with_independent_sources() -> None:
     once = merge_events([_event("2018-07-16", "Oslo")])[0]
     twice = merge_events([_event("2018-07-16", "Oslo", article="a"), _event("2018-07-16", "Oslo", article="b")])[0]
