@@ -50,7 +50,9 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
     token = span.root
     for _ in range(6):
         if token.head.i == token.i:
-            return token if token.pos_ == "VERB" else _copula_subject(token) if token.pos_ == "AUX" else None
+            if token.pos_ == "VERB":
+                return None if asked(token) else token
+            return _copula_subject(token) if token.pos_ == "AUX" else None
         token = token.head
         if span.start <= token.i < span.end:
             continue
@@ -68,7 +70,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 if token.head.head.pos_ == "VERB":
                     token = token.head.head
             # "Norway did not send troops in 2016": what did not happen is no happening
-            return None if any(c.dep_ == "neg" for c in token.children) else token
+            return None if any(c.dep_ == "neg" for c in token.children) or asked(token) else token
         if token.pos_ == "AUX":
             return _participle_after(span, token) or _copula_subject(token)
         if token.pos_ in ("NOUN", "PROPN"):
@@ -87,6 +89,20 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
         if token.pos_ not in ("NUM", "ADJ", "ADV", "DET", "PART"):
             return None
     return None
+
+
+def asked(verb: Token) -> bool:
+    """"Didn't Lee win in August?", "So what changed today?": a question's main clause
+    asks; it tells no happening (a clause inside it may: "Did anyone heed that in 1920 ...")."""
+    text = verb.sent.text.strip()
+    body = text.rstrip("\"”’' ")
+    if not body.endswith("?"):
+        return False
+    if text[:1] not in "\"“" and (body.count('"') % 2 or body.count("“") > body.count("”")):
+        return False  # the question is a quote's: "... a plaque that reads: \"Why not try?\""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _time_phrase_on_object(span: Span, noun: Token) -> bool:

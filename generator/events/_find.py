@@ -19,6 +19,7 @@ from generator.dates import Reference, article_reference
 from generator.events._anchored import anchored_happenings
 from generator.events._clauses import (
     Namer,
+    asked,
     clause_verb,
     event_nouns,
     has_subject,
@@ -169,12 +170,10 @@ def find_events(
                         summit = None
                 elif trigger.summit_like:
                     summit = known_summit_for(sentence.text, trigger, participants, people, date, window)
-                candidates.append(
-                    _Candidate(
-                        trigger.type, date, expression, summit, _trigger_predicate(doc, trigger, expression),
-                        _phrase(doc, trigger),
-                    )
-                )
+                predicate = _trigger_predicate(doc, trigger, expression)
+                if predicate is not None and predicate.pos_ == "VERB" and asked(predicate):
+                    continue  # "Didn't Lee win the vote in August?"
+                candidates.append(_Candidate(trigger.type, date, expression, summit, predicate, _phrase(doc, trigger)))
                 continue
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
             predicate = predicate_for_date(span, expression in ranges.ends) if span is not None else None

@@ -62,6 +62,33 @@ def test_a_date_that_an_object_is_about_dates_no_happening(nlp, text, phrase, va
     assert _events(nlp, text, phrase, value, {}) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Didn't Anna Berg win the vote in August?", "August", "2019-08"),
+        ("So what changed today?", "today", "2019-05-10"),
+        ("Does Tom Hale plan to follow his rival and jail the judges in 2020?", "2020", "2020"),
+    ],
+)
+def test_the_main_clause_of_a_question_tells_no_happening(nlp, text, phrase, value) -> None:
+    assert _events(nlp, text, phrase, value, {}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "title"),
+    [
+        # a clause inside the question tells what happened
+        ("Did anyone recall that in 1920 the occupiers of Norland were battered by a revolt?", "1920", "1920",
+         "Occupiers of Norland battered by revolt"),
+        # the question is the quote's, not the sentence's
+        ('A year ago, Tom Hale told students that he has a plaque on his desk that reads: "What would you '
+         'try if you knew you could not fail?"', "A year ago", "2018", "Tom Hale tells students he has plaque"),
+    ],
+)
+def test_a_question_inside_a_sentence_leaves_its_happening(nlp, text, phrase, value, title) -> None:
+    assert [e.title for e in _events(nlp, text, phrase, value, {})] == [title]
+
+
 def test_a_possessive_inside_a_clause_stays_the_subjects_own(nlp) -> None:
     text = "Ann Lee praised her country's progress on Tuesday."
     (event,) = _events(nlp, text, "Tuesday", "2019-05-07", {"Ann Lee": "ann"}, "her")
