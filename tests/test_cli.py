@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,18 @@ def test_dates_command_rejects_a_bad_reference() -> None:
     result = run("dates", "--reference", "2018-02-30", "-", stdin="today")
     assert result.returncode == 2
     assert "not a day of the calendar" in result.stderr
+
+
+def test_a_knowledge_file_with_an_unquoted_on_stops_every_command_with_its_place(tmp_path: Path) -> None:
+    (tmp_path / "event_types.yaml").write_text("setting_prepositions: [over, on]\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(EXECUTABLE), "quotes", "-"], input="Ann Lee said on Monday that the talks went well.",
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "SUMMIT_TIMELINE_KNOWLEDGE": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    assert "event_types.yaml: setting_prepositions[1] is read as true" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_module_entry_point_works_like_the_script() -> None:
