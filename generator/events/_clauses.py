@@ -880,12 +880,25 @@ def _cut_phrase(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         if not _is_infix(token):
             words += 1
-        if words > MAX_PHRASE_WORDS:
+        if words > MAX_PHRASE_WORDS and not _inside_name(kept, token):
             while kept and (kept[-1].pos_ in _DANGLING_POS or _is_infix(kept[-1])):
                 kept.pop()
             break
         kept.append(token)
     return kept
+
+
+def _inside_name(kept: list[Token], token: Token) -> bool:
+    """`token` goes on the name `kept` ends in ("prime minister Nawaz | Sharif"): a cut
+    there would leave half a name, so the name is kept whole (up to three words more)."""
+    if not kept or token.pos_ != "PROPN" or kept[-1].pos_ != "PROPN" or token.i != kept[-1].i + 1:
+        return False
+    run = 0
+    for previous in reversed(kept):
+        if previous.pos_ != "PROPN":
+            break
+        run += 1
+    return run < 4
 
 
 def _is_infix(token: Token) -> bool:

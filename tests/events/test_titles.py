@@ -241,3 +241,10 @@ def test_a_wire_dateline_is_not_the_subject_of_the_lead(nlp) -> None:
 )
 def test_a_bare_event_noun_after_in_heads_as_the_verb_that_acts_in_it(nlp, text, title) -> None:
     assert _title(nlp, text, "1999", "1999") == title
+
+
+def test_a_title_cut_to_length_keeps_a_name_whole(nlp) -> None:
+    text = "Tom Lee counted on the support of the Oslo-based Norland Liberal Democratic Movement on Monday."
+    assert _title(nlp, text, "Monday", "2019-05-06") == (
+        "Tom Lee counts on support of the Oslo-based Norland Liberal Democratic Movement"  # not "... Norland Liberal"
+    )
