@@ -51,7 +51,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
     for _ in range(6):
         if token.head.i == token.i:
             if token.pos_ == "VERB":
-                return None if asked(token) else token
+                return _as_happening(token)
             return _copula_subject(token) if token.pos_ == "AUX" else None
         token = token.head
         if span.start <= token.i < span.end:
@@ -69,8 +69,7 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
             if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("nsubj", "nsubjpass"):
                 if token.head.head.pos_ == "VERB":
                     token = token.head.head
-            # "Norway did not send troops in 2016": what did not happen is no happening
-            return None if any(c.dep_ == "neg" for c in token.children) or asked(token) else token
+            return _as_happening(token)
         if token.pos_ == "AUX":
             return _participle_after(span, token) or _copula_subject(token)
         if token.pos_ in ("NOUN", "PROPN"):
@@ -82,13 +81,16 @@ def predicate_for_date(span: Span, starts_span: bool = False) -> Token | None:
                 continue  # "visited for the first time on Friday": the visit's date
             if token.ent_type_ == "PERSON" and span.root.dep_ == "compound" and span.root.head.i == token.i:
                 continue  # "called him a killer in march John Smith ...": no date names a person
-            if _time_phrase_on_object(span, token):
-                verb = token.head
-                return None if any(c.dep_ == "neg" for c in verb.children) else verb
-            return None
+            return _as_happening(token.head) if _time_phrase_on_object(span, token) else None
         if token.pos_ not in ("NUM", "ADJ", "ADV", "DET", "PART"):
             return None
     return None
+
+
+def _as_happening(verb: Token) -> Token | None:
+    """The verb, if it tells a happening: "Norway did not send troops in 2016" tells none
+    (what did not happen), nor does a question's main clause."""
+    return None if any(c.dep_ == "neg" for c in verb.children) or asked(verb) else verb
 
 
 def asked(verb: Token) -> bool:
