@@ -398,6 +398,10 @@ def decode_article_bytes(raw: bytes) -> str:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+# Values are read as text, so YAML's spellings of "no value" ("title: null") are told apart here.
+_YAML_NULLS = frozenset(("null", "Null", "NULL", "~"))
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Optional YAML front matter → (known keys as strings, the rest of the text)."""
     match = _FRONT_MATTER.match(text)
@@ -417,7 +421,11 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         ) from None
     if not isinstance(data, dict):
         raise SkippedFile("front matter must be a mapping such as 'published: 2018-07-16'")
-    metadata = {key: str(data[key]).strip() for key in FRONT_MATTER_KEYS if data.get(key)}
+    metadata = {
+        key: str(data[key]).strip()
+        for key in FRONT_MATTER_KEYS
+        if data.get(key) and str(data[key]).strip() not in _YAML_NULLS
+    }
     if "published" in metadata:
         try:
             PartialDate.parse(metadata["published"][:10])

@@ -97,6 +97,31 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert paragraph.startswith("The foreign ministers") and paragraph.endswith("held.")
 
 
+@pytest.mark.parametrize("empty", ["null", "~", "Null"])
+def test_a_front_matter_value_yaml_calls_null_is_no_value(tmp_path: Path, empty: str) -> None:
+    # news corpora write "title: null": the site showed every such article as "null"
+    write_files(tmp_path, {"a.txt": f"---\npublished: 2019-05-02\ntitle: {empty}\n---\n{STORY}"})
+    (article,), _ = read_articles(tmp_path)
+    assert article.title == "Leaders agree on grain corridor"
+    assert article.published == "2019-05-02"
+
+
+def test_a_wire_credit_closes_the_story_and_prose_about_reporting_does_not(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "wire.txt": "Minister resigns over spill\nThe minister resigned on Thursday.\n"
+            "(Reporting by Ann Lee; Editing by Bob Roe)\n",
+            "prose.txt": "Minister resigns over spill\nReporting by the BBC showed the minister lied.\n",
+        },
+    )
+    articles, _ = read_articles(tmp_path)
+    wire, prose = sorted(articles, key=lambda a: a.file, reverse=True)
+    assert wire.byline == "(Reporting by Ann Lee; Editing by Bob Roe)"
+    assert "Ann Lee" not in wire.text
+    assert prose.text == "Reporting by the BBC showed the minister lied." and prose.byline is None
+
+
 def test_file_with_several_articles_is_split_at_credit_lines(tmp_path: Path) -> None:
     write_files(
         tmp_path,
