@@ -592,22 +592,36 @@ class _Part:
 
 
 def split_into_parts(paragraphs: list[str]) -> list[_Part]:
-    """Split at credit lines (by-lines, agency credits) that close an article."""
+    """Split at credit lines (by-lines, agency credits) that close an article; a by-line
+    between a headline (and its standfirst) and the story's first paragraph is that
+    story's own ("Minister quits | By Ann Lee, Associated Press | OSLO (AP) — ...")."""
     credit = _patterns().credit
     parts: list[_Part] = []
     current: list[str] = []
-    for line in paragraphs:
+    top_credit: str | None = None
+    for index, line in enumerate(paragraphs):
         if len(line) <= 120 and credit.fullmatch(line):
-            if current:
-                parts.append(_Part(current, credit=line))
-                current = []
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if top_credit is None and _opens_story(current, following):
+                top_credit = line
+            elif current:
+                parts.append(_Part(current, credit=top_credit or line))
+                current, top_credit = [], None
             elif parts and parts[-1].credit is None:
                 parts[-1].credit = line
             continue
         current.append(line)
     if current:
-        parts.append(_Part(current))
+        parts.append(_Part(current, credit=top_credit))
     return parts
+
+
+def _opens_story(before: list[str], following: str | None) -> bool:
+    """A by-line after no more than a headline and a standfirst, with a paragraph of
+    prose next (not another headline: then it closed a story of a digest)."""
+    return 0 < len(before) <= 2 and _is_headline(before[0]) and following is not None and not _is_headline(
+        following
+    )
 
 
 def _is_headline(line: str) -> bool:

@@ -141,6 +141,24 @@ def test_file_with_several_articles_is_split_at_credit_lines(tmp_path: Path) -> 
     assert len({a.id for a in articles}) == 3
 
 
+def test_a_by_line_under_the_headline_is_the_storys_own_and_splits_nothing(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "wire.txt": "Minister quits over spill\nBy ANN LEE, Associated Press Writer\n"
+            "OSLO (AP) — The minister resigned on Thursday.\nShe took the blame.\n",
+            "paper.txt": "Minister quits over spill\nShe blamed the rig's owner.\nBy Bob Roe\n"
+            "The minister resigned on Thursday.\n",
+        },
+    )
+    articles, _ = read_articles(tmp_path)
+    wire = next(a for a in articles if a.file == "wire.txt")
+    assert (wire.title, wire.byline) == ("Minister quits over spill", "By ANN LEE, Associated Press Writer")
+    assert wire.text.endswith("She took the blame.")
+    assert [a.part for a in articles if a.file == "paper.txt"] == [1]  # after the standfirst too
+    assert len(articles) == 2
+
+
 def test_photo_caption_is_kept_apart_from_the_body(tmp_path: Path) -> None:
     write_files(
         tmp_path,
