@@ -159,6 +159,17 @@ def test_a_by_line_under_the_headline_is_the_storys_own_and_splits_nothing(tmp_p
     assert len(articles) == 2
 
 
+def test_a_news_sites_tools_and_highlight_marks_are_page_furniture(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {"a.txt": "STORY HIGHLIGHTS\nNEW: Minister resigns over spill\nE-mail this to a friend\n"
+                  "Printable version\nWatch video\nThe minister resigned on Thursday.\n"},
+    )
+    (article,), _ = read_articles(tmp_path)
+    assert article.title == "Minister resigns over spill"
+    assert article.text == "The minister resigned on Thursday."
+
+
 def test_photo_caption_is_kept_apart_from_the_body(tmp_path: Path) -> None:
     write_files(
         tmp_path,

@@ -284,12 +284,21 @@ def _heading_sentences(doc: Doc) -> int:
     """How many sentences a heading at the text's top holds: a first paragraph that ends
     with no full stop ("Strikers win pay rise Dock workers accept the offer", a page's
     headline and standfirst kept as its text) tells the news, but is no sentence of the
-    story; the story's first sentence is still its lead."""
+    story; the story's first sentence is still its lead. So do the short paragraphs that
+    follow it unstopped (a news site's story highlights: "Minister resigns | Lee says she
+    takes the blame | The spill began on April 20")."""
     text = doc.text
-    end = text.find("\n\n")
-    if end < 0 or re.search(r"[.!?:;][\"'’”)]*\s*$", text[:end]):
-        return 0
+    end = 0
+    for _ in range(_MAX_HEADING_PARAGRAPHS):
+        stop = text.find("\n\n", end)
+        if stop < 0 or re.search(r"[.!?:;][\"'’”)]*\s*$", text[end:stop]):
+            break
+        end = stop + 2
     return sum(1 for sentence in doc.sents if sentence.start_char < end)
+
+
+# A page's headline, standfirst and story highlights: at most this many paragraphs.
+_MAX_HEADING_PARAGRAPHS = 5
 
 
 @dataclass(frozen=True)

@@ -402,6 +402,19 @@ def test_the_articles_time_stamp_dates_no_happening_and_its_lead_is_the_own_news
     assert event.date == "2019-05-10" and 0 < event.importance < dated.importance
 
 
+def test_story_highlights_above_the_story_leave_its_first_sentence_the_lead(nlp) -> None:
+    story = "Storms closed the harbour on Friday. Crews waited. Ships left. Boats sank. Tugs came."
+    plain = "Harbour shut\n\n" + story
+    highlighted = "Harbour shut\n\nCrews wait for the weather\n\nThree boats sank in the storm\n\n" + story
+    weights = []
+    for text in (plain, highlighted):
+        expression = _expression(text, "Friday", "2019-05-10")
+        found = find_events(nlp(text), _article(text), [expression], [], {})
+        (event,) = [e for e in found if e.sources[0].text.startswith("Storms")]
+        weights.append(event.importance)
+    assert weights[0] == weights[1]  # the story's lead either way, not its third sentence
+
+
 def test_an_opinions_copular_lead_is_no_own_news_but_the_happening_after_it_is(nlp) -> None:
     text = "The war is a folly. Troops stormed the city of Tal Afar."
     events = find_events(nlp(text), _article(text, published="2019-05-10"), [], [], {})
