@@ -159,6 +159,15 @@ def test_a_by_line_under_the_headline_is_the_storys_own_and_splits_nothing(tmp_p
     assert len(articles) == 2
 
 
+@pytest.mark.parametrize(
+    "byline", ["By Ann Lee Planet Staff Writer", "By Ann Lee | Planet.com", "By ANN LEE and BOB ROE"]
+)
+def test_by_lines_of_the_common_shapes_are_the_storys(tmp_path: Path, byline: str) -> None:
+    write_files(tmp_path, {"a.txt": f"Minister quits over spill\n{byline}\nThe minister resigned on Thursday.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert (article.byline, article.text) == (byline, "The minister resigned on Thursday.")
+
+
 def test_a_news_sites_tools_and_highlight_marks_are_page_furniture(tmp_path: Path) -> None:
     write_files(
         tmp_path,
