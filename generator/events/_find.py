@@ -873,8 +873,10 @@ def _month_reports_of_days(events: list[Event]) -> dict[int, int]:
     """Events told by their month alone ("the elections in January") that report the
     happening one day of that month holds (January 30), by index: the event of that day
     that most articles report. Only for kinds that are not `recurring` (a month holds many
-    bombings), and never when days differ: "elections in January" joins neither a planned
-    January 8 vote nor the January 30 one when the articles date both."""
+    bombings), untyped happenings only through a noun of no recurring happening ("the fire
+    in April", not "a report in January"), and never when days differ: "elections in
+    January" joins neither a planned January 8 vote nor the January 30 one when the
+    articles date both."""
     days: dict[str, list[int]] = {}
     for index, event in enumerate(events):
         if len(event.date) == 10 and not event.end:
@@ -882,7 +884,7 @@ def _month_reports_of_days(events: list[Event]) -> dict[int, int]:
     joins: dict[int, int] = {}
     for index, event in enumerate(events):
         kind = types_by_name().get(event.type)
-        if len(event.date) != 7 or event.end or kind is None or kind.recurring:
+        if len(event.date) != 7 or event.end or (kind.recurring if kind else event.type != _CLAUSE_TYPE()):
             continue
         fits = [j for j in days.get(event.date, []) if _reports_alike(event, events[j])]
         if fits and len({events[j].date for j in fits}) == 1:
@@ -891,11 +893,30 @@ def _month_reports_of_days(events: list[Event]) -> dict[int, int]:
 
 
 def _reports_alike(vague: Event, day: Event) -> bool:
-    """Of one kind, named by a word besides its people's names, with no people that differ wholly."""
+    """Of one kind, named by a word besides its people's names (an untyped happening by the
+    happening's own noun), with no people that differ wholly."""
     if vague.type != day.type or (vague.people and day.people and not set(vague.people) & set(day.people)):
         return False
     names = {part for person in (*vague.people, *day.people) for part in person.split("-")}
-    return bool((_title_words(vague.title) & _title_words(day.title)) - names)
+    common = (_title_words(vague.title) & _title_words(day.title)) - names
+    if vague.type == _CLAUSE_TYPE():
+        return bool(common & _event_words() - _recurring_words())
+    return bool(common)
+
+
+@cache
+def _CLAUSE_TYPE() -> str:  # noqa: N802 - a constant read from the data file
+    return load_data("event_types")["clause_type"]
+
+
+@cache
+def _recurring_words() -> frozenset[str]:
+    """The words of happenings that come many times a month: the recurring kinds' triggers
+    and `recurring_event_nouns`."""
+    data = load_data("event_types")
+    words = [t for kind in data["types"].values() if kind.get("recurring") for t in kind["triggers"]]
+    words += data["recurring_event_nouns"]
+    return frozenset(w for word in words for w in _title_words(str(word).removesuffix("/noun")))
 
 
 def _absorb(target: Event, other: Event) -> None:

@@ -163,6 +163,19 @@ def test_a_month_stays_apart_when_it_holds_two_such_days_or_its_kind_recurs() ->
     assert [e.date for e in bombings] == ["2019-05", "2019-05-03"]
 
 
+def test_an_untyped_happening_told_by_its_month_joins_its_day_through_its_own_noun() -> None:
+    fire = merge_events([
+        _titled("2019-04-20", "Oil rig catches fire", "happening", "a"),
+        _titled("2019-04", "Fire crews battle blazing rig", "happening", "b"),
+    ])
+    assert [(e.date, len(e.sources)) for e in fire] == [("2019-04-20", 2)]
+    reports = merge_events([  # a month holds many reports: the noun names no one day
+        _titled("2019-01-15", "Museum releases damning report", "happening", "a"),
+        _titled("2019-01", "Inspector issues report", "happening", "b"),
+    ])
+    assert [e.date for e in reports] == ["2019-01", "2019-01-15"]
+
+
 def test_untyped_reports_of_one_day_that_name_its_happening_alike_are_one_event() -> None:
     merged = merge_events([
         _titled("1999-10-12", "Coup", "happening", "a"),
