@@ -212,7 +212,7 @@ def find_events(
                 occasion = _as_occasion(event, index, candidate)
                 if occasion is not None:
                     occasions.append(occasion)
-    own = _own_news(doc, article, all_triggers, dating, outside_quotes) if own_news else None
+    own = _own_news(doc, article, all_triggers, dating, outside_quotes, heading) if own_news else None
     if own is not None:
         index, sentence, candidate = own
         participants = _participants(sentence, mentions)
@@ -242,6 +242,7 @@ def _own_news(
     triggers: list[Trigger],
     dating: set[int],
     outside_quotes: Callable[[int], bool],
+    heading: int,
 ) -> tuple[int, Span, _Candidate] | None:
     """The article's own news: its lead's happening, on its publication day.
 
@@ -249,13 +250,13 @@ def _own_news(
     stormed the city"): the first sentence within the lead whose main verb (not a
     copula: "The plan is a folly" tells a state) has a subject tells it, unless
     that sentence holds a date (its own, or one that dates nothing: "The museum
-    was closed on Sunday" is no news of the publication day).
+    was closed on Sunday" is no news of the publication day). `heading`: the sentences
+    of the text's heading (`_heading_sentences`), counted once by the caller.
     """
     published = article.published_date()
     if published is None or published.precision == "year":
         return None  # a month still places the news; a year is no day's news
     data = load_data("event_types")
-    heading = _heading_sentences(doc)
     for index, sentence in enumerate(doc.sents):
         if index - heading >= data["importance"]["lead_sentences"] + 1:
             return None

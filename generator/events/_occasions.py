@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.events._clauses import event_nouns, is_speech_verb
+from generator.events._summits import day_of
 from generator.knowledge import load_data
 from generator.model import PartialDate
 
@@ -178,7 +179,7 @@ def story_occasion(occasions: list[Occasion], window: tuple[datetime.date, datet
         return None
     recent = datetime.timedelta(days=load_data("event_types")["importance"]["recent_days"])
     first, last = window[0] - recent, window[1]
-    return next((o for o in occasions if first <= datetime.date(o.date.year, o.date.month, o.date.day) <= last), None)
+    return next((o for o in occasions if first <= day_of(o.date) <= last), None)
 
 
 @cache
