@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from generator.dates import Reference, article_reference
@@ -767,7 +767,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return True
     if a.date != b.date or a.type != b.type or (a.end or "") != (b.end or ""):
         return False  # a week from its Monday, or a day from a span that starts on it
-    if PartialDate.parse(a.date).precision != "day":
+    if _precision(a.date) != "day":
         # "2016" or "July" is too vague to join reports on people; only names that nest
         # ("2016 election", "2016 US presidential election") are one happening.
         words_a, words_b = _title_words(a.title), _title_words(b.title)
@@ -784,6 +784,36 @@ def _same_happening(a: Event, b: Event) -> bool:
         said = a.type == load_data("event_types")["speech_type"]
         return bool(shared_words) and (shared_people or not said and bool(shared_words & _event_words()))
     return shared_people or bool(a.place and a.place == b.place) or not (a.people or b.people)
+
+
+class _Candidates:
+    """The merged events a report could be one happening with, by index in merge order:
+    those of its date, and those of its title and kind in its year (`_same_happening`
+    joins no others). Comparing each report with every event of its year instead grew
+    with the square of a year's reports (`bench/bench_merge.py`)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, ...], list[int]] = {}
+
+    def _keys(self, event: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (event.date,), (event.date[:4], event.type, event.title)
+
+    def of(self, event: Event) -> list[int]:
+        found: set[int] = set()
+        for key in self._keys(event):
+            found.update(self._by_key.get(key, ()))
+        return sorted(found)
+
+    def add(self, index: int, event: Event) -> None:
+        for key in self._keys(event):
+            listed = self._by_key.setdefault(key, [])
+            if index not in listed:
+                listed.append(index)
+
+
+@lru_cache(maxsize=4096)
+def _precision(date: str) -> str:
+    return PartialDate.parse(date).precision
 
 
 def _compatible_dates(a: str, b: str) -> bool:
@@ -806,10 +836,11 @@ def _event_words() -> frozenset[str]:
     return frozenset(w for noun in event_nouns() for w in _title_words(noun))
 
 
-def _title_words(title: str) -> set[str]:
+@lru_cache(maxsize=65536)  # the merge asks for each title's words at every comparison
+def _title_words(title: str) -> frozenset[str]:
     """A title's content words, singular ("elections" → "election")."""
     words = (w.removesuffix("s") if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", title.lower()))
-    return {w for w in words if w not in _STOP_WORDS and len(w) > 2}
+    return frozenset(w for w in words if w not in _STOP_WORDS and len(w) > 2)
 
 
 def _names_its_type(event: Event) -> bool:
@@ -834,12 +865,10 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     merged: list[Event] = []
     background_votes: list[list[bool]] = []
     reports: list[list[tuple[str, float]]] = []
-    # Only events of one year can be one happening: compare within those.
-    buckets: dict[str, list[int]] = {}
+    candidates = _Candidates()
     for event in events:
         report = (event.sources[0].article if event.sources else "", event.importance or 1.0)
-        bucket = buckets.setdefault(event.date[:4], [])
-        for index in bucket:
+        for index in candidates.of(event):
             if _same_happening(merged[index], event):
                 if _names_its_type(event) and not _names_its_type(merged[index]):
                     merged[index].title = event.title  # a title that names the election, not a voter's boycott
@@ -848,11 +877,12 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
                     # told by its strongest report; a clause's summary stays its headline's
                     merged[index].summary = event.summary
                 _absorb(merged[index], event)
+                candidates.add(index, merged[index])  # its title or date may have changed
                 background_votes[index].append(event.background)
                 reports[index].append(report)
                 break
         else:
-            bucket.append(len(merged))
+            candidates.add(len(merged), event)
             merged.append(event)
             background_votes.append([event.background])
             reports.append([report])

@@ -125,6 +125,15 @@ def test_same_happening_in_several_articles_is_one_event_with_all_sources() -> N
     assert [s.article for s in merged[0].sources] == ["a", "b", "c"]
 
 
+def test_a_report_joins_an_event_its_day_was_learnt_from_an_earlier_report() -> None:
+    month = _event("2018-07", "Helsinki", article="a")
+    day = _event("2018-07-16", "Helsinki", article="b")  # same title: the month's event is now of the 16th
+    other_words = _event("2018-07-16", "Helsinki", article="c")
+    other_words.title = "Leaders meet in Helsinki"  # joins by day and place, no longer by title
+    (merged,) = merge_events([month, day, other_words])
+    assert (merged.date, [s.article for s in merged.sources]) == ("2018-07-16", ["a", "b", "c"])
+
+
 def test_different_happenings_on_one_day_stay_apart_and_ids_are_unique() -> None:
     merged = merge_events(
         [
