@@ -89,6 +89,7 @@ class _Patterns:
     drop: re.Pattern[str]
     strip_prefix: re.Pattern[str]
     picture_credit: re.Pattern[str]
+    glued_picture_credit: re.Pattern[str]
     cut_from: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
@@ -106,6 +107,7 @@ def _patterns() -> _Patterns:
         drop=_any_of(data["drop_lines"]),
         strip_prefix=_any_of([*data["strip_prefixes"], _picture_credit(data)]),
         picture_credit=_any_of([_picture_credit(data)]),
+        glued_picture_credit=_any_of([r"(?<=\s)" + _picture_credit(data, labelled_only=True)]),
         cut_from=_any_of(data["cut_from"]),
         # By-lines are matched case-sensitively: "By contrast …" is prose.
         credit=_any_of(data["credit_lines"], flags=0),
@@ -177,24 +179,31 @@ def stamp_date(line: str) -> str | None:
         return None  # "31 February": no day
 
 
-# A capitalised name of up to four words ("Jane Doe", "Saul Loeb"), and the slash
-# between credits, written "/" or, in text escaped once too often, "\\/".
+# A capitalised name of up to four words ("Jane Doe", "Saul Loeb"; after a label, its
+# first word may be a particle: "al-Jazeera"), and the slash between credits, written
+# "/" or, in text escaped once too often, "\\/".
 _CREDIT_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+_LABELLED_CREDIT_NAME = r"[A-Za-z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
 _CREDIT_SLASH = r"\\?/"
 
 
-def _picture_credit(data: dict) -> str:
-    """A picture credit at the start of a line, as a pattern (see boilerplate.yaml)."""
+def _picture_credit(data: dict, labelled_only: bool = False) -> str:
+    """A picture credit at the start of a line, as a pattern (see boilerplate.yaml);
+    `labelled_only`: only one that opens with its capitalised label ("Photograph: ..."),
+    as a credit glued inside a line must, to be told from prose."""
     agencies = "|".join(re.escape(a) for a in sorted(data["picture_agencies"], key=len, reverse=True))
     labels = "|".join(re.escape(label) for label in data["picture_credit_labels"])
+    if labelled_only:
+        labels = "(?-i:" + "|".join(re.escape(label.capitalize()) for label in data["picture_credit_labels"]) + ")"
     agency = rf"(?:{agencies})(?=\s)"
     slashed = rf"(?:{_CREDIT_NAME}{_CREDIT_SLASH})"
+    after_label = rf"(?:{_LABELLED_CREDIT_NAME}{_CREDIT_SLASH})"
     labelled = (
-        rf"(?:{labels})\s*:\s*(?-i:{slashed}*{agency}|{slashed}+[A-Z][\w.'’-]*(?=\s)"
+        rf"(?:{labels})\s*:\s*(?-i:{after_label}*{agency}|{after_label}+[A-Za-z][\w.'’-]*(?=\s)"
         rf"|{_CREDIT_NAME}\s(?:for|via)\s(?:the\s)?(?:{_CREDIT_NAME}\s)?(?:{agencies})(?=\s))"
     )
     bare = rf"(?-i:{slashed}+{agency})"
-    return rf"(?:{labelled}|{bare})\s+"
+    return rf"{labelled}\s+" if labelled_only else rf"(?:{labelled}|{bare})\s+"
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
@@ -362,8 +371,10 @@ def normalise_text(text: str) -> str:
     no mojibake (UTF-8 once read as Windows-1252: "Khanâ€™s" is "Khan’s").
 
     Unicode spaces become a plain space and line-breaking characters a newline;
-    tab, newline and carriage return are kept.
+    tab, newline and carriage return are kept. A slash escaped as JSON escapes it
+    ("9\\/11", from an export that escaped it once too often) is a slash.
     """
+    text = text.replace("\\/", "/")
     text = _MOJIBAKE.sub(_repair_mojibake, text)
     text = _REMOVED.sub("", text)
     text = _LINE_BREAKS.sub("\n", _SPACES.sub(" ", text))
@@ -512,9 +523,32 @@ def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
                 line = patterns.strip_prefix.sub("", line, count=1)
             line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
             if line and not patterns.drop.fullmatch(line):
-                for piece in split_at_stamps(line) if patterns.stamp.search(line) else [line]:
-                    paragraphs.extend(split_glued_headline(piece))
+                for segment, credited in split_at_picture_credits(line):
+                    for piece in split_at_stamps(segment) if patterns.stamp.search(segment) else [segment]:
+                        paragraphs.extend(split_glued_headline(piece))
+                    if credited and pictured is not None:
+                        pictured.add(paragraphs[-1])
     return paragraphs
+
+
+def split_at_picture_credits(line: str) -> list[tuple[str, bool]]:
+    """A line with picture credits glued in, as its pieces between them, each marked
+    when a credit follows it (the photo's caption).
+
+    "Headline Standfirst Troops patrol the port Photograph: Jane Doe/AP The minister
+    said ..." runs a web page's heading, caption, credit and lead together: read as
+    one sentence, the caption and credit would open the story's lead ("Jane Doe/AP
+    The minister said").
+    """
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _patterns().glued_picture_credit.finditer(line):
+        before = line[position : match.start()].strip()
+        if before:
+            pieces.append((before, True))
+        position = match.end()
+    rest = line[position:].strip()
+    return [*pieces, (rest, False)] if rest else pieces
 
 
 _QUOTE_OPENERS = "\"'“‘`«"

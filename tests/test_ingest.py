@@ -199,6 +199,27 @@ def test_the_line_a_picture_credit_follows_is_the_photos_caption(tmp_path: Path)
     assert article.text == "Troops left the city on Tuesday.\n\nMore body."
 
 
+def test_a_picture_credit_glued_inside_a_line_ends_the_caption_before_it(tmp_path: Path) -> None:
+    # heading, caption, credit and lead run together on one line, as some archives keep pages
+    text = ("Ferry strike ends Tuesday 3 May 2005 10.15 BST Dock workers wave flags in Oslo "
+            "Photograph: Jane Doe/reuters The workers voted on Monday to return.\nMore body.\n")
+    write_files(tmp_path, {"a.txt": text})
+    (article,), _ = read_articles(tmp_path)
+    assert article.captions == ["Dock workers wave flags in Oslo"]
+    assert article.text.split("\n\n")[-2:] == ["The workers voted on Monday to return.", "More body."]
+
+
+def test_prose_that_names_a_photograph_is_no_picture_credit() -> None:
+    lines = ["He showed the photograph: Ann Lee/AP staff had taken it.", "The photo: Reuters ran it."]
+    assert clean_lines("\n".join(lines)) == lines
+
+
+def test_a_slash_escaped_once_too_often_is_a_slash(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.txt": "Headline\nThe 9\\/11 attacks changed the 24\\/7 news.\n"})
+    (article,), _ = read_articles(tmp_path)
+    assert article.text == "The 9/11 attacks changed the 24/7 news."
+
+
 def test_windows_1252_and_latin_1_are_decoded_not_mangled() -> None:
     assert decode_article_bytes("“Café” – naïve".encode("cp1252")) == "“Café” – naïve"
     assert decode_article_bytes("Zürich señor".encode("latin-1")) == "Zürich señor"
@@ -549,6 +570,7 @@ def test_hostile_front_matter_skips_the_file_with_a_located_message(
         ("Photograph: Jane Doe/AP The minister said no.", "The minister said no."),
         ("Photograph: Jane Doe\\/AFP\\/Getty Images The minister said no.", "The minister said no."),
         ("Photograph: Reuters The minister said no.", "The minister said no."),
+        ("Photograph: al-Jazeera/Reuters The minister said no.", "The minister said no."),
         ("Photograph: Jane Doe for the Guardian The minister said no.", "The minister said no."),
         ("Jane Doe\\/Reuters The minister said no.", "The minister said no."),
         ("10.15 am EDT: The minister said no.", "The minister said no."),
