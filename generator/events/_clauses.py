@@ -38,6 +38,7 @@ FUTURE_MODALS = frozenset(("will", "'ll", "shall", "would"))
 def event_nouns() -> frozenset[str]:
     data = load_data("event_types")
     nouns = {str(n).lower() for n in data.get("event_nouns", [])}
+    nouns.update(_acts())  # an act is a happening: "Monday's arrest", "the 2014 annexation"
     for spec in data["types"].values():
         nouns.update(str(w).removesuffix("/noun").lower() for w in spec["triggers"] if " " not in str(w))
     return frozenset(nouns)
@@ -188,7 +189,9 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         # "It emerged today that the engineer will not testify": the news is what emerged
         return headline(news, skip, name_of)
     if predicate.pos_ in ("NOUN", "PROPN"):
-        words = _noun_phrase(predicate, skip, name_of, with_preps=True, owners=True)
+        words = _act_words(predicate, skip, name_of) or _noun_phrase(
+            predicate, skip, name_of, with_preps=True, owners=True
+        )
         governing = _governing_clause(predicate)
         if len(words) == 1 and governing is not None:
             # A bare "Election": the clause it is the subject of tells what happened to it.
@@ -227,6 +230,22 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         words = _verb_clause(predicate, skip, name_of, depth=0, subject=context)
         if not _acceptable(predicate, words, context):
             return ""
+    return _as_headline(words)
+
+
+def tells_an_act(noun: Token) -> bool:
+    """The noun tells an act with who did it and to whom (see `act_headline`)."""
+    return bool(_act_words(noun, set(), lambda _: ""))
+
+
+def act_headline(noun: Token, skip: set[int], name_of: Namer) -> str:
+    """The headline of a noun that tells an act with who did it and to whom ("the US
+    indictment of 12 officers" → "US indicts 12 officers"; `title_act_nouns`); "" for any
+    other noun."""
+    return _as_headline(_act_words(noun, skip, name_of))
+
+
+def _as_headline(words: list[str]) -> str:
     while len(words) > 2 and words[0].lower() in _LEADING_PREPOSITIONS and words[1].lower() not in ("least", "most"):
         words = words[1:]  # "(within hours) of polls opening": the subject without its preposition
     cut = len(words) > MAX_TITLE_WORDS
@@ -235,6 +254,60 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
         words.pop()  # a headline cut short ends on a content word
     text = _tidy(" ".join(words))
     return text[:1].upper() + text[1:] if text else ""
+
+
+@cache
+def _acts() -> dict[str, tuple[str, bool]]:
+    """Act noun → (the verb that tells it, whether its "of" names the doer)."""
+    data = load_data("event_types")
+    acts = {noun: (verb, False) for noun, verb in data["title_act_nouns"].items()}
+    acts.update({noun: (verb, True) for noun, verb in data["title_doer_nouns"].items()})
+    return acts
+
+
+# Entities that can do an act a noun tells ("the US indictment", "Norland's invasion").
+_DOER_ENTITIES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _act_words(noun: Token, skip: set[int], name_of: Namer) -> list[str]:
+    """`title_act_nouns`: "the US indictment of 12 officers" → "US indicts 12 officers";
+    [] when the noun tells no act or the text does not say who did it to whom."""
+    act = _acts().get(noun.lower_) or _acts().get(noun.lemma_.lower())
+    if act is None or noun.tag_ not in ("NN", "NNP"):
+        return []
+    verb, of_names_doer = act
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    target = next((c for c in of.children if c.dep_ == "pobj" and c.i not in skip), None) if of else None
+    if target is None or target.ent_type_ in ("DATE", "TIME"):
+        return []
+    doer, done_to = (target, None) if of_names_doer else (_act_doer(noun, skip, name_of), target)
+    if doer is None:
+        return []
+    who = [re.sub(r"['’]s?$", "", w) for w in _noun_phrase(doer, skip, name_of)]  # "Norland's" → "Norland"
+    who = [w for w in who if w]
+    plural = doer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in doer.children)
+    first, *rest = verb.split()
+    words = [*who, _inflect(first, "VBP" if plural else "VBZ", first), *rest]
+    return words + (_noun_phrase(done_to, skip, name_of) if done_to is not None else [])
+
+
+def _act_doer(noun: Token, skip: set[int], name_of: Namer) -> Token | None:
+    """Who did the act a noun tells: its owner ("Norland's invasion", "his arrest" of a
+    resolved "his"), a name before it ("the US indictment"), or its "by" ("the arrest of
+    Ann Lee by police")."""
+    for child in noun.children:
+        if child.i in skip:
+            continue
+        if child.dep_ == "poss" and (child.ent_type_ in _DOER_ENTITIES or name_of(child)):
+            return child
+        named = child.pos_ == "PROPN" and child.ent_type_ in _DOER_ENTITIES
+        if child.dep_ == "compound" and child.i < noun.i and named:
+            return child
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
+            agent = next((c for c in child.children if c.dep_ == "pobj" and c.i not in skip), None)
+            if agent is not None and agent.ent_type_ not in ("DATE", "TIME"):
+                return agent
+    return None
 
 
 def _impersonal_news(verb: Token) -> Token | None:

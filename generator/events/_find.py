@@ -19,6 +19,7 @@ from generator.dates import Reference, article_reference
 from generator.events._anchored import anchored_happenings
 from generator.events._clauses import (
     Namer,
+    act_headline,
     asked,
     clause_verb,
     event_nouns,
@@ -28,6 +29,7 @@ from generator.events._clauses import (
     opening_title,
     predicate_for_date,
     tells_a_first,
+    tells_an_act,
 )
 from generator.events._occasions import (
     Occasion,
@@ -441,6 +443,8 @@ def _trigger_predicate(doc: Doc, trigger: Trigger, expression: TimeExpression | 
         return None
     token = span.root
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        if expression is not None and _modifies(doc, expression, token) and tells_an_act(token):
+            return token  # "Lee condemned Friday's US indictment of 12 officers": the indictment's day
         return token.head
     if (
         token.pos_ in ("NOUN", "PROPN")
@@ -541,11 +545,14 @@ def _event_from(
         heads = happening_heads(predicate, candidate.phrase) if predicate is not None else None
         event_type, place = candidate.type, _place(sentence, heads)
         title = ""
+        skip = _skipped(sentence, expression) | candidate.skip
         if candidate.type in types_by_name():
             trigger_span = _trigger_span(sentence, candidate)
-            title = _noun_phrase_title(sentence, trigger_span, expression) if trigger_span else ""
+            if trigger_span:  # an act said with its doer is no name: "US indicts 12 officers"
+                title = act_headline(predicate, skip, _namer(person_at, people)) or _noun_phrase_title(
+                    sentence, trigger_span, expression
+                )
         if not title and predicate is not None:
-            skip = _skipped(sentence, expression) | candidate.skip
             title = _clause_title(predicate, expression, skip, _namer(person_at, people))
     told = summary(sentence, person_at, people, predicate)
     if not title and event_type in _CLAUSE_TYPES():

@@ -248,3 +248,21 @@ def test_a_title_cut_to_length_keeps_a_name_whole(nlp) -> None:
     assert _title(nlp, text, "Monday", "2019-05-06") == (
         "Tom Lee counts on support of the Oslo-based Norland Liberal Democratic Movement"  # not "... Norland Liberal"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "title"),
+    [
+        # who did it and to whom: a name before the noun, an owner, a "by"
+        ("Moscow condemned Friday's US indictment of 12 intelligence officers.", "Friday", "2019-05-10",
+         "US indicts 12 intelligence officers"),
+        ("Norland's 2014 annexation of the islands was condemned.", "2014", "2014", "Norland annexes islands"),
+        ("Monday's arrest of Ann Lee by police sparked protests.", "Monday", "2019-05-06", "Police arrest Ann Lee"),
+        # a noun whose "of" is the doer
+        ("Since the death of Tom Hale in March, the party has split.", "March", "2019-03", "Tom Hale dies"),
+        # no doer: the noun names the happening, as the clause tells it
+        ("The 2014 invasion of Oslo was condemned.", "2014", "2014", "Invasion of Oslo condemned"),
+    ],
+)
+def test_an_act_told_by_its_noun_heads_as_the_act(nlp, text: str, phrase: str, value: str, title: str) -> None:
+    assert _title(nlp, text, phrase, value) == title
