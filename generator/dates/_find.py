@@ -124,6 +124,8 @@ def tag_text(text: str, reference: PartialDate | tuple[dt.date, dt.date] | None)
         year = sentence_years.get(sentence_number) or list_years.get(found.start)
         if year and spec.kind in ("month_day", "month") and not spec.direction:
             spec = _with_year(spec, year)
+        elif spec.kind == "month_day" and not spec.direction and (named := _named_year(text, found, spec, lex)):
+            spec = _with_year(spec, named)  # "the September 11 attacks": 2001's, in any year's text
         if spec.kind == "clock":
             # its day is the one the sentence names, before or after it: resolved below
             clocks.append((len(resolved), found, sentence, anchor))
@@ -309,6 +311,25 @@ def _chronology_years(
             year -= 1
         years[entries[index].start] = year
     return years
+
+
+_NOUN_AFTER = re.compile(r"\s*(?:['’]s\s+)?([A-Za-z]+)")
+_NOUN_OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+$")
+
+
+def _named_year(text: str, found: Found, spec: Spec, lex: Lexicon) -> int | None:
+    """The year of a day that names a happening (`named_days` in time_words.yaml), when the
+    text says it as that name: right before one of its nouns ("the September 11 attacks")
+    or after one and "of" ("the attacks of 11 September")."""
+    named = lex.named_days.get((spec.month, spec.day))
+    if named is None:
+        return None
+    year, nouns = named
+    after = _NOUN_AFTER.match(text, found.end)
+    before = _NOUN_OF_BEFORE.search(text, max(0, found.start - 40), found.start)
+    if after and after[1].lower() in nouns or before and before[1].lower() in nouns:
+        return year
+    return None
 
 
 def _with_year(spec: Spec, year: int) -> Spec:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from generator.knowledge import load_data
+from generator.knowledge import KnowledgeError, load_data
 
 _NUMBER_PARTS = re.compile(r"[- ]")
 
@@ -79,6 +80,8 @@ class Lexicon:
     event_words: frozenset[str]
     future_mention_lead_days: int
     past_mention_lag_days: int
+    # (month, day) → (year, the nouns it names a happening before or after)
+    named_days: dict[tuple[int, int], tuple[int, frozenset[str]]] = field(default_factory=dict)
 
     def month(self, word: str) -> int:
         key = word.lower().rstrip(".")
@@ -148,4 +151,16 @@ def lexicon() -> Lexicon:
         event_words=frozenset(str(w).lower() for w in data["event_words"]),
         future_mention_lead_days=int(windows.get("future_mention_lead_days", 14)),
         past_mention_lag_days=int(windows.get("past_mention_lag_days", 7)),
+        named_days=_named_days(data.get("named_days") or []),
     )
+
+
+def _named_days(entries: list[dict]) -> dict[tuple[int, int], tuple[int, frozenset[str]]]:
+    days = {}
+    for number, entry in enumerate(entries):
+        try:
+            day = dt.date.fromisoformat(str(entry["date"]))
+        except (KeyError, ValueError):
+            raise KnowledgeError(f"time_words.yaml: named_days[{number}] needs a date written YYYY-MM-DD") from None
+        days[(day.month, day.day)] = (day.year, frozenset(str(w).lower() for w in entry.get("nouns") or ()))
+    return days

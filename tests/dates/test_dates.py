@@ -485,6 +485,22 @@ def test_file_photo_caption_does_not_override_later_dates() -> None:
 # --- the command line (written by the lead) ---------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He worked in New York after the September 11 attacks.", "2001-09-11"),
+        ("He worked in New York after the attacks of 11 September.", "2001-09-11"),
+        ("The July 7 bombers had trained abroad.", "2005-07-07"),
+        # elsewhere the day is the nearest, as any other
+        ("The talks will resume on September 11.", "2018-09-11"),
+        ("The attack on July 7 killed two.", "2018-07-07"),
+    ],
+)
+def test_a_day_that_names_a_happening_is_that_happenings_year(text: str, value: str) -> None:
+    (expression,) = find_time_expressions(text, REF)
+    assert expression.value == value
+
+
 def test_cli_prints_dates_as_json() -> None:
     command = ROOT / ".venv" / "bin" / "summit-timeline"
     if not command.exists():

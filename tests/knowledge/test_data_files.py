@@ -33,3 +33,16 @@ def test_a_users_quoted_word_extends_the_shipped_list(users_folder) -> None:
     (users_folder / "event_types.yaml").write_text('setting_prepositions: ["on", amid]\n', encoding="utf-8")
     words = load_data("event_types")["setting_prepositions"]
     assert words[-2:] == ["on", "amid"] and "during" in words
+
+
+def test_a_users_named_day_without_a_date_is_reported_with_its_place(users_folder) -> None:
+    from generator.dates._lexicon import lexicon
+
+    (users_folder / "time_words.yaml").write_text("named_days: [{date: 26 November, nouns: [attacks]}]\n",
+                                                 encoding="utf-8")
+    lexicon.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"time_words\.yaml: named_days\[2\] needs a date written YYYY-MM-DD"):
+            lexicon()
+    finally:
+        lexicon.cache_clear()
