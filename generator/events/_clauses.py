@@ -320,9 +320,19 @@ def _impersonal_news(verb: Token) -> Token | None:
     if subject is None:
         return None
     empty = spec["passive"] if subject.dep_ == "nsubjpass" else spec["active"]
-    if verb.lower_ not in empty:
+    # "It became clear today that ...": a copula with an adjective of `impersonal.known`
+    plain = _lemma(verb) in ("be", "become") and any(
+        c.dep_ == "acomp" and c.lower_ in spec["known"] for c in verb.children
+    )
+    if verb.lower_ not in empty and not plain:
         return None
-    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and has_subject(c)), None)
+    for clause in verb.children:
+        # "It was revealed yesterday, on the eve of ..., that ...": the parser may make the
+        # that-clause a conjunct
+        that = clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if (clause.dep_ == "ccomp" or that) and clause.pos_ in ("VERB", "AUX") and has_subject(clause):
+            return clause
+    return None
 
 
 def _lowered(word: str) -> str:
@@ -448,6 +458,8 @@ def _acceptable(verb: Token, words: list[str], context: Token | None = None) -> 
         return False
     if words[-1].lower() in ("is", "are", "be", "was", "were", "been", "has", "have", "that", "which"):
         return False
+    if len(words) > 1 and words[-1].lower() == "not" and words[-2].lower() in ("is", "are", "was", "were"):
+        return False  # "... they are not": what they are not is elsewhere
     if _lemma(verb) in _words("title_light_verbs") and not any(
         c.dep_ in (*OBJECTS, "xcomp", "ccomp", "prep", "agent", "advmod", "prt") for c in verb.children
     ):
@@ -863,7 +875,7 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     keeps ("they"), which a plan's "to" cannot follow ("they will appeal")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     passive = any(c.dep_ == "auxpass" for c in auxiliaries)
-    negated = any(c.dep_ == "neg" for c in auxiliaries)
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "did not go", and "is not viable" after it
     future = any(c.lower_ in FUTURE_MODALS for c in auxiliaries)
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else []) + [verb.text]
@@ -894,6 +906,8 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
         or any(c.dep_ == "conj" for c in subject.children)
     )
     if negated:
+        if lemma == "be":
+            return [_inflect("be", "VBP" if plural else "VBZ", verb.text), "not"]
         return ["do not" if plural else "does not", lemma]
     if verb.tag_ in ("VBG",) and not auxiliaries and (subject is None or subject.head.i == verb.i):
         return [verb.text]

@@ -125,6 +125,16 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # an indirect report quoting one word is no direct quote
         ("The minister said on Monday that the plans were “useless”.", "Monday", "2019-05-06",
          "Minister says plans are useless"),
+        # a copula's "not" stays: a headline never says the opposite
+        ("The minister said on Monday that the plan was not viable.", "Monday", "2019-05-06",
+         "Minister says plan is not viable"),
+        ("It emerged on Monday that the rebels were not a single force.", "Monday", "2019-05-06",
+         "Rebels are not single force"),
+        # "it became clear that ...", "it was revealed ..., that ...": the news is the clause
+        ("It became clear today that the spill is several times worse than estimated.", "today", "2019-05-10",
+         "Spill is several times worse"),
+        ("It was revealed yesterday, on the eve of the vote, that the ministry had set up a secret unit.",
+         "yesterday", "2019-05-09", "Ministry sets up secret unit"),
         # hyphenated words keep their hyphen, money its sign
         ("A 13-part series was shown on Monday.", "Monday", "2019-05-06", "13-part series shown"),
     ],
