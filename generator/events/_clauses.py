@@ -32,6 +32,8 @@ OBJECTS = ("dobj", "attr", "oprd", "dative", "acomp")
 # Dependents left out of a short noun phrase ("the governor, who ..." → "the governor").
 CLAUSAL_DEPS = frozenset(("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis", "ccomp", "prep"))
 FUTURE_MODALS = frozenset(("will", "'ll", "shall", "would"))
+# A modal as the parser splits it off a contraction ("ca" of "can't").
+_MODAL_SPELLING = {"ca": "can", "'d": "would"}
 
 
 @cache
@@ -877,8 +879,14 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     passive = any(c.dep_ == "auxpass" for c in auxiliaries)
     negated = any(c.dep_ == "neg" for c in verb.children)  # "did not go", and "is not viable" after it
     future = any(c.lower_ in FUTURE_MODALS for c in auxiliaries)
+    no_longer = any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in verb.children)
+    # "could fail", "may not work": what may come is no fact ("plan fails" would say it did)
+    modal = next((c for c in auxiliaries if c.tag_ == "MD" and c.lower_ not in FUTURE_MODALS), None)
+    if modal is not None:
+        words = [_MODAL_SPELLING.get(modal.lower_, modal.lower_)] + (["not"] if negated else [])
+        return [*words, "be", verb.text] if passive else [*words, _lemma(verb)]
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
-        return (["not"] if negated else []) + [verb.text]
+        return (["not"] if negated else ["no longer"] if no_longer else []) + [verb.text]
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     # "the agreements signed in 2015"; "Appointed judge in 1953, Lee ...": passives
     participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "advcl" and verb.tag_ == "VBN"
@@ -909,6 +917,8 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
         if lemma == "be":
             return [_inflect("be", "VBP" if plural else "VBZ", verb.text), "not"]
         return ["do not" if plural else "does not", lemma]
+    if no_longer:  # "the army no longer controls the city", not "army controls city"
+        return ["no longer", _inflect(lemma, "VBP" if plural else "VBZ", verb.text)]
     if verb.tag_ in ("VBG",) and not auxiliaries and (subject is None or subject.head.i == verb.i):
         return [verb.text]
     return [_inflect(lemma, "VBP" if plural else "VBZ", verb.text)]

@@ -130,6 +130,13 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Minister says plan is not viable"),
         ("It emerged on Monday that the rebels were not a single force.", "Monday", "2019-05-06",
          "Rebels are not single force"),
+        # what may come is no fact: the modal stays, and "no longer"
+        ("The minister warned on Monday that the plan could fail.", "Monday", "2019-05-06",
+         "Minister warns plan could fail"),
+        ("The minister said on Monday that the vote may not be held.", "Monday", "2019-05-06",
+         "Minister says vote may not be held"),
+        ("The minister said on Monday that the army no longer controls the city.", "Monday", "2019-05-06",
+         "Minister says army no longer controls city"),
         # "it became clear that ...", "it was revealed ..., that ...": the news is the clause
         ("It became clear today that the spill is several times worse than estimated.", "today", "2019-05-10",
          "Spill is several times worse"),
@@ -152,7 +159,7 @@ def test_a_speaker_who_reports_his_own_plan_heads_it_once(nlp) -> None:
 def test_whom_a_speaker_told_keeps_the_pronoun_of_the_report(nlp) -> None:
     text = "Anna Berg told the committee yesterday she could not accept the figure."
     title = _title(nlp, text, "yesterday", "2019-05-09", {"Anna Berg": "anna-berg"}, "she")
-    assert title == "Anna Berg tells committee she does not accept figure"
+    assert title == "Anna Berg tells committee she could not accept figure"
 
 
 def test_a_long_direct_quote_is_cut_on_a_content_word_with_an_ellipsis(nlp) -> None:
