@@ -561,9 +561,12 @@ def _verb_clause(
         complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.tag_ == "VBG"
                        and not any(g.dep_ in ("mark", *SUBJECTS) for g in c.children)
                        and not any(t.is_punct for t in verb.doc[verb.i + 1 : c.left_edge.i])]
+    omitted = _omitted_object(verb) if not objects else None
     if objects and objects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         # "the interview, which the network aired": what "which" stands for
         words += _noun_phrase(verb.head, skip, name_of)
+    elif omitted is not None:
+        words += _noun_phrase(omitted, skip, name_of)
     elif objects:
         words += _noun_phrase(objects[0], skip, name_of)
     elif complements and depth < 2:
@@ -582,6 +585,21 @@ def _verb_clause(
         return words + _verb_clause(reported[0], skip, name_of, depth + 1)
     words += _complement_words(verb, skip, name_of, objects_done=True)
     return words
+
+
+def _omitted_object(verb: Token) -> Token | None:
+    """The object a relative clause leaves out: the noun it tells of ("Nawaz Sharif, the
+    prime minister he ousted in 1999" → Nawaz Sharif), for a verb that takes an object
+    (`title_object_verbs`) and has its own subject and no object."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or _lemma(verb) not in _words("title_object_verbs"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or any(c.dep_ in OBJECTS for c in verb.children):
+        return None
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head  # "Nawaz Sharif, the prime minister he ousted": the name
+    return head
 
 
 def _subject_infinitive(clause: Token) -> bool:
@@ -898,7 +916,7 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     takes_object = _lemma(verb) in _words("title_object_verbs")
     if not auxiliaries and own_subject and verb.tag_ == "VBD" and takes_object and not any(
         c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children
-    ):
+    ) and _omitted_object(verb) is None:
         return [verb.text]  # a headline's passive: "Ann Lee sentenced to life"
     lemma = _lemma(verb)
     if _intent(verb):

@@ -283,3 +283,9 @@ def test_a_title_cut_to_length_keeps_a_name_whole(nlp) -> None:
 )
 def test_an_act_told_by_its_noun_heads_as_the_act(nlp, text: str, phrase: str, value: str, title: str) -> None:
     assert _title(nlp, text, phrase, value) == title
+
+
+def test_the_object_a_relative_clause_leaves_out_is_the_noun_it_tells_of(nlp) -> None:
+    text = "Ann Lee faces Tom Hale, the prime minister he ousted in 1999."
+    title = _title(nlp, text, "1999", "1999", {"Ann Lee": "lee", "Tom Hale": "hale"}, "he")
+    assert title == "Ann Lee ousts Tom Hale"  # not "Ann Lee ousted", as if she were ousted
