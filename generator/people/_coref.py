@@ -284,7 +284,7 @@ class Resolver:
                     info = RoleInfo(info.role, self.candidates[owner].country, info.text, info.past)
                     attempts = [(info, lower)]
         for info, head in attempts:
-            person = self._described(token, info, head, definite, exclude)
+            person = self._described(token, info, head, definite, exclude, possessed=possessor is not None)
             if person >= 0:
                 if definite and not info.past and head not in RELATIONAL_NOUNS:
                     self._learn(person, info)
@@ -292,19 +292,29 @@ class Resolver:
         return None
 
     def _described(
-        self, token: Token, info: RoleInfo, head: str, definite: bool, exclude: set[int]
+        self, token: Token, info: RoleInfo, head: str, definite: bool, exclude: set[int], possessed: bool = False
     ) -> int:
-        """The person a description with this role, country and head word means, or -1."""
+        """The person a description with this role, country and head word means, or -1.
+        `possessed`: someone's ("Hale's lawyer", "his spokesman"), who is one the text
+        gave that role before, not whoever was named last (the owner's lawyer is rarely
+        named)."""
         if not info.role and head != _AGE_HEAD:
             return -1
         person = self._by_office(info) if not info.past else -1
         if person < 0 and definite:
             person = self._by_article_role(info, token.i, exclude)
+        fits = self._compatible(info, head)
+
+        def given_that_role(candidate: Candidate) -> bool:
+            return role_matches(info.role, candidate.role.role, self.know) and fits(candidate)
+
         if person < 0 and definite:
             window = _DESCRIPTION_WINDOW if info.country else _WINDOW
-            person = self._antecedent(token.i, self._compatible(info, head), exclude, window)
+            earlier = given_that_role if possessed and head not in RELATIONAL_NOUNS else fits
+            person = self._antecedent(token.i, earlier, exclude, window)
         if person < 0 and definite and self._is_speaker(token):
-            person = self._cataphora(token, self._compatible(info, head), exclude)
+            # "the president's adviser said ... Ivan Sokolov told": named next, any role
+            person = self._cataphora(token, fits, exclude)
         return person
 
     def _learn(self, person: int, info: RoleInfo) -> None:
@@ -453,8 +463,8 @@ class Resolver:
         for ref in self.refs:
             if ref.token <= token.i or self.in_quote[ref.token]:
                 continue
-            if ref.sentence - sentence > 2:
-                break
+            if ref.sentence - sentence > 2 or self.paragraph_of[ref.token] != self.paragraph_of[token.i]:
+                break  # a writer who names the speaker later does so close by
             if ref.person >= ANONYMOUS:
                 continue
             if ref.subject and ref.person not in exclude and allowed(self.candidates[ref.person]):

@@ -284,6 +284,24 @@ class Attribution:
         for child in subject.children:
             if child.dep_ in ("appos",) and child.i in self.person_at:
                 return self.person_at[child.i]
+        return self._apposition_after_owner(subject)
+
+    def _apposition_after_owner(self, subject: Token) -> str:
+        """'An attorney for Tom Hale, Mark Roe, said': the parser hangs the apposition on
+        the nearest name, but one person is no apposition of another, so it names the
+        subject noun."""
+        if subject.pos_ != "NOUN":
+            return ""
+        for prep in subject.children:
+            if prep.dep_ != "prep":
+                continue
+            for owner in prep.children:
+                if owner.dep_ != "pobj" or owner.i not in self.person_at:
+                    continue
+                for appos in owner.children:
+                    named = self.person_at.get(appos.i, "")
+                    if appos.dep_ == "appos" and named and named != self.person_at[owner.i]:
+                        return named
         return ""
 
     def _person_in_apposition(self, subject: Token) -> str:

@@ -163,6 +163,30 @@ def test_a_possessive_description_is_not_its_possessor(nlp) -> None:
     assert resolved(mentions, "The Russian president's adviser") == "nikolai-orlov"
 
 
+def test_a_possessed_description_is_only_someone_the_text_gave_that_role(nlp) -> None:
+    # Someone's lawyer is rarely named; the last person named is not them.
+    for description in ("Hale's lawyer", "His lawyer"):
+        _, mentions = people_in(
+            nlp,
+            f"Senator Tom Hale was charged on Monday. Ann Lee said the case was weak. "
+            f"{description} said he would appeal.",
+        )
+        assert description not in {m.text for m in mentions if m.person == "ann-lee"}
+    _, mentions = people_in(
+        nlp,
+        "Mark Roe, a lawyer, took the case on Monday. Ann Lee said the case was weak. "
+        "Hale's attorney said he would appeal.",
+    )
+    assert resolved(mentions, "Hale's attorney") == "mark-roe"
+    # nor the speaker the next paragraph names
+    _, mentions = people_in(
+        nlp,
+        "Tom Hale was charged on Monday. Hale's lawyer has said he will appeal.\n\n"
+        "Ann Lee said that claim was weak.",
+    )
+    assert "Hale's lawyer" not in {m.text for m in mentions if m.person == "ann-lee"}
+
+
 def test_lone_surname_is_completed_from_the_office_holders(nlp) -> None:
     people, _ = people_in(nlp, "Mr Lavrov said Russia would reply.")
     assert [p.id for p in people] == ["sergei-lavrov"]

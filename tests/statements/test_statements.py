@@ -195,6 +195,15 @@ def test_speaker_with_a_relative_clause_and_an_audience(nlp) -> None:
     ]
 
 
+def test_the_name_after_someones_representative_is_the_speaker(nlp) -> None:
+    found = statements_in(
+        nlp,
+        "Senator Tom Hale was charged on Monday.\n\n"
+        "An attorney for Tom Hale, Mark Roe, said the charges were false.",
+    )
+    assert [(s.speaker, s.text) for s in found] == [("mark-roe", "the charges were false")]
+
+
 def test_a_short_quote_keeps_its_speaker_however_long_the_description_between(nlp) -> None:
     found = statements_in(nlp, "\u201cWe need change,\u201d the former Bergen city mayor said.")
     assert [(s.kind, s.text, s.speaker_label) for s in found] == [
