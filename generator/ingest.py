@@ -90,6 +90,7 @@ class _Patterns:
     strip_prefix: re.Pattern[str]
     picture_credit: re.Pattern[str]
     glued_picture_credit: re.Pattern[str]
+    bullet: re.Pattern[str]
     cut_from: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
@@ -108,6 +109,7 @@ def _patterns() -> _Patterns:
         strip_prefix=_any_of([*data["strip_prefixes"], _picture_credit(data)]),
         picture_credit=_any_of([_picture_credit(data)]),
         glued_picture_credit=_any_of([r"(?<=\s)" + _picture_credit(data, labelled_only=True)]),
+        bullet=_any_of(data["bullet_marks"], flags=0),
         cut_from=_any_of(data["cut_from"]),
         # By-lines are matched case-sensitively: "By contrast …" is prose.
         credit=_any_of(data["credit_lines"], flags=0),
@@ -522,8 +524,10 @@ def clean_lines(body: str, pictured: set[str] | None = None) -> list[str]:
                     pictured.add(paragraphs[-1])
                 line = patterns.strip_prefix.sub("", line, count=1)
             line = patterns.cut_from.sub("", line, count=1).rstrip(" ;,") if patterns.cut_from.search(line) else line
-            if line and not patterns.drop.fullmatch(line):
-                for segment, credited in split_at_picture_credits(line):
+            if not line or patterns.drop.fullmatch(line):
+                continue
+            for point in patterns.bullet.split(line) if patterns.bullet.search(line) else [line]:
+                for segment, credited in split_at_picture_credits(point.strip()):
                     for piece in split_at_stamps(segment) if patterns.stamp.search(segment) else [segment]:
                         paragraphs.extend(split_glued_headline(piece))
                     if credited and pictured is not None:

@@ -209,6 +209,16 @@ def test_a_picture_credit_glued_inside_a_line_ends_the_caption_before_it(tmp_pat
     assert article.text.split("\n\n")[-2:] == ["The workers voted on Monday to return.", "More body."]
 
 
+def test_bulleted_points_run_into_one_line_are_paragraphs_of_their_own() -> None:
+    # a standfirst's points, with the bullet as a text export writes it ("cents")
+    line = "cents Ferry strike ends cents Oslo port reopens • Dock workers return"
+    assert clean_lines(line) == ["Ferry strike ends", "Oslo port reopens", "Dock workers return"]
+    assert clean_lines("Fares for 2010 cents No cap on prices") == ["Fares for 2010", "No cap on prices"]
+    # the coin stays
+    prices = ["Tickets cost 50 cents More buses run.", "It rose 7 cents a share."]
+    assert clean_lines("\n".join(prices)) == prices
+
+
 def test_prose_that_names_a_photograph_is_no_picture_credit() -> None:
     lines = ["He showed the photograph: Ann Lee/AP staff had taken it.", "The photo: Reuters ran it."]
     assert clean_lines("\n".join(lines)) == lines
