@@ -224,7 +224,23 @@ class Resolver:
         def allowed(c: Candidate) -> bool:
             return not (gender and c.gender and c.gender != gender)
 
+        named_next = self._subject_of_main_clause(token)
+        if named_next >= 0 and named_next not in exclude and allowed(self.candidates[named_next]):
+            return named_next
         return self._antecedent(token.i, allowed, exclude)
+
+    def _subject_of_main_clause(self, token: Token) -> int:
+        """'When he was elected in 1997, Mr Sharif scrapped ...': the subject of a clause
+        that opens the sentence is the main clause's subject, named after it; or -1."""
+        clause = token.head
+        if token.dep_ not in _SUBJECT_DEPS or clause.dep_ != "advcl" or clause.head.i < clause.i:
+            return -1
+        if clause.left_edge.i != token.sent.start:
+            return -1
+        for subject in clause.head.children:
+            if subject.dep_ in _SUBJECT_DEPS and subject.i > clause.i:
+                return next((r.person for r in self.refs if r.token == subject.i and r.person < ANONYMOUS), -1)
+        return -1
 
     # --- descriptions ----------------------------------------------------
     def description_head(self, token: Token) -> bool:

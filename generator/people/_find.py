@@ -158,17 +158,27 @@ def _away_from_the_other_gender(drafts: list[Draft], mentions: list[NameMention]
         if len(mention.words) != 1 or not gender or mention.person < 0:
             continue
         draft = drafts[mention.person]
-        given = know.given_name_gender.get(draft.first, "")
+        given = know.given_name_gender.get(draft.first, "") or _titled_gender(draft, mention)
         if len(draft.words) < 2 or not given or given == gender:
             continue
         others = [
             i for i, d in enumerate(drafts)
-            if d.last == mention.last and know.given_name_gender.get(d.first, gender) == gender
+            if i != mention.person and d.last == mention.last
+            and know.given_name_gender.get(d.first, gender) == gender
         ]
         if not others:
             others = [len(drafts)]
             drafts.append(Draft(list(mention.words)))
         _move(mention, drafts, likeliest_bearer(others, drafts, mention.start))
+
+
+def _titled_gender(draft: Draft, mention: NameMention) -> str:
+    """The gender of the first title the person is named with before `mention` ("Mr
+    Sharif" after "Nawaz Sharif": the wife comes in later as "Mrs Sharif"), for a given
+    name the lists do not know; "" if none."""
+    titled = [m for m in draft.mentions if m.start < mention.start and (m.honorific_gender or m.described_gender)]
+    first = min(titled, key=lambda m: m.start, default=None)
+    return first.honorific_gender or first.described_gender if first else ""
 
 
 def _move(mention: NameMention, drafts: list[Draft], target: int) -> None:

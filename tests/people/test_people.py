@@ -439,6 +439,23 @@ def test_mr_before_a_lone_surname_is_not_the_woman_of_that_surname(nlp) -> None:
     assert resolved(mentions, "Rask") != "ingrid-rask"
 
 
+def test_a_lone_surname_titled_unlike_the_one_before_is_another_person(nlp) -> None:
+    # a given name the lists do not know: the first title says who the named person is
+    text = ("Tariq Hale, the ousted prime minister, was jailed. Mr Hale denied the charges. "
+            "On Saturday Mrs Hale slipped through the cordon.")
+    _, mentions = people_in(nlp, text)
+    surnames = [m.person for m in mentions if m.text == "Hale"]
+    assert surnames[0] == "tariq-hale"
+    assert surnames[1] != "tariq-hale"
+
+
+def test_a_pronoun_in_a_clause_opening_the_sentence_is_the_main_clauses_subject(nlp) -> None:
+    text = ("Ann Lee's party met on Monday. Bob Kent spoke first. "
+            "When he was elected in 1997, Tom Hale scrapped the law.")
+    _, mentions = people_in(nlp, text)
+    assert resolved(mentions, "he") == "tom-hale"
+
+
 def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
     # "King" is a title word, but "Mr. King and Mr. Lund" names two men
     people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
