@@ -100,6 +100,28 @@ _YEAR_LEAD_OK = frozenset(
 _NOT_YEAR_BEFORE = frozenset("about nearly almost some over around approximately than least to".split())
 
 
+def read_spelled_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
+    """A year in words, as broadcast transcripts write it: "nineteen ninety-six", "January
+    nineteen ninety-seven", "the year two thousand". "Two thousand" alone is a count."""
+    if match["thousand"] is not None and not (match["mon"] or match["the_year"]):
+        return None
+    following = _FOLLOWING_WORD.match(text, match.end(), match.end() + 30)
+    after = following.group(1).lower() if following else ""
+    if after in lex.count_nouns or after in lex.units or after.rstrip("s") in lex.units:
+        return None  # "nineteen hundred troops", "nineteen ninety-six years"
+    rest = (match["rest"] or match["thousand_rest"] or "").lower()
+    rest = " ".join(rest.replace("-", " ").split())
+    if rest.startswith("oh "):
+        rest = rest[3:]
+    value = 0 if rest in ("", "hundred") else lex.number(rest)
+    if value is None:
+        return None
+    year = (2000 if match["thousand"] is not None else 100 * (lex.number(match["century"]) or 0)) + value
+    if match["mon"]:
+        return Found(match.start(), match.end(), Spec("absolute", f"{year:04d}-{lex.month(match['mon']):02d}"), 2)
+    return Found(match.start(), match.end(), Spec("absolute", f"{year:04d}"), 0)
+
+
 def read_bare_year(match: re.Match[str], text: str, lex: Lexicon) -> Found | None:
     year = int(match["year"])
     before = word_before(text, match.start())

@@ -27,6 +27,7 @@ from generator.dates._match_calendar import (
     read_numeric_date,
     read_part_of_year,
     read_season,
+    read_spelled_year,
     read_weekday,
     read_year_range,
 )
@@ -197,6 +198,27 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"(?:\s+(?P<tz2>GMT|UTC|BST|CET|CEST|MSK|EST|EDT|PST|PDT|local\s+time))?(?!\w)", i), read_clock_any),
         (re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{v.holiday})(?:\s+(?P<year>\d{{4}}))?\b", i), read_holiday) if v.holiday else (re.compile(r"(?!x)x"), read_holiday),
         (re.compile(r"\b(?:the\s+)?(?:course|end|start|beginning|rest|remainder|middle|turn)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<unit>year|month|week|decade|century)\b", i), read_course_of_period),
+        (_spelled_year(), read_spelled_year),
+    )
+
+
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TENS_AND_ONES = rf"(?:{_TENS})(?:[-\s]+(?:{_ONES}))?"
+
+
+@cache
+def _spelled_year() -> re.Pattern[str]:
+    """ "nineteen ninety-six", "nineteen oh five", "eighteen hundred", "January nineteen
+    ninety-seven", "the year two thousand (and one)"."""
+    month = alternatives(lexicon().months)
+    return re.compile(
+        rf"\b(?:(?P<mon>{month})\s+(?:of\s+)?|(?P<the_year>the\s+year\s+))?"
+        rf"(?:(?P<century>seventeen|eighteen|nineteen)[-\s]+"
+        rf"(?P<rest>hundred|oh[-\s]+(?:{_ONES})|{_TENS_AND_ONES}|{_TEENS})"
+        rf"|(?P<thousand>two\s+thousand)(?:(?:\s+and)?[-\s]+(?P<thousand_rest>{_TENS_AND_ONES}|{_TEENS}|{_ONES}))?)\b",
+        re.IGNORECASE,
     )
 
 
@@ -232,6 +254,7 @@ def _trigger_sources() -> dict[str, str]:
         "weekday": alternatives(w.lower() for w in [*lex.weekdays, *lex.weekday_abbreviations]),
         "day_word": r"yesterday|today|tomorrow|tonight",
         "part_of_day": alternatives(w.lower() for w in lex.parts_of_day),
+        "spelled_year": r"seventeen|eighteen|nineteen|two thousand",
     }
 
 
@@ -265,6 +288,7 @@ _GROUP_OF: dict[Handler, str] = {
     read_whole_unit: "unit", read_plural_of: "unit", read_the_weekend: "unit", read_century: "unit",
     read_part_of_year: "unit",
     read_weekday: "weekday", read_set_plural_weekday: "weekday",
+    read_spelled_year: "spelled_year",
 }
 
 

@@ -58,6 +58,19 @@ def test_explicit_dates(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
 
 
+def test_a_year_in_words_as_transcripts_write_it() -> None:
+    text = ("It began in nineteen ninety-six, by January nineteen ninety-seven it had spread, and "
+            "by the year two thousand and one it was over. Nineteen oh five was long before.")
+    assert [(t, v) for t, _, v in tags(text)] == [
+        ("nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the year two thousand and one", "2001"),
+        ("Nineteen oh five", "1905"),
+    ]
+    # counts stay counts
+    assert tags("Two thousand people came and nineteen hundred troops left.") == []
+
+
 def test_explicit_dates_are_not_relative() -> None:
     (expression,) = find_time_expressions("It ended on August 3, 2015.", REF)
     assert expression.relative is False and expression.type == "DATE"
