@@ -56,9 +56,11 @@ def _cache_parses(folder: Path) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     parse, parse_one = nlp.parse, nlp.parse_one
+    # the pipeline's own components (sentence starts) shape the parse as much as the model
+    components = hashlib.sha256(Path(nlp.__file__).read_bytes()).hexdigest()
 
     def path(text: str) -> Path:
-        key = hashlib.sha256(f"{nlp.MODEL}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(f"{nlp.MODEL}\0{components}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
         return folder / f"{key}.spacy"
 
     def load(text: str):

