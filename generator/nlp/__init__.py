@@ -52,12 +52,12 @@ def line_break_sentences(doc: Doc) -> Doc:
         # No sentence starts with a small letter after a word, a comma or an ellipsis ("a
         # deal with Russia [where] we are ...", "it was pain... it was", "a Midlands accent
         # and I'm"); the parser sometimes starts one there.
-        word = doc[token.i + 1] if token.text == "[" and token.i + 1 < len(doc) else token
         before = doc[token.i - 1]
-        ends = before.text.endswith((".", "!", "?")) and before.text not in ("...", "..")
-        if before.is_quote or before.is_space or before.text in _DASHES:
+        if token.is_sent_start is not None or before.is_quote or before.is_space or before.text in _DASHES:
             continue  # '“You winning?” she said': quotes have rules of their own
-        if word.text[:1].islower() and not ends and token.is_sent_start is None:
+        word = doc[token.i + 1] if token.text == "[" and token.i + 1 < len(doc) else token
+        ends = before.text.endswith((".", "!", "?")) and before.text not in ("...", "..")
+        if word.text[:1].islower() and not ends:
             token.is_sent_start = False
     for match in _dateline().finditer(text):
         body = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
