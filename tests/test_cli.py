@@ -150,7 +150,9 @@ def test_ctrl_c_during_extract_says_nothing_was_written_and_exits_130(tmp_path: 
     import signal
     import time
 
-    write_files(tmp_path, {"seeds/a.txt": "Leaders meet\n\nThe two leaders met in Oslo on Monday.\n"})
+    # enough articles that the run is still at work when the signal comes on a busy machine
+    story = "Leaders meet\n\n" + "The two leaders met in Oslo on Monday and said they would meet again. " * 20
+    write_files(tmp_path, {f"seeds/{n:02d}.txt": story for n in range(40)})
     data = tmp_path / "data"
     process = subprocess.Popen(
         [str(EXECUTABLE), "extract", "--seeds", "seeds", "--data", "data", "--no-cache"],
@@ -167,7 +169,7 @@ def test_ctrl_c_during_extract_says_nothing_was_written_and_exits_130(tmp_path: 
     assert process.returncode == 130
     assert "interrupted: nothing was written to data" in stderr
     assert not [p for p in data.rglob("*") if p.is_file()] if data.exists() else True
-    assert os.path.exists(tmp_path / "seeds" / "a.txt")
+    assert os.path.exists(tmp_path / "seeds" / "00.txt")
 
 
 def test_ctrl_c_after_the_commit_point_says_the_next_run_finishes_it(

@@ -910,9 +910,10 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     participle = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") or verb.dep_ == "advcl" and verb.tag_ == "VBN"
 
     shared_passive = verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
-    if not auxiliaries and not own_subject and (participle or shared_passive):
-        # "the agreements signed in 2015" → "Agreements signed"; a sentence's first word lowered
-        return [verb.lower_ if verb.i == verb.sent.start else verb.text]
+    if all(c.dep_ == "neg" for c in auxiliaries) and not own_subject and (participle or shared_passive):
+        # "the agreements signed in 2015" → "Agreements signed"; a sentence's first word
+        # lowered; "a service, not named in the report" → "Service not named in report"
+        return (["not"] if negated else []) + [verb.lower_ if verb.i == verb.sent.start else verb.text]
     takes_object = _lemma(verb) in _words("title_object_verbs")
     if not auxiliaries and own_subject and verb.tag_ == "VBD" and takes_object and not any(
         c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in verb.children

@@ -142,6 +142,9 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Spill is several times worse"),
         ("It was revealed yesterday, on the eve of the vote, that the ministry had set up a secret unit.",
          "yesterday", "2019-05-09", "Ministry sets up secret unit"),
+        # a participle's "not" stays too: "does not name" would make the service the namer
+        ("He was debriefed by a foreign service, not named in yesterday's report.", "yesterday",
+         "2019-05-09", "Foreign service not named in report"),
         # hyphenated words keep their hyphen, money its sign
         ("A 13-part series was shown on Monday.", "Monday", "2019-05-06", "13-part series shown"),
     ],
