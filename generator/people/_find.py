@@ -11,8 +11,10 @@ holders over time) lives in generator/knowledge/data/titles.yaml and roles.yaml.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.knowledge import load_data
 from generator.knowledge.roles import (
     GENERIC_ROLES,
     Knowledge,
@@ -179,6 +181,40 @@ def _titled_gender(draft: Draft, mention: NameMention) -> str:
     titled = [m for m in draft.mentions if m.start < mention.start and (m.honorific_gender or m.described_gender)]
     first = min(titled, key=lambda m: m.start, default=None)
     return first.honorific_gender or first.described_gender if first else ""
+
+
+def _relatives_apart(doc: Doc, drafts: list[Draft]) -> None:
+    """"His first wife, Margaret": a given name alone that names someone's relative is not
+    the Margaret the article names in full (Margaret Thatcher in Robin Cook's obituary)."""
+    for draft in list(drafts):
+        for mention in list(draft.mentions):
+            if len(mention.words) != 1 or len(draft.words) < 2 or mention.first != draft.first:
+                continue
+            root = doc[mention.end - 1]
+            nouns = [root.head] if root.dep_ == "appos" else []
+            nouns += [c for c in root.children if c.dep_ == "appos"]
+            if any(norm(n.text) in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children) for n in nouns):
+                drafts.append(Draft(list(mention.words)))
+                _move(mention, drafts, len(drafts) - 1)
+
+
+def _without_glued_credits(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """"Photograph: Martin Argles Robin Cook, who has died ...": a picture credit with no
+    agency runs the photographer's name into the lead's. After a credit's label, a name of
+    four words is two, and one of three whose last two the article uses alone is those."""
+    labels = _credit_labels()
+    alone = {tuple(m.words) for m in mentions if len(m.words) == 2}
+    for mention in mentions:
+        if mention.start < 2 or doc[mention.start - 1].text != ":" or norm(doc[mention.start - 2].text) not in labels:
+            continue
+        if len(mention.words) == 4 or (len(mention.words) == 3 and tuple(mention.words[-2:]) in alone):
+            mention.start, mention.words = mention.end - 2, mention.words[-2:]
+    return mentions
+
+
+@cache
+def _credit_labels() -> frozenset[str]:
+    return frozenset(load_data("boilerplate")["picture_credit_labels"])
 
 
 def _move(mention: NameMention, drafts: list[Draft], target: int) -> None:
@@ -370,7 +406,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
     """
     know = knowledge()
     forms = speech_cues().forms
-    mentions = find_name_mentions(doc, know, forms)
+    mentions = _without_glued_credits(doc, find_name_mentions(doc, know, forms))
     drafts = cluster(mentions)
     _add_surname_mentions(doc, drafts, mentions, know)
     named = {i for m in mentions for i in range(m.start, m.end)}
@@ -379,6 +415,7 @@ def find_people(doc: Doc, reference: PartialDate | None) -> tuple[list[Person], 
         if not mention.role:
             mention.role = apposition_role(doc, mention, know)
         mention.described_gender = apposition_gender(doc, mention, know)
+    _relatives_apart(doc, drafts)
     if reference is not None:
         _to_office_holders(drafts, mentions, know, reference)
     _away_from_the_other_gender(drafts, mentions, know)

@@ -456,6 +456,20 @@ def test_a_pronoun_in_a_clause_opening_the_sentence_is_the_main_clauses_subject(
     assert resolved(mentions, "he") == "tom-hale"
 
 
+def test_a_given_name_naming_someones_relative_is_not_the_namesake_named_in_full(nlp) -> None:
+    text = ("Tom Hale met Ann Lee in Oslo in 1985. Hale was a fine debater. His first wife, Ann, "
+            "whom he had married in 1969, said he was a good father.")
+    _, mentions = people_in(nlp, text)
+    assert resolved(mentions, "Ann") != "ann-lee"
+
+
+def test_a_picture_credit_run_into_the_lead_is_not_part_of_the_name(nlp) -> None:
+    text = ("Photograph: Martin Argles Tom Hale, who has died suddenly at the age of 59, was one of "
+            "the cleverest figures in politics.\n\nTom Hale was born in Oslo.")
+    people, _ = people_in(nlp, text)
+    assert {p.id for p in people} == {"tom-hale"}
+
+
 def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
     # "King" is a title word, but "Mr. King and Mr. Lund" names two men
     people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
