@@ -84,6 +84,8 @@ class Knowledge:
     institutions: dict[str, str] = field(default_factory=dict)
     # country -> its first adjective ("Russia" -> "Russian")
     adjectives: dict[str, str] = field(default_factory=dict)
+    # lowercase adjective of any country ("algerian", "uzbek")
+    nationalities: set[str] = field(default_factory=set)
     offices: tuple[Office, ...] = ()
     # lowercase full name or alias -> canonical holder name
     known_names: dict[str, str] = field(default_factory=dict)
@@ -181,6 +183,7 @@ def knowledge() -> Knowledge:
     for country, words in (roles.get("countries") or {}).items():
         adjectives = (words or {}).get("adjectives") or [country]
         know.adjectives[str(country)] = str(adjectives[0])
+        know.nationalities.update(norm(str(a)) for a in adjectives)
         for key in ("adjectives", "names", "institutions"):
             for word in (words or {}).get(key) or []:
                 know.country_words.setdefault(norm(word), country)

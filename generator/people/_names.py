@@ -123,6 +123,8 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
         not _is_name_word(doc[start], know)
         or norm(doc[start].text) in NAME_PARTICLES
         or norm(doc[start].text) in verbs
+        # "Algerian Lakhdar Brahimi": the NER took the nationality into the name
+        or start + 2 < end and norm(doc[start].text) in know.nationalities
         # "Lance Corporal Karl Shearer": a word before a title word opens the title
         or start + 2 < end and know.is_title_word(doc[start + 1].text) and not know.is_title_word(doc[start].text)
         and doc[start].text[:1].isupper() and norm(doc[start].text) not in know.honorifics

@@ -470,6 +470,12 @@ def test_a_picture_credit_run_into_the_lead_is_not_part_of_the_name(nlp) -> None
     assert {p.id for p in people} == {"tom-hale"}
 
 
+def test_a_nationality_before_a_name_is_not_part_of_it(nlp) -> None:
+    for nationality in ("Algerian", "Uzbek", "Peruvian", "Jordanian"):
+        people, _ = people_in(nlp, f"The UN envoy, {nationality} Tom Hale, said the talks would go on.")
+        assert [p.id for p in people] == ["tom-hale"], nationality
+
+
 def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
     # "King" is a title word, but "Mr. King and Mr. Lund" names two men
     people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
