@@ -123,8 +123,9 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
         not _is_name_word(doc[start], know)
         or norm(doc[start].text) in NAME_PARTICLES
         or norm(doc[start].text) in verbs
-        # "Algerian Lakhdar Brahimi": the NER took the nationality into the name
-        or start + 2 < end and norm(doc[start].text) in know.nationalities
+        # "Algerian Lakhdar Brahimi", "Veteran Tory Kenneth Clarke": the NER took the
+        # nationality, the party or a description's filler into the name
+        or start + 2 < end and _describes(norm(doc[start].text), know)
         # "Lance Corporal Karl Shearer": a word before a title word opens the title
         or start + 2 < end and know.is_title_word(doc[start + 1].text) and not know.is_title_word(doc[start].text)
         and doc[start].text[:1].isupper() and norm(doc[start].text) not in know.honorifics
@@ -164,6 +165,11 @@ def _clean_span(doc: Doc, start: int, end: int, know: Knowledge, verbs: frozense
         ):
             cleaned.append((s, e))
     return cleaned
+
+
+def _describes(word: str, know: Knowledge) -> bool:
+    """A nationality, a party or a description's filler ("veteran"): no part of a name."""
+    return word in know.nationalities or word in know.party_words or word in know.fillers
 
 
 def _looks_like_place(doc: Doc, start: int, end: int, text: str, know: Knowledge) -> bool:
@@ -312,6 +318,7 @@ def _with_given_name(doc: Doc, start: int, end: int, know: Knowledge, covered: s
             or before.ent_type_ in ("DATE", "TIME")  # "In November Lee called"
             or not _is_name_word(before, know)
             or know.country_of(before.text)
+            or norm(before.text) in know.party_words  # "Tory Kenneth Clarke"
             or "\n" in before.whitespace_
         ):
             break

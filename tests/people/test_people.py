@@ -470,10 +470,13 @@ def test_a_picture_credit_run_into_the_lead_is_not_part_of_the_name(nlp) -> None
     assert {p.id for p in people} == {"tom-hale"}
 
 
-def test_a_nationality_before_a_name_is_not_part_of_it(nlp) -> None:
+def test_a_nationality_or_a_party_before_a_name_is_not_part_of_it(nlp) -> None:
     for nationality in ("Algerian", "Uzbek", "Peruvian", "Jordanian"):
         people, _ = people_in(nlp, f"The UN envoy, {nationality} Tom Hale, said the talks would go on.")
         assert [p.id for p in people] == ["tom-hale"], nationality
+    for text in ("Veteran Tory Kenneth Clarke said the plan was wrong.", "Tory Kenneth Clarke said so."):
+        people, _ = people_in(nlp, text)
+        assert [p.id for p in people] == ["kenneth-clarke"], text
 
 
 def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
