@@ -235,6 +235,28 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     return _as_headline(words)
 
 
+def compound_headline(noun: Token, skip: set[int], name_of: Namer) -> str:
+    """A bare event noun headed by the happening it names as a compound: "Lee's election
+    victory", "inauguration ceremony", "election run-off"; "" if it names none."""
+    named = _named_by_compound(noun)
+    return _as_headline(_noun_phrase(named, skip, name_of, with_preps=True, owners=True)) if named else ""
+
+
+def _named_by_compound(noun: Token) -> Token | None:
+    """The happening an event noun names as its compound ("election" in "Lee's election
+    victory", "inauguration ceremony", "assassination attempt"), or None: "election
+    officials" are no happening."""
+    if noun.dep_ != "compound" or noun.head.pos_ != "NOUN" or noun.head.i == noun.i:
+        return None
+    head = noun.head
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i != head.i:
+        head = head.head  # "election run-off": "run", "-", "off"
+    word = noun.doc[noun.i + 1 : head.i + 1].text.lower()
+    if word not in event_nouns() and word not in _words("title_compound_heads"):
+        return None
+    return head
+
+
 def tells_an_act(noun: Token) -> bool:
     """The noun tells an act with who did it and to whom (see `act_headline`)."""
     return bool(_act_words(noun, set(), lambda _: ""))

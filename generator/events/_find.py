@@ -22,6 +22,7 @@ from generator.events._clauses import (
     act_headline,
     asked,
     clause_verb,
+    compound_headline,
     event_nouns,
     has_subject,
     headline,
@@ -576,17 +577,23 @@ def _event_from(
 
 def _clause_title(predicate: Token, expression: TimeExpression | None, skip: set[int], name_of: Namer) -> str:
     """The headline of the happening's clause. A bare event noun ("Election"; not a named
-    one, "Bonn conference") that a verb the date is on acts on heads as that verb's clause:
-    "Court lifts election ban on Ann Lee", "Prime minister escapes assassination attempt"."""
+    one, "Bonn conference") heads as the clause of a verb the date is on that acts on it
+    ("Court lifts election ban on Ann Lee", "Prime minister escapes assassination attempt"),
+    else as the happening it names as a compound ("Lee's election victory")."""
     title = headline(predicate, skip, name_of)
-    if predicate.pos_ not in ("NOUN", "PROPN") or len(title.split()) > 1 or expression is None:
+    if predicate.pos_ not in ("NOUN", "PROPN") or len(title.split()) > 1:
         return title
-    verb = clause_verb(predicate)
-    if verb is None or not verb.left_edge.idx <= expression.start <= verb.right_edge.idx:
-        return title  # the date is not in the verb's clause
+    return _acting_clause(predicate, expression, skip, name_of) or compound_headline(predicate, skip, name_of) or title
+
+
+def _acting_clause(predicate: Token, expression: TimeExpression | None, skip: set[int], name_of: Namer) -> str:
+    """The headline of the dated verb that acts on a bare event noun, or ""."""
+    verb = clause_verb(predicate) if expression is not None else None
+    if verb is None or expression is None or not verb.left_edge.idx <= expression.start <= verb.right_edge.idx:
+        return ""  # the date is not in the verb's clause
     clause = headline(verb, skip, name_of)
     if len(clause.split()) < 2:
-        return title
+        return ""
     if predicate.lower_ in clause.lower().split():
         return clause
     preposition = predicate.head
@@ -594,7 +601,7 @@ def _clause_title(predicate: Token, expression: TimeExpression | None, skip: set
         # "who seized power in a 1999 coup": "Army seizes power in coup", not "Coup"
         modifiers = [t.text for t in predicate.lefts if t.dep_ in ("amod", "compound") and t.i not in skip]
         return " ".join([clause, preposition.lower_, *modifiers, predicate.lower_])
-    return title
+    return ""
 
 
 @cache

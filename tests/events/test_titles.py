@@ -145,6 +145,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
         # a participle's "not" stays too: "does not name" would make the service the namer
         ("He was debriefed by a foreign service, not named in yesterday's report.", "yesterday",
          "2019-05-09", "Foreign service not named in report"),
+        # a bare event noun heads as the happening it names as a compound, not as itself
+        ("The council was angry with Tom Hale for stalling over an election run-off yesterday.",
+         "yesterday", "2019-05-09", "Election run-off"),
+        ("He did not look pleased about Lee's election victory on Monday.", "Monday", "2019-05-06",
+         "Lee's election victory"),
         # hyphenated words keep their hyphen, money its sign
         ("A 13-part series was shown on Monday.", "Monday", "2019-05-06", "13-part series shown"),
     ],
