@@ -632,7 +632,11 @@ def _skipped(sentence: Span, expression: TimeExpression | None) -> set[int]:
     if head.pos_ == "ADP" and head.i not in skipped:
         skipped.add(head.i)
     for token in span:
-        skipped.update(t.i for t in token.subtree)
+        # not a clause the date heads ("since August 15, when a blast shattered windows"):
+        # that clause is the happening
+        clauses = [c for c in token.children if c.dep_ in ("relcl", "acl", "advcl") and c.i not in skipped]
+        told = {t.i for c in clauses for t in c.subtree}
+        skipped.update(t.i for t in token.subtree if t.i not in told)
     return skipped
 
 

@@ -150,6 +150,9 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "yesterday", "2019-05-09", "Election run-off"),
         ("He did not look pleased about Lee's election victory on Monday.", "Monday", "2019-05-06",
          "Lee's election victory"),
+        # a clause the date heads is the happening, not part of the date
+        ("The bombings have hit Oslo since August 15, when a small blast shattered windows at the ministry.",
+         "August 15", "2018-08-15", "Small blast shatters windows at ministry"),
         # hyphenated words keep their hyphen, money its sign
         ("A 13-part series was shown on Monday.", "Monday", "2019-05-06", "13-part series shown"),
     ],
