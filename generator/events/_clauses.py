@@ -503,7 +503,8 @@ def _infinitive_words(verb: Token, skip: set[int], name_of: Namer) -> list[str]:
     lost = not taken and any(c.i > verb.i and not c.is_punct for c in verb.children)  # "plans to start [...]"
     if lost or any(c.dep_ in OBJECTS for c in verb.children) and taken and taken[0].lower() in _LEADING_PREPOSITIONS:
         return []
-    return ["to", verb.text, *_particle_words(verb), *taken]
+    negated = any(c.dep_ == "neg" for c in verb.children)  # "pledged not to run": never "to run"
+    return ["not to" if negated else "to", verb.text, *_particle_words(verb), *taken]
 
 
 def _intent(verb: Token) -> bool:
@@ -592,8 +593,9 @@ def _verb_clause(
     elif objects:
         words += _noun_phrase(objects[0], skip, name_of)
     elif complements and depth < 2:
-        marker = [c.text for c in complements[0].children if c.dep_ in ("aux", "auxpass") and c.i < complements[0].i]
+        # "decided not to attend": the "not" stays with its "to"
         inner = complements[0]
+        marker = [c.text for c in inner.children if c.dep_ in ("neg", "aux", "auxpass") and c.i < inner.i]
         words += marker + [inner.text] + _particle_words(inner) + _complement_words(inner, skip, name_of)
         return words
     elif reported and depth < 1 and reported[0].pos_ == "ADJ":

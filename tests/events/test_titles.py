@@ -130,6 +130,11 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Minister says plan is not viable"),
         ("It emerged on Monday that the rebels were not a single force.", "Monday", "2019-05-06",
          "Rebels are not single force"),
+        # an infinitive's "not" stays with its "to"
+        ("Tom Hale decided on Monday not to attend the summit.", "Monday", "2019-05-06",
+         "Tom Hale decides not to attend summit"),
+        ("An official said on Monday that Hale had pledged not to take part in any political activity.",
+         "Monday", "2019-05-06", "Official says Hale pledges not to take part"),
         # what may come is no fact: the modal stays, and "no longer"
         ("The minister warned on Monday that the plan could fail.", "Monday", "2019-05-06",
          "Minister warns plan could fail"),
