@@ -186,6 +186,8 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     `skip` holds the indices of tokens left out (the date phrase); `name_of`
     gives a person's name for a token that refers to one (else "").
     """
+    if any(c.dep_ == "mark" and c.lower_ in _words("title_open_question_marks") for c in predicate.children):
+        return ""  # "it was not clear whether the talks would resume" tells no "Talks to resume"
     news = _impersonal_news(predicate)
     if news is not None:
         # "It emerged today that the engineer will not testify": the news is what emerged

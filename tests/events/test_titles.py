@@ -305,3 +305,14 @@ def test_the_object_a_relative_clause_leaves_out_is_the_noun_it_tells_of(nlp) ->
     text = "Ann Lee faces Tom Hale, the prime minister he ousted in 1999."
     title = _title(nlp, text, "1999", "1999", {"Ann Lee": "lee", "Tom Hale": "hale"}, "he")
     assert title == "Ann Lee ousts Tom Hale"  # not "Ann Lee ousted", as if she were ousted
+
+
+def test_a_clause_whose_happening_is_in_question_heads_nothing(nlp) -> None:
+    # "whether the talks would resume" is no "Talks to resume", "if they agree" no agreement
+    for text, phrase, value, claim in (
+        ("The council said on Monday it was not clear whether the talks would resume.", "Monday",
+         "2019-05-06", "Talks to resume"),
+        ("If the parties do finally agree a draft constitution by Monday, the vote will go ahead.", "Monday",
+         "2019-05-06", "Parties agree draft constitution"),
+    ):
+        assert claim not in [e.title for e in events_dated(nlp, text, phrase, value)], text
