@@ -929,6 +929,8 @@ def _verb_words(verb: Token, subject: Token | None, pronoun_subject: bool = Fals
     if modal is not None:
         words = [_MODAL_SPELLING.get(modal.lower_, modal.lower_)] + (["not"] if negated else [])
         return [*words, "be", verb.text] if passive else [*words, _lemma(verb)]
+    if passive and future:  # "troops will be sent" → "Troops to be sent", not a fact yet
+        return ["not to be" if negated else "to be", verb.text]
     if passive:  # "was killed" → "killed" ("Governor of Baghdad assassinated")
         return (["not"] if negated else ["no longer"] if no_longer else []) + [verb.text]
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)

@@ -130,6 +130,9 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Minister says plan is not viable"),
         ("It emerged on Monday that the rebels were not a single force.", "Monday", "2019-05-06",
          "Rebels are not single force"),
+        # a passive still to come is no fact yet
+        ("The council said on Monday that no troops would be sent.", "Monday", "2019-05-06",
+         "Council says no troops to be sent"),
         # an infinitive's "not" stays with its "to"
         ("Tom Hale decided on Monday not to attend the summit.", "Monday", "2019-05-06",
          "Tom Hale decides not to attend summit"),
