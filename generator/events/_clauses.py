@@ -188,6 +188,13 @@ def headline(predicate: Token, skip: set[int], name_of: Namer) -> str:
     """
     if any(c.dep_ == "mark" and c.lower_ in _words("title_open_question_marks") for c in predicate.children):
         return ""  # "it was not clear whether the talks would resume" tells no "Talks to resume"
+    aimed_at = _aim_of(predicate)
+    if aimed_at is not None:
+        # "abandoned its attempt to retake the city on Monday": what was done is the
+        # abandoning; an aim is no happening ("Army's attempt retakes city" said the opposite)
+        if aimed_at.dep_ in ("dobj", "nsubj", "nsubjpass") and aimed_at.head.pos_ == "VERB":
+            return headline(aimed_at.head, skip, name_of)
+        return _as_headline(_with_aim(_noun_phrase(aimed_at, skip, name_of, owners=True), predicate, skip, name_of))
     news = _impersonal_news(predicate)
     if news is not None:
         # "It emerged today that the engineer will not testify": the news is what emerged
@@ -257,6 +264,28 @@ def _named_by_compound(noun: Token) -> Token | None:
     if word not in event_nouns() and word not in _words("title_compound_heads"):
         return None
     return head
+
+
+def _whose(noun: Token, skip: set[int], name_of: Namer) -> list[str]:
+    """The owner a relative "whose" stands for, as a possessive: the noun the clause tells
+    of, or the name it is in apposition to ("Ann Lee, the protestor whose son ...")."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    owner = _noun_phrase(noun, skip, name_of)
+    return [*owner[:-1], owner[-1] + "'s"] if owner else []
+
+
+def _with_aim(words: list[str], aim: Token, skip: set[int], name_of: Namer) -> list[str]:
+    """A noun's words with the infinitive that tells its aim, unless they hold it already."""
+    return words if aim.text in words else words + _infinitive_words(aim, skip, name_of)
+
+
+def _aim_of(verb: Token) -> Token | None:
+    """The noun an infinitive tells the aim of ("its effort to plug the well", "an attempt
+    to retake the city"), or None."""
+    if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    return verb.head if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
 
 
 def tells_an_act(noun: Token) -> bool:
@@ -541,6 +570,8 @@ def _verb_clause(
     if subject is not None:
         # not "Plan to build X builds X"; whose the subject is only at the headline's top
         words += _subject_phrase(subject, skip | {verb.i}, name_of, owners=depth == 0)
+        if words and words[0].lower() == "whose" and verb.dep_ == "relcl":
+            words[:1] = _whose(verb.head, skip, name_of)  # "Ann Lee, whose son died": Ann Lee's son
     unresolved = subject is not None and subject.pos_ == "PRON" and not name_of(subject)
     words += _verb_words(verb, subject, unresolved)
     words += _particle_words(verb)
@@ -594,6 +625,9 @@ def _verb_clause(
         words += _noun_phrase(omitted, skip, name_of)
     elif objects:
         words += _noun_phrase(objects[0], skip, name_of)
+        aim = _infinitive_of(objects[0], skip)
+        if aim is not None and depth == 0:  # "abandons its attempt to retake city"
+            words = _with_aim(words, aim, skip, name_of)
     elif complements and depth < 2:
         # "decided not to attend": the "not" stays with its "to"
         inner = complements[0]

@@ -130,6 +130,12 @@ def _title(nlp, text: str, phrase: str, value: str, people: dict[str, str] | Non
          "Minister says plan is not viable"),
         ("It emerged on Monday that the rebels were not a single force.", "Monday", "2019-05-06",
          "Rebels are not single force"),
+        # an aim is no happening: what was done to it is ("Army's attempt retakes city" said the opposite)
+        ("The army abandoned its attempt to retake the city on Monday.", "Monday", "2019-05-06",
+         "Army abandons its attempt to retake city"),
+        # a relative "whose" is its owner's
+        ("Hale brought up the case of Ann Lee, the protestor whose son died in Oslo last year.", "last year",
+         "2018", "Ann Lee's son dies in Oslo"),
         # a passive still to come is no fact yet
         ("The council said on Monday that no troops would be sent.", "Monday", "2019-05-06",
          "Council says no troops to be sent"),
