@@ -32,6 +32,7 @@ from generator.people._names import (
     RELATIONAL_NOUNS,
     Draft,
     NameMention,
+    apposed_nouns,
     apposition_gender,
     apposition_role,
     cluster,
@@ -190,9 +191,7 @@ def _relatives_apart(doc: Doc, drafts: list[Draft]) -> None:
         for mention in list(draft.mentions):
             if len(mention.words) != 1 or len(draft.words) < 2 or mention.first != draft.first:
                 continue
-            root = doc[mention.end - 1]
-            nouns = [root.head] if root.dep_ == "appos" else []
-            nouns += [c for c in root.children if c.dep_ == "appos"]
+            nouns = apposed_nouns(doc, mention)
             if any(norm(n.text) in RELATIONAL_NOUNS and any(c.dep_ == "poss" for c in n.children) for n in nouns):
                 drafts.append(Draft(list(mention.words)))
                 _move(mention, drafts, len(drafts) - 1)

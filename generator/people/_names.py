@@ -512,13 +512,17 @@ def _role_phrase(head: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in cut]
 
 
+def apposed_nouns(doc: Doc, mention: NameMention) -> list[Token]:
+    """The nouns in apposition with a name: "his wife, Ann Lee," / "Ann Lee, his wife,"."""
+    root = doc[mention.end - 1]
+    nouns = [root.head] if root.dep_ == "appos" else []
+    return nouns + [child for child in root.children if child.dep_ == "appos"]
+
+
 def apposition_gender(doc: Doc, mention: NameMention, know: Knowledge) -> str:
     """The gender a noun in apposition gives: "his wife, Ann Lee," / "Ingrid Rask, the
     senator's daughter," (`gendered_roles` in titles.yaml)."""
-    root = doc[mention.end - 1]
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [child for child in root.children if child.dep_ == "appos"]
-    for noun in nouns:
+    for noun in apposed_nouns(doc, mention):
         gender = know.gendered_roles.get(norm(noun.text), "")
         if gender:
             return gender
