@@ -85,11 +85,17 @@ class Resolution:
 
 def make_ref(token: Token, person: int, sentence: int, speech_forms: frozenset[str]) -> Ref:
     """How salient a mention is: subjects, main-clause subjects and speakers count most."""
-    head = token
+    head, apposed = token, False
     while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
         if head.dep_ == "conj" and head.head.dep_ not in _SUBJECT_DEPS:
             break
+        apposed = apposed or head.dep_ == "appos"
         head = head.head
+    owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    if apposed and owner is not None and owner.dep_ in _SUBJECT_DEPS:
+        # "One of the warlords, General Ann Lee, has announced ...": the parser hangs the
+        # name on the nearer noun, but she is the subject
+        head = owner
     verb = head.head
     subject = head.dep_ in _SUBJECT_DEPS
     misread = _misread_subject(token, head)
@@ -260,6 +266,9 @@ class Resolver:
             return False
         if token.dep_ == "appos" and token.head.i in self.named_tokens:
             return False
+        if any(a.dep_ == "appos" and a.i in self.named_tokens
+               for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children):
+            return False  # "the spokesman in Oslo, Tom Hale,": named, the parser hung the name on Oslo
         determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
         return bool(determiners)
 

@@ -479,6 +479,15 @@ def test_a_nationality_or_a_party_before_a_name_is_not_part_of_it(nlp) -> None:
         assert [p.id for p in people] == ["kenneth-clarke"], text
 
 
+def test_a_name_the_parser_hangs_on_the_nearer_noun_is_the_subject_it_names(nlp) -> None:
+    # "The spokesman in Oslo, Tom Hale, said": the apposition names the spokesman
+    text = ("Bob Kent flew home. The military spokesman in Oslo, Lt Col Tom Hale, said the troops "
+            "had left. He said relations were good.")
+    _, mentions = people_in(nlp, text)
+    assert resolved(mentions, "He") == "tom-hale"
+    assert "The military spokesman" not in {m.text for m in mentions if m.person == "bob-kent"}
+
+
 def test_a_title_stops_at_the_name_of_another_man_before_it(nlp) -> None:
     # "King" is a title word, but "Mr. King and Mr. Lund" names two men
     people, _ = people_in(nlp, "Both Mr. King and Mr. Lund said the show was fair.")
