@@ -202,22 +202,23 @@ def patterns() -> tuple[tuple[re.Pattern[str], Handler], ...]:
     )
 
 
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_TENS_AND_ONES = rf"(?:{_TENS})(?:[-\s]+(?:{_ONES}))?"
-
-
 @cache
 def _spelled_year() -> re.Pattern[str]:
     """ "nineteen ninety-six", "nineteen oh five", "eighteen hundred", "January nineteen
-    ninety-seven", "the year two thousand (and one)"."""
-    month = alternatives(lexicon().months)
+    ninety-seven", "the year two thousand (and one)"; the number words are time_words.yaml's."""
+    lex = lexicon()
+    # single number words; "a", "an" and "dozen" count things but never spell a year
+    words = {word: value for word, value in lex.numbers.items() if " " not in word and word not in ("a", "an", "dozen")}
+    ones, teens, tens = (
+        alternatives(w for w, v in words.items() if low <= v <= high and (v < 20 or v % 10 == 0))
+        for low, high in ((1, 9), (10, 19), (20, 90))
+    )
+    tens_and_ones = rf"(?:{tens})(?:[-\s]+(?:{ones}))?"
     return re.compile(
-        rf"\b(?:(?P<mon>{month})\s+(?:of\s+)?|(?P<the_year>the\s+year\s+))?"
+        rf"\b(?:(?P<mon>{alternatives(lex.months)})\s+(?:of\s+)?|(?P<the_year>the\s+year\s+))?"
         rf"(?:(?P<century>seventeen|eighteen|nineteen)[-\s]+"
-        rf"(?P<rest>hundred|oh[-\s]+(?:{_ONES})|{_TENS_AND_ONES}|{_TEENS})"
-        rf"|(?P<thousand>two\s+thousand)(?:(?:\s+and)?[-\s]+(?P<thousand_rest>{_TENS_AND_ONES}|{_TEENS}|{_ONES}))?)\b",
+        rf"(?P<rest>hundred|oh[-\s]+(?:{ones})|{tens_and_ones}|{teens})"
+        rf"|(?P<thousand>two\s+thousand)(?:(?:\s+and)?[-\s]+(?P<thousand_rest>{tens_and_ones}|{teens}|{ones}))?)\b",
         re.IGNORECASE,
     )
 

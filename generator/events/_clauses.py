@@ -280,12 +280,17 @@ def _with_aim(words: list[str], aim: Token, skip: set[int], name_of: Namer) -> l
     return words if aim.text in words else words + _infinitive_words(aim, skip, name_of)
 
 
+def _is_infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to retake", "to be"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _aim_of(verb: Token) -> Token | None:
     """The noun an infinitive tells the aim of ("its effort to plug the well", "an attempt
     to retake the city"), or None."""
     if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
         return None
-    return verb.head if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
+    return verb.head if _is_infinitive(verb) else None
 
 
 def tells_an_act(noun: Token) -> bool:
@@ -525,7 +530,7 @@ def _acceptable(verb: Token, words: list[str], context: Token | None = None) -> 
 def _infinitive_of(noun: Token, skip: set[int]) -> Token | None:
     """The infinitive that completes a noun ("an attempt to end the fighting")."""
     return next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i not in skip
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                 and _is_infinitive(c)), None)
 
 
 def _infinitive_words(verb: Token, skip: set[int], name_of: Namer) -> list[str]:
@@ -540,7 +545,7 @@ def _infinitive_words(verb: Token, skip: set[int], name_of: Namer) -> list[str]:
 
 def _intent(verb: Token) -> bool:
     """"is due to release", "is set to visit": a plan, headlined "X to release"."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or not _is_infinitive(verb):
         return False
     return verb.head.lower_ in _words("title_intent_words")
 
@@ -610,7 +615,7 @@ def _verb_clause(
     if not complements and not any(c.dep_ in ("prep", "agent") and c.i not in skip for c in verb.children):
         # "vowed on Monday to look into claims": the infinitive the parser hung aside
         complements = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                       and _is_infinitive(c)]
     if not objects and not complements:
         # "discussed with the envoy on Monday setting up a hotline": the gerund the parser
         # hung aside is what was discussed (not one after a comma: "spoke, citing figures")
@@ -665,7 +670,7 @@ def _omitted_object(verb: Token) -> Token | None:
 def _subject_infinitive(clause: Token) -> bool:
     """"considers the president to be a partner": an object and its infinitive, which a
     headline cannot leave out ("Moscow considers" says nothing)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+    return _is_infinitive(clause) and any(
         c.dep_ == "nsubj" for c in clause.children
     )
 

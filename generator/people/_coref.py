@@ -25,6 +25,7 @@ from generator.knowledge.roles import (
 from generator.model import PartialDate
 from generator.nlp.quotes import paragraph_spans
 from generator.nlp.sentences import all_tokens, sentences
+from generator.nlp.syntax import apposed_to_objects
 from generator.people._names import RELATIONAL_NOUNS
 
 if TYPE_CHECKING:  # annotations only: the YAML-only paths need not import spaCy
@@ -266,8 +267,7 @@ class Resolver:
             return False
         if token.dep_ == "appos" and token.head.i in self.named_tokens:
             return False
-        if any(a.dep_ == "appos" and a.i in self.named_tokens
-               for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children):
+        if any(a.i in self.named_tokens for a in apposed_to_objects(token)):
             return False  # "the spokesman in Oslo, Tom Hale,": named, the parser hung the name on Oslo
         determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
         return bool(determiners)

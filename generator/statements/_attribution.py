@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from generator.knowledge.speech import SpeechCues
 from generator.nlp.sentences import sentences
+from generator.nlp.syntax import apposed_to_objects
 from generator.statements._audience import audience
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -292,16 +293,10 @@ class Attribution:
         subject noun."""
         if subject.pos_ != "NOUN":
             return ""
-        for prep in subject.children:
-            if prep.dep_ != "prep":
-                continue
-            for owner in prep.children:
-                if owner.dep_ != "pobj" or owner.i not in self.person_at:
-                    continue
-                for appos in owner.children:
-                    named = self.person_at.get(appos.i, "")
-                    if appos.dep_ == "appos" and named and named != self.person_at[owner.i]:
-                        return named
+        for appos in apposed_to_objects(subject):
+            named, owner = self.person_at.get(appos.i, ""), self.person_at.get(appos.head.i, "")
+            if named and owner and named != owner:
+                return named
         return ""
 
     def _person_in_apposition(self, subject: Token) -> str:
